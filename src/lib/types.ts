@@ -1,0 +1,98 @@
+/**
+ * The shapes every part of Sila agrees on: the corpus schema, what the content script extracts from a page,
+ * what the index stores about each article and what the engine answers. Pure types, no runtime code.
+ */
+
+/** One line of a corpus JSONL file (see README "Corpus schema"). Only id, title and body are required. */
+export interface CorpusArticle {
+  id: string;
+  title: string;
+  /** Paragraphs separated by "\n". */
+  body: string;
+  url?: string | null;
+  source?: string | null;
+  /** ISO 8601, with or without offset. */
+  published?: string | null;
+  category?: string | null;
+  other_categories?: string[];
+  tags?: string[];
+  abstract?: string | null;
+  author?: string | null;
+}
+
+/** What the content script extracts from the page the user is reading. */
+export interface ArticleSnapshot {
+  /** True when the page is judged to be one article (not a home page, listing, search page, app). */
+  isArticle: boolean;
+  title: string;
+  /** Main text, paragraphs separated by "\n", without navigation, "read also", comments or footers. */
+  text: string;
+  /** BCP 47 language tag from the page ("ar", "en"), or "" when unknown. */
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  url: string;
+  canonicalUrl: string | null;
+  /** ISO 8601, or null when the page gives none. */
+  published: string | null;
+  /** Outlet name, e.g. "Sky News Arabia", or null. */
+  siteName: string | null;
+}
+
+/** What the index keeps about one corpus article for display. Index positions are dense 0..n-1. */
+export interface DocRecord {
+  /** The corpus id. */
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  /** The first words of the body, for the result list. */
+  snippet: string;
+  /** Position of the story (group of near-duplicate articles) this article belongs to. */
+  story: number;
+}
+
+/** The page (or corpus article) to find related articles for. */
+export interface RelatedQuery {
+  title: string;
+  body: string;
+  url?: string | null;
+  published?: string | null;
+}
+
+export interface RelatedResult {
+  doc: DocRecord;
+  /** Index position of doc. */
+  position: number;
+  score: number;
+  /** 2–4 words or names the two articles share, as written in the query article, most telling first. */
+  sharedTerms: string[];
+  /** The same story printed by other outlets: shown as "also in: …" rather than as separate results. */
+  alsoIn: DocRecord[];
+}
+
+export interface SearchResult {
+  doc: DocRecord;
+  position: number;
+  score: number;
+  /** Query words as matched in the title, to highlight. */
+  matchedTerms: string[];
+}
+
+/** meta.json of a built index: describes the corpus and lists the files. */
+export interface IndexMeta {
+  formatVersion: number;
+  builtAt: string;
+  corpus: {
+    name: string;
+    articleCount: number;
+    storyCount: number;
+    sources: { name: string; count: number }[];
+    /** ISO dates of the oldest and newest dated articles, or null. */
+    dateRange: [string, string] | null;
+    languages: string[];
+    licenceNote: string;
+  };
+  /** Every file of the index with its size in bytes and SHA-256, so a corrupt package is caught at load. */
+  files: { name: string; bytes: number; sha256: string }[];
+}
