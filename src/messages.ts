@@ -1,0 +1,47 @@
+/**
+ * Every message between Sila's contexts, declared once: name → request → response. The compiler then checks
+ * each sender and each handler (the Bitwarden pattern). Payload *shapes* are validated at run time by
+ * src/background/validate.ts, since a message's type annotation is no evidence of where it came from.
+ */
+import type { ArticleSnapshot, IndexMeta, RelatedResult, SearchResult } from './lib/types';
+
+/** What the popup and side panel show for a tab. */
+export type TabState =
+  | { kind: 'article'; snapshot: ArticleSnapshot; results: RelatedResult[]; confidentCount: number; corpusMatch: boolean }
+  | { kind: 'not-article'; url: string }
+  | { kind: 'unsupported' }
+  | { kind: 'pending' };
+
+export interface MessageMap {
+  /** content script → background: the page's snapshot (sent on load and on single-page navigation). */
+  'page/snapshot': { request: { snapshot: ArticleSnapshot }; response: { confidentCount: number } };
+  /** popup / side panel → background: the related articles for a tab. */
+  'tab/state': { request: { tabId: number }; response: TabState };
+  /** popup / side panel / omnibox → background: search the corpus. */
+  'corpus/search': { request: { query: string; limit: number }; response: SearchResult[] };
+  /** popup / options → background: what the bundled corpus is. */
+  'corpus/about': { request: Record<string, never>; response: IndexMeta };
+}
+
+export type MessageName = keyof MessageMap;
+export type RequestOf<N extends MessageName> = MessageMap[N]['request'];
+export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
+
+/** The envelope that travels through runtime.sendMessage. */
+export interface Envelope<N extends MessageName = MessageName> {
+  sila: 1;
+  name: N;
+  payload: RequestOf<N>;
+}
+
+/** What the background answers: a value, or an error the UI can show. Never a thrown exception across contexts. */
+export type Reply<N extends MessageName> = { ok: true; value: ResponseOf<N> } | { ok: false; error: string };
+
+/** Limits the background enforces on payloads (a page controls the snapshot's content). */
+export const LIMITS = {
+  titleChars: 2_000,
+  textChars: 200_000,
+  urlChars: 4_096,
+  queryChars: 500,
+  maxSearchLimit: 50,
+} as const;

@@ -1,0 +1,15 @@
+/**
+ * How the popup, side panel and options page talk to the background: one typed interface, so the UI can be
+ * developed and tested against an in-memory implementation (see client-memory.ts) without a browser.
+ */
+import type { TabState } from '../messages';
+import type { IndexMeta, SearchResult } from '../lib/types';
+
+export interface SilaClient {
+  /** The related-articles state for the active tab (or a given tab). */
+  tabState(tabId?: number): Promise<TabState>;
+  search(query: string, limit: number): Promise<SearchResult[]>;
+  about(): Promise<IndexMeta>;
+  /** Opens an article URL (only http/https) in a new tab; `background` keeps focus on the current one. */
+  openArticle(url: string, opts: { background: boolean }): Promise<void>;
+}
