@@ -1,0 +1,29 @@
+/** From a page snapshot to the related articles shown for it, by the same engine `npm run related` uses. */
+import type { SilaIndex } from '../lib/engine';
+import type { ArticleSnapshot, RelatedResult } from '../lib/types';
+
+export interface RelatedForPage {
+  results: RelatedResult[];
+  /** True when the page is itself a corpus article (then its precomputed neighbours answer). */
+  corpusMatch: boolean;
+}
+
+export function relatedForSnapshot(index: SilaIndex, snapshot: ArticleSnapshot, limit: number): RelatedForPage {
+  const position = index.findCorpusArticle({
+    url: snapshot.url,
+    canonicalUrl: snapshot.canonicalUrl,
+    title: snapshot.title,
+    text: snapshot.text,
+  });
+  if (position >= 0) return { results: index.relatedToPosition(position, { k: limit }), corpusMatch: true };
+  const results = index.related(
+    { title: snapshot.title, body: snapshot.text, url: snapshot.canonicalUrl ?? snapshot.url, published: snapshot.published },
+    { k: limit },
+  );
+  return { results, corpusMatch: false };
+}
+
+/** The badge counts only results the engine is confident about, so an off-topic page shows no number. */
+export function confidentCount(results: RelatedResult[], minConfidence: number): number {
+  return results.filter((result) => (result.confidence ?? 1) >= minConfidence).length;
+}
