@@ -1,0 +1,93 @@
+/** Debian's Chromium with the built extension, every request routed through the recording test server. */
+import puppeteer, { type Page, type WebWorker } from 'puppeteer-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExtensionSession } from './session';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--no-pings',
+  '--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate',
+];
+
+export async function launchChromium(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: opts.headless ?? true,
+    pipe: true,
+    enableExtensions: [extensionDir],
+    defaultViewport: { width: 1280, height: 900 },
+    userDataDir: mkdtempSync(join(tmpdir(), 'sila-chromium-')),
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--proxy-server=http://127.0.0.1:${proxyPort}`,
+      '--proxy-bypass-list=<-loopback>',
+      `--lang=${opts.lang ?? 'en-US'}`,
+    ],
+    env: { ...process.env, LANGUAGE: opts.lang ?? 'en-US' },
+  });
+
+  async function worker(): Promise<WebWorker> {
+    const target = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+      { timeout: 15_000 },
+    );
+    return (await target.worker())!;
+  }
+  const extensionOrigin = new URL((await worker()).url()).origin;
+
+  async function tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    const sw = await worker();
+    const id = await sw.evaluate(async (u: string) => (await chrome.tabs.query({})).find((t) => t.url === u || t.pendingUrl === u)?.id ?? -1, url);
+    if (id < 0) throw new Error(`no tab found for ${url}`);
+    return id;
+  }
+
+  return {
+    name: 'chromium',
+    browser,
+    extensionOrigin,
+    async openPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async badgeText(page) {
+      const tabId = await tabIdOf(page);
+      return (await worker()).evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
+    async openPopup(page) {
+      // The real toolbar popup, as a user's click opens it: for the active tab of the focused window.
+      await page.bringToFront();
+      const sw = await worker();
+      await sw.evaluate(() => chrome.action.openPopup());
+      const target = await browser.waitForTarget((t) => t.url().startsWith(`${extensionOrigin}/src/popup/`), { timeout: 10_000 });
+      const popup = (await target.asPage())!;
+      await popup.setViewport({ width: 400, height: 600 });
+      return popup;
+    },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await page.goto(`${extensionOrigin}/${path}`);
+      return page;
+    },
+    async stopBackground() {
+      const sw = await worker();
+      // Same effect as Chrome stopping an idle worker: everything in memory is gone.
+      await sw.close();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Firefox ESR with the built extension (temporary install over WebDriver BiDi), every request routed through
+ * the recording test server. The moz-extension:// UUID is pinned by a pref so extension pages have known URLs.
+ */
+import puppeteer, { type Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExtensionSession } from './session';
+
+const UUID = '5c3a4f2e-9d1b-4e6a-8f70-5117a5117a51';
+
+/** Firefox's own services (remote settings, telemetry, captive portal, updates) stay silent in tests. */
+function quietPrefs(proxyPort: number, lang: string): Record<string, unknown> {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.no_proxies_on': '',
+    'services.settings.server': `http://sila.test/remote-settings-disabled/v1`,
+    'services.settings.poll_interval': 86400 * 365,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'app.update.enabled': false,
+    'app.normandy.enabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'browser.safebrowsing.update.enabled': false,
+    'browser.safebrowsing.provider.mozilla.updateURL': '',
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.update.enabled': false,
+    'browser.newtabpage.activity-stream.feeds.topsites': false,
+    'browser.newtabpage.activity-stream.feeds.section.topstories': false,
+    'intl.locale.requested': lang,
+    'intl.accept_languages': lang,
+  };
+}
+
+export async function launchFirefox(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
+  const gecko = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko;
+  const lang = opts.lang ?? 'en-US';
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: opts.headless ?? true,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: { ...quietPrefs(proxyPort, lang), 'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: UUID }) },
+  });
+  await browser.installExtension(extensionDir);
+  const extensionOrigin = `moz-extension://${UUID}`;
+
+  /** Firefox may never resolve page.goto to a moz-extension:// URL; wait for the DOM instead. */
+  async function openExtensionTab(path: string, readySelector = 'body'): Promise<Page> {
+    const page = await browser.newPage();
+    void page.goto(`${extensionOrigin}/${path}`).catch(() => undefined);
+    await page.waitForFunction((sel: string) => location.protocol === 'moz-extension:' && !!document.querySelector(sel), { timeout: 15_000 }, readySelector);
+    return page;
+  }
+
+  let control: Page | null = null;
+  async function inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
+    control ??= await openExtensionTab('src/popup/index.html?control=1');
+    return control.evaluate(fn as any, arg) as Promise<T>;
+  }
+
+  async function tabIdOf(page: Page): Promise<number> {
+    const id = await inExtension(async (u: string) => (await (globalThis as any).browser.tabs.query({})).find((t: any) => t.url === u)?.id ?? -1, page.url());
+    if (id < 0) throw new Error(`no tab found for ${page.url()}`);
+    return id;
+  }
+
+  return {
+    name: 'firefox',
+    browser,
+    extensionOrigin,
+    async openPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async badgeText(page) {
+      const tabId = await tabIdOf(page);
+      return inExtension((id: number) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), tabId);
+    },
+    async openPopup(page) {
+      // Puppeteer cannot click Firefox's toolbar; the popup document opened in a tab for that tab's id is the
+      // same code with the same messages.
+      const tabId = await tabIdOf(page);
+      const popup = await openExtensionTab(`src/popup/index.html?tab=${tabId}`);
+      await popup.setViewport({ width: 400, height: 600 });
+      return popup;
+    },
+    openExtensionPage: (path) => openExtensionTab(path),
+    async stopBackground() {
+      throw new Error('stopping the background is only tested in Chromium');
+    },
+    close: () => browser.close(),
+  };
+}
+

@@ -1,0 +1,19 @@
+/** What an end-to-end test needs from a browser with Sila installed, the same for Chromium and Firefox. */
+import type { Browser, Page } from 'puppeteer-core';
+
+export interface ExtensionSession {
+  name: 'chromium' | 'firefox';
+  browser: Browser;
+  /** chrome-extension://<id> or moz-extension://<uuid> */
+  extensionOrigin: string;
+  openPage(url: string): Promise<Page>;
+  /** The toolbar badge text for the tab showing `page`. */
+  badgeText(page: Page): Promise<string>;
+  /** The toolbar popup for the tab showing `page`. */
+  openPopup(page: Page): Promise<Page>;
+  /** An extension page (options, side panel) in a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Stops the background as the browser would when idle; the next message must restart it. */
+  stopBackground(): Promise<void>;
+  close(): Promise<void>;
+}
