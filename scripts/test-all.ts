@@ -1,0 +1,66 @@
+/**
+ * `npm test`: everything, in the order a failure is cheapest to find: type check, unit tests, the index and
+ * both extension builds, `web-ext lint` of the Firefox build, then the built extension in real Chromium and
+ * Firefox. Ends with one line "N passed, N failed" counting the test cases of every stage.
+ *
+ *   npm test [-- --skip-e2e]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { repoRoot } from './paths';
+
+const skipE2e = process.argv.includes('--skip-e2e');
+const artifacts = resolve(repoRoot, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+interface Stage { name: string; passed: number; failed: number; seconds: number }
+const stages: Stage[] = [];
+
+function run(name: string, command: string, args: string[], count: (output: string, ok: boolean) => [number, number]): boolean {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  process.stdout.write(output);
+  const ok = result.status === 0;
+  const [passed, failed] = count(output, ok);
+  stages.push({ name, passed, failed: ok ? failed : Math.max(failed, 1), seconds: (performance.now() - started) / 1000 });
+  return ok;
+}
+
+const asOneCheck = (_: string, ok: boolean): [number, number] => (ok ? [1, 0] : [0, 1]);
+
+function vitestCounts(): [number, number] {
+  const file = resolve(artifacts, 'vitest.json');
+  if (!existsSync(file)) return [0, 1];
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return [report.numPassedTests, report.numFailedTests];
+}
+
+function nodeTestCounts(output: string): [number, number] {
+  const pass = Number(/^# pass (\d+)/m.exec(output)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)/m.exec(output)?.[1] ?? 0);
+  return [pass, fail];
+}
+
+const npx = 'npx';
+let ok = run('type check', npx, ['tsc', '--noEmit', '-p', '.'], asOneCheck);
+ok = run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${resolve(artifacts, 'vitest.json')}`], () => vitestCounts()) && ok;
+const built =
+  run('index build', 'npm', ['run', '--silent', 'build:index'], asOneCheck) &&
+  run('extension build', 'npm', ['run', '--silent', 'build:ext'], asOneCheck);
+ok = built && ok;
+if (built) {
+  ok = run('web-ext lint (Firefox build)', npx, ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--no-config-discovery'], asOneCheck) && ok;
+  if (!skipE2e) {
+    ok = run('end-to-end (Chromium, Firefox)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', 'tests/e2e/'], nodeTestCounts) && ok;
+  }
+}
+
+console.log('\n=== summary');
+for (const s of stages) console.log(`${s.name.padEnd(34)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(3)} failed  ${s.seconds.toFixed(1)} s`);
+const passed = stages.reduce((n, s) => n + s.passed, 0);
+const failed = stages.reduce((n, s) => n + s.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
