@@ -1,0 +1,143 @@
+/**
+ * An in-memory SilaClient with sample data (src/ui/sample-data.ts), switchable between every state the UI must
+ * handle. Tests and scripts/ui-preview.ts use it; nothing here touches the browser.
+ *
+ * @example
+ * const client = createMemoryClient({ state: 'empty' });
+ * client.setState('error');                         // the next tabState() rejects
+ */
+import type { SilaClient } from './client';
+import type { TabState } from '../messages';
+import type { DocRecord, RelatedResult, SearchResult } from '../lib/types';
+import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT } from './sample-data';
+import { normalizeForMatch } from './normalize';
+
+export type MemoryState = 'article' | 'empty' | 'not-article' | 'unsupported' | 'pending' | 'loading' | 'error' | 'hostile';
+
+export interface MemoryClientOptions {
+  state?: MemoryState;
+  /** Delay before each answer, in ms (the "loading" state never answers). */
+  delayMs?: number;
+  /** Make search and about() fail too. */
+  failAll?: boolean;
+}
+
+export interface MemoryClient extends SilaClient {
+  setState(state: MemoryState): void;
+  /** URLs openArticle was asked to open, in order. */
+  readonly opened: { url: string; background: boolean }[];
+  /** Search calls received, in order. */
+  readonly searches: string[];
+}
+
+function relatedResults(): RelatedResult[] {
+  return SAMPLE_RELATED.map(({ terms, docs }, i) => ({
+    doc: docs[0],
+    position: i,
+    score: 1 - i * 0.12,
+    sharedTerms: terms,
+    alsoIn: docs.slice(1),
+  }));
+}
+
+function hostileResults(): RelatedResult[] {
+  return HOSTILE_TITLES.map((title, i) => ({
+    doc: {
+      id: `hostile-${i}`,
+      title,
+      snippet: title,
+      source: i === 0 ? '<b>Outlet</b>' : 'BBC Arabic',
+      published: i === 1 ? 'not a date' : '2018-05-01T00:00:00Z',
+      story: 100 + i,
+      url: i % 2 === 0 ? 'javascript:alert(1)' : 'data:text/html,<script>alert(1)</script>',
+    },
+    position: i,
+    score: 0.5,
+    sharedTerms: ['<script>', 'عنوان'],
+    alsoIn: [],
+  }));
+}
+
+export const ALL_SAMPLE_DOCS: DocRecord[] = [...SAMPLE_RELATED.flatMap((s) => s.docs), ...SAMPLE_EXTRA];
+
+/** A crude search over the sample docs, tolerant of the same spelling variants as the engine. */
+export function sampleSearch(query: string, limit: number): SearchResult[] {
+  const words = normalizeForMatch(query).split(/\s+/).filter((w) => w.length > 1);
+  if (words.length === 0) return [];
+  const results: SearchResult[] = [];
+  ALL_SAMPLE_DOCS.forEach((doc, position) => {
+    const title = normalizeForMatch(doc.title);
+    const body = normalizeForMatch(doc.snippet);
+    let score = 0;
+    const matched: string[] = [];
+    for (const w of words) {
+      if (title.includes(w)) score += 2;
+      if (body.includes(w)) score += 1;
+    }
+    if (score === 0) return;
+    for (const token of doc.title.split(/\s+/)) {
+      if (words.some((w) => normalizeForMatch(token).includes(w))) matched.push(token);
+    }
+    results.push({ doc, position, score, matchedTerms: matched });
+  });
+  return results.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+export function createMemoryClient(options: MemoryClientOptions = {}): MemoryClient {
+  let state: MemoryState = options.state ?? 'article';
+  const delay = options.delayMs ?? 0;
+  const opened: { url: string; background: boolean }[] = [];
+  const searches: string[] = [];
+  const wait = () => new Promise<void>((resolve) => setTimeout(resolve, delay));
+
+  const tabStateNow = (): TabState => {
+    switch (state) {
+      case 'article':
+        return { kind: 'article', snapshot: SAMPLE_SNAPSHOT, results: relatedResults(), confidentCount: 4, corpusMatch: false };
+      case 'hostile':
+        return {
+          kind: 'article',
+          snapshot: { ...SAMPLE_SNAPSHOT, title: HOSTILE_TITLES[0], siteName: HOSTILE_TITLES[2] },
+          results: hostileResults(),
+          confidentCount: 0,
+          corpusMatch: false,
+        };
+      case 'empty':
+        return { kind: 'article', snapshot: SAMPLE_SNAPSHOT, results: [], confidentCount: 0, corpusMatch: false };
+      case 'not-article':
+        return { kind: 'not-article', url: 'https://www.example-news.com/ar/' };
+      case 'unsupported':
+        return { kind: 'unsupported' };
+      default:
+        return { kind: 'pending' };
+    }
+  };
+
+  return {
+    opened,
+    searches,
+    setState(next) {
+      state = next;
+    },
+    async tabState() {
+      if (state === 'loading') return new Promise<TabState>(() => {});
+      await wait();
+      if (state === 'error') throw new Error('Could not establish connection. Receiving end does not exist.');
+      return tabStateNow();
+    },
+    async search(query, limit) {
+      searches.push(query);
+      await wait();
+      if (options.failAll) throw new Error('The index could not be read.');
+      return sampleSearch(query, limit);
+    },
+    async about() {
+      await wait();
+      if (options.failAll) throw new Error('The index could not be read.');
+      return SAMPLE_META;
+    },
+    async openArticle(url, { background }) {
+      opened.push({ url, background });
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Highlighting by splitting strings, never by building markup: `highlight()` returns plain segments that the
+ * <Highlighted> component renders as text nodes and <mark> elements.
+ *
+ * Matching ignores what the search engine ignores (hamza forms, diacritics, tatweel, ى/ي, ة/ه, case), so a
+ * term typed "اسرائيل" lights up "إسرائيل". A match must start a word, after optional Arabic proclitics
+ * (و ف ب ك ل and the article ال: "والحكومة" matches "حكومة"), and the whole word is marked so highlights never
+ * cut a word in two.
+ *
+ * @example
+ * highlight('قال رئيس الوزراء إنّ…', ['الوزراء'])
+ * // [{ text: 'قال رئيس ', hit: false }, { text: 'الوزراء', hit: true }, { text: ' إنّ…', hit: false }]
+ */
+import { normalizeForMatch } from './normalize';
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+export interface HighlightOptions {
+  /** Accept a term as the start of a longer word ("ترا" marks "ترامب"), as when the user is still typing. */
+  prefix?: boolean;
+  /** Without `prefix`, how many letters may follow a term in the same word (plural and case endings). */
+  maxSuffix?: number;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const PROCLITICS = /^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)$/;
+
+interface Mapped {
+  norm: string;
+  /** For each normalised code unit: the start and end (exclusive) of the original character it came from. */
+  start: number[];
+  end: number[];
+}
+
+function mapNormalized(text: string): Mapped {
+  const start: number[] = [];
+  const end: number[] = [];
+  let norm = '';
+  let i = 0;
+  for (const ch of text) {
+    const n = normalizeForMatch(ch);
+    for (let k = 0; k < n.length; k += 1) {
+      start.push(i);
+      end.push(i + ch.length);
+    }
+    norm += n;
+    i += ch.length;
+  }
+  return { norm, start, end };
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD.test(ch);
+}
+
+export function highlight(text: string, terms: readonly string[], options: HighlightOptions = {}): Segment[] {
+  if (!text) return [];
+  const { prefix = false, maxSuffix = 3 } = options;
+  const wanted = [...new Set(terms.map((t) => normalizeForMatch(String(t)).replace(/\s+/g, ' ').trim()))]
+    .filter((t) => t.length >= 2 || (t.length === 1 && /\p{N}/u.test(t)))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 32);
+  if (wanted.length === 0) return [{ text, hit: false }];
+
+  const { norm, start, end } = mapNormalized(text);
+  const marked: [number, number][] = [];
+  for (const term of wanted) {
+    let from = 0;
+    for (;;) {
+      const at = norm.indexOf(term, from);
+      if (at < 0) break;
+      from = at + 1;
+      let wordStart = at;
+      while (wordStart > 0 && isWordChar(norm[wordStart - 1])) wordStart -= 1;
+      if (wordStart < at && !PROCLITICS.test(norm.slice(wordStart, at))) continue;
+      let wordEnd = at + term.length;
+      while (wordEnd < norm.length && isWordChar(norm[wordEnd])) wordEnd += 1;
+      if (!prefix && wordEnd - (at + term.length) > maxSuffix) continue;
+      marked.push([start[wordStart], end[wordEnd - 1]]);
+    }
+  }
+  if (marked.length === 0) return [{ text, hit: false }];
+
+  marked.sort((a, b) => a[0] - b[0]);
+  const segments: Segment[] = [];
+  let cursor = 0;
+  for (const [s, e] of marked) {
+    if (e <= cursor) continue;
+    const from = Math.max(s, cursor);
+    if (from > cursor) segments.push({ text: text.slice(cursor, from), hit: false });
+    const last = segments[segments.length - 1];
+    if (last?.hit && from === cursor) last.text += text.slice(from, e);
+    else segments.push({ text: text.slice(from, e), hit: true });
+    cursor = e;
+  }
+  if (cursor < text.length) segments.push({ text: text.slice(cursor), hit: false });
+  return segments;
+}
+
+/** Words of a search query worth highlighting (the engine's own matched terms are added to these). */
+export function queryTerms(query: string): string[] {
+  return query.split(/[\s\p{P}]+/u).filter((w) => w.length > 0);
+}

@@ -1,0 +1,180 @@
+/**
+ * Interface strings, numbers and dates in the user's language. Strings live only in public/_locales (the same
+ * files the browser reads for the manifest). In "auto" mode they come from `browser.i18n.getMessage`, so Sila
+ * follows the browser's language; when the user picks a language in the settings, the bundled copy of that
+ * locale answers instead, so the switch happens at once without a restart.
+ *
+ * @example
+ * const i18n = createI18n({ language: 'ar', digits: 'arab' });
+ * i18n.t('relatedHeading');              // "تغطيات ذات صلة"
+ * i18n.plural('articleCount', 3);        // "٣ مقالات"
+ * i18n.applyToDocument(document);        // <html lang="ar" dir="rtl">
+ */
+import ar from '../../public/_locales/ar/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import type { Digits, InterfaceLanguage } from '../settings';
+
+export type Lang = 'ar' | 'en';
+export type MessageKey = keyof typeof en;
+
+interface LocaleEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+type LocaleFile = Record<string, LocaleEntry>;
+
+const BUNDLED: Record<Lang, LocaleFile> = { ar, en };
+const RTL_LANGS = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
+
+/** The subset of `browser.i18n` used here (so tests and the preview can pass their own). */
+export interface BrowserI18n {
+  getMessage(key: string, substitutions?: string | string[]): string;
+  getUILanguage(): string;
+}
+
+export interface I18nOptions {
+  language: InterfaceLanguage;
+  digits: Digits;
+  browserI18n?: BrowserI18n | null;
+  /** For tests: what "now" is when formatting relative dates. */
+  now?: () => number;
+}
+
+export interface I18n {
+  readonly lang: Lang;
+  readonly dir: 'rtl' | 'ltr';
+  /** The BCP 47 tag used for Intl, with the numbering system (e.g. "ar-u-nu-arab"). */
+  readonly locale: string;
+  t(key: MessageKey, ...substitutions: (string | number)[]): string;
+  /** A count with its noun, in the language's plural form: `plural('articleCount', 3)`. */
+  plural(key: PluralBase, count: number): string;
+  number(n: number): string;
+  /** "3 days ago" for recent dates, "12 Mar 2018" for older ones; "" for missing or invalid dates. */
+  date(iso: string | null | undefined): string;
+  /** Always relative ("8 years ago"). */
+  relative(iso: string | null | undefined): string;
+  /** A full date for tooltips and <time> titles ("Monday, 12 March 2018"). */
+  fullDate(iso: string | null | undefined): string;
+  monthYear(iso: string): string;
+  list(items: string[]): string;
+  applyToDocument(doc: Document): void;
+}
+
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}_other` ? B : never;
+}[MessageKey];
+
+/** "ar" for an Arabic browser or setting, otherwise "en" (the default locale). */
+export function resolveLang(language: InterfaceLanguage, uiLanguage: string | undefined): Lang {
+  if (language === 'ar' || language === 'en') return language;
+  return (uiLanguage ?? '').toLowerCase().split(/[-_]/)[0] === 'ar' ? 'ar' : 'en';
+}
+
+export function dirOf(lang: string): 'rtl' | 'ltr' {
+  return RTL_LANGS.has(lang.toLowerCase().split(/[-_]/)[0]) ? 'rtl' : 'ltr';
+}
+
+/** Chrome's messages.json substitution rules: named placeholders ($NAME$) → their content ($1…$9) → values. */
+export function formatMessage(entry: LocaleEntry | undefined, substitutions: string[]): string {
+  if (!entry) return '';
+  let text = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const ph = entry.placeholders?.[name.toLowerCase()];
+    return ph ? ph.content : whole;
+  });
+  // One pass, so a substituted value containing "$1" is not substituted again.
+  text = text.replace(/\$(\$|[1-9])/g, (_whole, what: string) => (what === '$' ? '$' : (substitutions[Number(what) - 1] ?? '')));
+  return text;
+}
+
+function parseDate(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.348],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** Relative time between two instants, in the largest unit that fits ("3 days ago", "قبل ٣ أيام"). */
+export function formatRelative(date: Date, now: number, locale: string): string {
+  let value = (date.getTime() - now) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(value) < size || unit === 'year') return rtf.format(Math.round(value), unit);
+    value /= size;
+  }
+  return '';
+}
+
+/** Dates older than this are shown as a date rather than "n months ago", which says little in an archive. */
+const RELATIVE_LIMIT_MS = 14 * 24 * 3600 * 1000;
+
+export function createI18n(options: I18nOptions): I18n {
+  const browserI18n = options.browserI18n ?? null;
+  const lang = resolveLang(options.language, browserI18n?.getUILanguage());
+  // Only "auto" defers to the browser's own lookup; an explicit choice uses the bundled file of that language.
+  const useBrowser = options.language === 'auto' && browserI18n !== null;
+  const locale = `${lang}-u-nu-${options.digits}`;
+  const now = options.now ?? (() => Date.now());
+  const numberFormat = new Intl.NumberFormat(locale);
+  const pluralRules = new Intl.PluralRules(lang);
+
+  const t = (key: MessageKey, ...subs: (string | number)[]) => {
+    const strings = subs.map((s) => (typeof s === 'number' ? numberFormat.format(s) : s));
+    if (useBrowser) {
+      const text = browserI18n!.getMessage(key, strings);
+      if (text) return text;
+    }
+    return formatMessage(BUNDLED[lang][key] ?? BUNDLED.en[key], strings);
+  };
+
+  return {
+    lang,
+    dir: dirOf(lang),
+    locale,
+    t,
+    plural(key, count) {
+      // Arabic distinguishes zero; English wording is the same as "other".
+      const category = count === 0 && lang === 'ar' ? 'zero' : pluralRules.select(count);
+      return t(`${key}_${category}` as MessageKey, count);
+    },
+    number: (n) => numberFormat.format(n),
+    date(iso) {
+      const d = parseDate(iso);
+      if (!d) return '';
+      if (Math.abs(now() - d.getTime()) < RELATIVE_LIMIT_MS) return formatRelative(d, now(), locale);
+      const sameYear = new Date(now()).getFullYear() === d.getFullYear();
+      return new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'short',
+        ...(sameYear ? {} : { year: 'numeric' }),
+      }).format(d);
+    },
+    relative(iso) {
+      const d = parseDate(iso);
+      return d ? formatRelative(d, now(), locale) : '';
+    },
+    fullDate(iso) {
+      const d = parseDate(iso);
+      return d ? new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(d) : '';
+    },
+    monthYear(iso) {
+      const d = parseDate(iso);
+      return d ? new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(d) : '';
+    },
+    list(items) {
+      return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+    },
+    applyToDocument(doc) {
+      doc.documentElement.lang = lang;
+      doc.documentElement.dir = dirOf(lang);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Sample articles for the in-memory client (tests and the UI preview). Every title and snippet here was written
+ * for Sila's tests; none comes from the corpus. Outlets and dates look like the bundled archive's.
+ */
+import type { DocRecord, IndexMeta } from '../lib/types';
+import type { ArticleSnapshot } from '../lib/types';
+
+let nextId = 1;
+function doc(story: number, source: string, published: string, title: string, snippet: string): DocRecord {
+  const id = `sample-${nextId++}`;
+  return { id, title, snippet, source, published, story, url: `https://news.example/${encodeURIComponent(source)}/${id}` };
+}
+
+export const SAMPLE_SNAPSHOT: ArticleSnapshot = {
+  isArticle: true,
+  title: 'وزراء المياه في دول حوض النيل يستأنفون المفاوضات في الخرطوم حول سد النهضة',
+  text: 'استأنف وزراء المياه في مصر والسودان وإثيوبيا اجتماعاتهم في الخرطوم لبحث جدول ملء خزان سد النهضة.',
+  lang: 'ar',
+  dir: 'rtl',
+  url: 'https://www.example-news.com/ar/2018/05/15/nile-talks',
+  canonicalUrl: 'https://www.example-news.com/ar/2018/05/15/nile-talks',
+  published: '2018-05-15T09:30:00+03:00',
+  siteName: 'Sky News Arabia',
+};
+
+/** Related stories: the first doc of each array is the result, the rest are the same story elsewhere. */
+export const SAMPLE_RELATED: { terms: string[]; docs: DocRecord[] }[] = [
+  {
+    terms: ['سد النهضة', 'الخرطوم', 'إثيوبيا'],
+    docs: [
+      doc(1, 'BBC Arabic', '2018-05-16T11:00:00+03:00',
+        'اجتماع الخرطوم بشأن سد النهضة ينتهي دون اتفاق على قواعد الملء',
+        'أعلن وزير الخارجية السوداني أن الجولة الأخيرة من محادثات سد النهضة في الخرطوم انتهت دون اتفاق، مع تمسك إثيوبيا بجدولها الزمني لملء الخزان.'),
+      doc(1, 'Al Arabiya', '2018-05-16T13:20:00+04:00', 'محادثات سد النهضة تتعثر مجددًا في الخرطوم', 'قالت مصادر مطلعة…'),
+      doc(1, 'CNN Arabic', '2018-05-16T15:05:00+03:00', 'لا اتفاق في الخرطوم حول ملء سد النهضة', 'انتهت الجولة…'),
+    ],
+  },
+  {
+    terms: ['النيل', 'مصر', 'المياه'],
+    docs: [
+      doc(2, 'France 24 Arabic', '2018-05-10T08:45:00+02:00',
+        'مصر تطلب وساطة البنك الدولي في خلاف مياه النيل',
+        'اقترحت القاهرة أن يشارك البنك الدولي طرفًا محايدًا في المفاوضات الفنية حول حصص مياه النيل، وهو اقتراح رفضته أديس أبابا في السابق.'),
+      doc(2, 'Sky News Arabia', '2018-05-10T10:00:00+04:00', 'القاهرة تقترح دورًا للبنك الدولي في مفاوضات النيل', 'اقترحت مصر…'),
+    ],
+  },
+  {
+    terms: ['إثيوبيا', 'سد النهضة'],
+    docs: [
+      doc(3, 'Sky News Arabia', '2018-04-28T17:10:00+04:00',
+        'رئيس وزراء إثيوبيا: سد النهضة لن يضر بحصة مصر من المياه',
+        'تعهد رئيس الوزراء الإثيوبي خلال زيارته للقاهرة بألا يلحق السد ضررًا بمصالح دولتي المصب، داعيًا إلى بناء الثقة بين الدول الثلاث.'),
+    ],
+  },
+  {
+    terms: ['السودان', 'الخرطوم'],
+    docs: [
+      doc(4, 'Al Arabiya', '2018-05-02T12:00:00+04:00',
+        'السودان يعلن عن مشروع ري جديد على النيل الأزرق',
+        'قالت وزارة الري السودانية إن المشروع سيوفر المياه لأكثر من مئتي ألف فدان شمال الخرطوم، ويعتمد على انتظام تدفق النهر بعد اكتمال السد.'),
+    ],
+  },
+  {
+    terms: ['Nile', 'Ethiopia'],
+    docs: [
+      doc(5, 'CNN Arabic', '2018-03-21T09:00:00+03:00',
+        'خبراء: Grand Ethiopian Renaissance Dam قد يغيّر خريطة الزراعة في وادي النيل',
+        'يرى خبراء في الموارد المائية أن فترة ملء الخزان هي العامل الحاسم، وأن تقاسم البيانات بين الدول الثلاث قد يخفف آثار السنوات الجافة.'),
+    ],
+  },
+  {
+    terms: ['المياه', 'مصر'],
+    docs: [
+      doc(6, 'BBC Arabic', '2018-02-19T19:30:00+03:00',
+        'مزارعو الدلتا يخشون نقص المياه في الصيف',
+        'يتحدث مزارعون في محافظات الدلتا عن تراجع منسوب المياه في الترع الفرعية، بينما تقول الحكومة إن الإمدادات كافية لموسم الأرز.'),
+    ],
+  },
+];
+
+/** More articles that only search finds. */
+export const SAMPLE_EXTRA: DocRecord[] = [
+  doc(7, 'Sky News Arabia', '2018-06-02T10:00:00+04:00', 'انطلاق كأس العالم في روسيا وسط إجراءات أمنية مشددة', 'تستضيف موسكو حفل الافتتاح بحضور عشرات الآلاف من المشجعين.'),
+  doc(8, 'France 24 Arabic', '2018-07-15T21:00:00+02:00', 'فرنسا تتوج بلقب كأس العالم للمرة الثانية', 'احتفل آلاف الفرنسيين في شوارع باريس بعد المباراة النهائية.'),
+  doc(9, 'BBC Arabic', '2018-09-03T08:00:00+03:00', 'أسعار النفط ترتفع مع تراجع المخزونات الأمريكية', 'صعد خام برنت إلى أعلى مستوى له منذ أسابيع.'),
+  doc(10, 'Al Arabiya', '2018-08-11T14:30:00+04:00', 'إطلاق تطبيق لتعلم البرمجة باللغة العربية', 'يستهدف التطبيق طلاب المدارس ويقدم دروسًا تفاعلية مجانية.'),
+  doc(11, 'CNN Arabic', '2018-10-01T16:00:00+03:00', 'مهرجان القاهرة السينمائي يكشف عن أفلام دورته الجديدة', 'تشارك في المسابقة الرسمية أفلام من خمس عشرة دولة.'),
+];
+
+export const SAMPLE_META: IndexMeta = {
+  formatVersion: 1,
+  builtAt: '2026-11-29T10:40:00Z',
+  corpus: {
+    name: 'Sample archive (tests)',
+    articleCount: 29475,
+    storyCount: 27310,
+    sources: [
+      { name: 'Sky News Arabia', count: 13291 },
+      { name: 'Al Arabiya', count: 6361 },
+      { name: 'BBC Arabic', count: 3689 },
+      { name: 'CNN Arabic', count: 3266 },
+      { name: 'France 24 Arabic', count: 2868 },
+    ],
+    dateRange: ['2018-02-01', '2018-10-31'],
+    languages: ['ar'],
+    licenceNote: 'Sample licence note: research use only; cite the corpus authors.',
+  },
+  files: [],
+};
+
+/** Titles a hostile page or corpus might carry; they must all render as inert text. */
+export const HOSTILE_TITLES: string[] = [
+  '<script>window.__pwned = 1</script>عنوان',
+  '<img src=x onerror="window.__pwned=1">',
+  '\u202Eعكس الاتجاه override\u202C then normal',
+  '\u202Dforced LTR \u2067 isolate',
+  `${'طويل جدًا '.repeat(1000)}`,
+  'javascript:alert(1)',
+];
