@@ -1,0 +1,127 @@
+/**
+ * The one analyzer Sila uses for indexing and for querying, so the two can never drift apart:
+ * normalize → tokenize → stopwords (and default boilerplate) → stem (Arabic light stemmer, English Porter).
+ */
+import { stemmer } from 'stemmer';
+import { normalize, normalizeWithOffsets } from './normalize.ts';
+import { tokenize } from './tokenize.ts';
+import { ARABIC_STOPWORDS, BOILERPLATE_DROPPED_BY_DEFAULT, ENGLISH_STOPWORDS } from './stopwords.ts';
+import { stemArabic } from './arabic-stem.ts';
+
+export { normalize };
+
+export interface AnalyzedToken {
+  term: string;
+  surface: string;
+  position: number;
+}
+
+export interface AnalyzerOptions {
+  /** Drop the single reporting words of BOILERPLATE_DROPPED_BY_DEFAULT (قال، أضاف، أكد …). Default true. */
+  dropBoilerplate?: boolean;
+}
+
+const WAW = 0x0648;
+const FEH = 0x0641;
+const BEH = 0x0628;
+const LAM = 0x0644;
+const KAF = 0x0643;
+
+function isArabicToken(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 0x0600 && c <= 0x08ff;
+}
+
+function isAsciiWord(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
+/**
+ * True when an Arabic token is a function word, possibly behind clitics: وهذا, فإن, بأن, ولكن, لذلك.
+ * `drop` is the stopword set, optionally merged with boilerplate.
+ */
+function isArabicStop(t: string, dropBoilerplate: boolean): boolean {
+  if (ARABIC_STOPWORDS.has(t) || (dropBoilerplate && BOILERPLATE_DROPPED_BY_DEFAULT.has(t))) return true;
+  let s = t;
+  let c = s.charCodeAt(0);
+  if ((c === WAW || c === FEH) && s.length >= 3) {
+    s = s.slice(1);
+    if (ARABIC_STOPWORDS.has(s) || (dropBoilerplate && BOILERPLATE_DROPPED_BY_DEFAULT.has(s))) return true;
+    c = s.charCodeAt(0);
+  }
+  if ((c === BEH || c === LAM || c === KAF) && s.length >= 3) {
+    s = s.slice(1);
+    if (ARABIC_STOPWORDS.has(s)) return true;
+  }
+  return false;
+}
+
+/** The term for one normalised token, or null when the token is dropped. */
+function termOf(token: string, dropBoilerplate: boolean): string | null {
+  if (isArabicToken(token)) {
+    if (token.length < 2 || isArabicStop(token, dropBoilerplate)) return null;
+    return stemArabic(token);
+  }
+  if (isAsciiWord(token)) {
+    if (token.length < 2 || ENGLISH_STOPWORDS.has(token)) return null;
+    return stemmer(token);
+  }
+  // Numbers, Latin with digits (g20), other scripts: as they are, but no lone letters.
+  if (token.length === 1 && !(token >= '0' && token <= '9')) return null;
+  return token;
+}
+
+/** Build an analyzer with non-default options (for the relevance eval); analyze() uses the defaults. */
+export function createAnalyzer(options: AnalyzerOptions = {}): {
+  analyze(text: string): string[];
+  analyzeTokens(text: string): AnalyzedToken[];
+} {
+  const dropBoilerplate = options.dropBoilerplate ?? true;
+  return {
+    analyze(text: string): string[] {
+      const out: string[] = [];
+      tokenize(normalize(text), (_s, _e, tok) => {
+        const term = termOf(tok, dropBoilerplate);
+        if (term !== null) out.push(term);
+      });
+      return out;
+    },
+    analyzeTokens(text: string): AnalyzedToken[] {
+      const offsets = { start: [] as number[], end: [] as number[] };
+      const norm = normalizeWithOffsets(text, offsets);
+      const out: AnalyzedToken[] = [];
+      let position = 0;
+      tokenize(norm, (s, e, tok) => {
+        const term = termOf(tok, dropBoilerplate);
+        if (term !== null) {
+          out.push({ term, surface: text.slice(offsets.start[s], offsets.end[e - 1]), position });
+        }
+        position++;
+      });
+      return out;
+    },
+  };
+}
+
+const defaultAnalyzer = createAnalyzer();
+
+/**
+ * Terms for indexing/querying: normalised, tokenised, stopwords removed, stemmed.
+ * @example analyze('وأكدت وزارة الخارجية') // ['وزار', 'خارج']
+ */
+export function analyze(text: string): string[] {
+  return defaultAnalyzer.analyze(text);
+}
+
+/**
+ * Same terms, each with the word as written in the text (for showing "shared terms") and its token
+ * position (counting every token, dropped ones included, so positions reflect distance in the text).
+ * @example analyzeTokens('الجامعات')[0] // { term: 'جامع', surface: 'الجامعات', position: 0 }
+ */
+export function analyzeTokens(text: string): AnalyzedToken[] {
+  return defaultAnalyzer.analyzeTokens(text);
+}

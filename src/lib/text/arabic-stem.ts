@@ -1,0 +1,113 @@
+/**
+ * Arabic light stemmer (light10 family: strip clitics and inflectional suffixes, never look for roots),
+ * with one difference that matters: a prefix or suffix is stripped only when it is not part of the word.
+ *
+ * Every light stemmer we measured (Lucene, Snowball, lunr, Xapian) reads the first letter of وكالة and
+ * وزارة as "and" and indexes كال and زار. Here the decision comes from exception sets learned from the
+ * corpus (scripts/learn-stem-exceptions.ts → arabic-stem-exceptions.ts) plus a curated list:
+ * - KEEP_PREFIX holds CORES (a word after suffix stripping) whose leading و ف ب ل ك or ال belongs to the
+ *   word. Storing cores means one entry protects every inflection: وزار covers وزارة, وزارات, وزارتها.
+ * - KEEP_SUFFIX holds words whose final ون ان ين ات ه ي … belongs to the word (تعاون, قانون, لبنان).
+ *
+ * Input must be normalize()d (ة → ه, ى → ي, أ إ آ → ا, ؤ ئ → ء). Output is at least 2 letters.
+ */
+import { normalize } from './normalize.ts';
+import { LEARNED_KEEP_PREFIX, LEARNED_KEEP_SUFFIX } from './arabic-stem-exceptions.ts';
+import { CURATED_KEEP_PREFIX, CURATED_KEEP_SUFFIX, CURATED_STRIP_PREFIX } from './arabic-stem-curated.ts';
+
+const WAW = 0x0648;
+const FEH = 0x0641;
+const BEH = 0x0628;
+const LAM = 0x0644;
+const KAF = 0x0643;
+const ALEF = 0x0627;
+const TEH = 0x062a;
+
+/** Pronoun suffixes (his, her, their, our), longest first. Second-person forms are too rare in news to be
+ * worth the false hits (محاكم → محا). */
+const PRONOUNS = ['هما', 'هم', 'ها', 'نا', 'ه'];
+/** Plural, dual, feminine and nisba endings, longest first (normalised: ية → يه, ة → ه). */
+const ENDINGS = ['يين', 'يون', 'يات', 'يه', 'ات', 'ون', 'ين', 'ان', 'ه', 'ي'];
+/** Endings allowed to leave a two-letter stem: قوة/قوات → قو, مرة/مرات → مر. Others need three letters. */
+const SHORT_OK = new Set(['ه', 'ات']);
+
+function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean).map((w) => normalize(w));
+}
+
+const KEEP_SUFFIX = new Set<string>([...words(LEARNED_KEEP_SUFFIX), ...words(CURATED_KEEP_SUFFIX)]);
+
+/** Strip inflectional suffixes from a word that has no prefixes left. */
+export function stripSuffixes(word: string): string {
+  let s = word;
+  if (KEEP_SUFFIX.has(s)) return s;
+  for (const p of PRONOUNS) {
+    if (s.length - p.length >= 3 && s.endsWith(p)) {
+      s = s.slice(0, -p.length);
+      // Before a pronoun ة is written ت: حكومتها, وزارته → حكومت, وزارت → حكوم, وزار (as حكومة, وزارة).
+      // Not after ا (قوات+ها keeps its plural ات) and not when only three letters are left (بيت, وقت).
+      if (s.length >= 4 && s.charCodeAt(s.length - 1) === TEH && s.charCodeAt(s.length - 2) !== ALEF) {
+        s = s.slice(0, -1);
+      }
+      if (KEEP_SUFFIX.has(s)) return s;
+      break;
+    }
+  }
+  for (const e of ENDINGS) {
+    if (s.endsWith(e) && s.length - e.length >= (SHORT_OK.has(e) ? 2 : 3)) {
+      s = s.slice(0, -e.length);
+      if (KEEP_SUFFIX.has(s)) return s;
+      // A nisba ي left under a plural: عمليات → عملي → عمل, like ارهابيين → ارهاب.
+      if ((e === 'ات' || e === 'ون' || e === 'ين' || e === 'ان') && s.length >= 4 && s.endsWith('ي')) {
+        s = s.slice(0, -1);
+      }
+      break;
+    }
+  }
+  return s;
+}
+
+const KEEP_PREFIX = new Set<string>();
+for (const w of [...words(LEARNED_KEEP_PREFIX), ...words(CURATED_KEEP_PREFIX)]) {
+  KEEP_PREFIX.add(stripSuffixes(w));
+}
+for (const w of words(CURATED_STRIP_PREFIX)) KEEP_PREFIX.delete(stripSuffixes(w));
+
+/** True when the leading letters of `s` belong to the word (its core is a known word). */
+function keepsPrefix(s: string): boolean {
+  return KEEP_PREFIX.has(s) || KEEP_PREFIX.has(stripSuffixes(s));
+}
+
+/**
+ * Strip clitics in their fixed order: conjunction (و ف), then preposition (ب ل ك), then article (ال; لل
+ * after ل). Each is stripped only if what it would leave is at least 3 letters (2 after the article) and the
+ * word as it stands is not a known word whose first letters are its own.
+ */
+export function stripPrefixes(word: string): string {
+  let s = word;
+  if (keepsPrefix(s)) return s;
+  let c = s.charCodeAt(0);
+  if ((c === WAW || c === FEH) && s.length >= 4) {
+    s = s.slice(1);
+    if (keepsPrefix(s)) return s;
+    c = s.charCodeAt(0);
+  }
+  if ((c === BEH || c === LAM || c === KAF) && s.length >= 4) {
+    const rest = s.slice(1);
+    if (keepsPrefix(rest)) return rest;
+    // ل + ال writes لل (the alef drops): للمحافظة = ل + المحافظة.
+    if (c === LAM && rest.charCodeAt(0) === LAM && rest.length >= 3) return rest.slice(1);
+    s = rest;
+  }
+  if (s.length >= 4 && s.charCodeAt(0) === ALEF && s.charCodeAt(1) === LAM) return s.slice(2);
+  return s;
+}
+
+/**
+ * Stem one normalised Arabic word.
+ * @example stemArabic(normalize('والمحافظة')) === 'محافظ'; stemArabic(normalize('وكالة')) === 'وكال'
+ */
+export function stemArabic(word: string): string {
+  const stem = stripSuffixes(stripPrefixes(word));
+  return stem.length >= 2 ? stem : word;
+}
