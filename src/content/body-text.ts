@@ -1,0 +1,250 @@
+/**
+ * The main text of a page, without navigation, "read also" boxes, comments or footers.
+ *
+ * One bounded walk over the body (no recursion, so a 100,000-deep DOM cannot overflow the stack) cuts the page
+ * into paragraphs, skipping subtrees that are never article text (nav, aside, footer, forms, comments, share bars,
+ * related boxes…). Each paragraph of real prose adds its length to its ancestors; the article container is the
+ * deepest element holding at least 60% of the prose of its story (ancestors holding more than half form a chain,
+ * so "deepest" is well defined). When the page holds several <article> elements with real text (an infinite-
+ * scroll page, a page with two stories), the story is the one holding the title heading, else the first.
+ */
+import { BOILERPLATE, DATE_LINE, READ_ALSO, cleanLine } from './text-utils';
+
+export const MAX_NODES = 60_000;
+export const MAX_CHARS = 1_500_000;
+const MAX_NODE_CHARS = 100_000;
+const MAX_CLIMB = 25;
+/** A paragraph of prose: at least this many characters outside links. */
+export const PROSE_CHARS = 30;
+
+export interface Para {
+  text: string;
+  linkChars: number;
+  block: Element;
+  /** 1–6 inside <h1>–<h6>, else 0. */
+  heading: number;
+}
+
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object', 'embed', 'video', 'audio',
+  'select', 'button', 'input', 'textarea', 'form', 'nav', 'footer', 'aside', 'header', 'figure', 'figcaption',
+  'menu', 'dialog', 'math', 'head', 'link', 'meta', 'picture', 'img', 'map',
+  'amp-ad', 'amp-sidebar', 'amp-analytics', 'amp-sticky-ad', 'amp-social-share', 'amp-iframe', 'amp-video', 'amp-img',
+]);
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote',
+  'pre', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'address', 'center', 'br', 'hr', 'body',
+]);
+const SKIP_ROLES = new Set([
+  'navigation', 'complementary', 'contentinfo', 'banner', 'search', 'dialog', 'alertdialog', 'menu', 'menubar',
+  'toolbar', 'tablist', 'form',
+]);
+/** Never article text, whatever else the class says. */
+const STRONG_NEGATIVE = /comment|disqus|related|read-?also|readalso|also-?read|readmore|read-more|sharing|share-|-share|social|outbrain|taboola|newsletter|breadcrumb|most-?read|most-?popular|most-?viewed|advert|sponsor|cookie|popup|modal|subscribe|recommend|more-?news|more-?stories|newsticker|ticker/;
+/** Usually chrome, unless the same element also says it is the content. */
+const WEAK_NEGATIVE = new Set([
+  'nav', 'navbar', 'navigation', 'menu', 'footer', 'header', 'sidebar', 'side', 'widget', 'widgets', 'banner', 'promo',
+  'toolbar', 'pagination', 'pager', 'breaking', 'hidden', 'caption', 'byline', 'share', 'tags', 'keywords', 'ad',
+  'ads', 'adv', 'masthead', 'topbar', 'latest', 'trending', 'teaser', 'teasers', 'meta', 'author', 'print', 'sr',
+  'visually', 'skip', 'logo', 'search', 'login', 'signup', 'video', 'player', 'gallery', 'slider', 'carousel',
+]);
+const POSITIVE = new Set(['article', 'content', 'story', 'body', 'main', 'entry', 'post', 'text', 'detail', 'details']);
+
+function skipElement(el: Element, name: string): boolean {
+  if (SKIP_TAGS.has(name)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const role = el.getAttribute('role');
+  if (role && SKIP_ROLES.has(role.toLowerCase())) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  if (!cls && !id) return false;
+  const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
+  if (STRONG_NEGATIVE.test(names)) return true;
+  const parts = names.split(/[\s_-]+/);
+  let negative = false;
+  for (let i = 0; i < parts.length; i++) {
+    if (POSITIVE.has(parts[i])) return false;
+    if (WEAK_NEGATIVE.has(parts[i])) negative = true;
+  }
+  return negative;
+}
+
+/** Cut the subtree under `root` into paragraphs, in document order, within the node and character budgets. */
+export function walkParagraphs(root: Element): { paras: Para[]; truncated: boolean } {
+  const paras: Para[] = [];
+  const blocks: Element[] = [root];
+  let buf: string[] = [];
+  let bufChars = 0;
+  let linkChars = 0;
+  let linkDepth = 0;
+  let heading = 0;
+  let nodes = 0;
+  let chars = 0;
+  let truncated = false;
+
+  const flush = () => {
+    if (bufChars === 0) return;
+    const text = cleanLine(buf.join(''), 50_000);
+    if (text.length > 0) {
+      paras.push({ text, linkChars: Math.min(linkChars, text.length), block: blocks[blocks.length - 1], heading });
+    }
+    buf = [];
+    bufChars = 0;
+    linkChars = 0;
+  };
+  const enter = (el: Element, name: string) => {
+    if (BLOCK_TAGS.has(name)) {
+      flush();
+      blocks.push(el);
+      if (name.length === 2 && name[0] === 'h' && name[1] >= '1' && name[1] <= '6') heading = +name[1];
+    } else if (name === 'a') linkDepth++;
+  };
+  const exit = (el: Element) => {
+    const name = el.localName;
+    if (BLOCK_TAGS.has(name)) {
+      flush();
+      if (blocks.length > 1) blocks.pop();
+      if (heading && name.length === 2 && name[0] === 'h') heading = 0;
+    } else if (name === 'a' && linkDepth > 0) linkDepth--;
+  };
+
+  let n: Node | null = root.firstChild;
+  while (n) {
+    if (++nodes > MAX_NODES || chars > MAX_CHARS) {
+      truncated = true;
+      break;
+    }
+    let descend = false;
+    if (n.nodeType === 3) {
+      let data = (n as Text).data;
+      if (data.length > MAX_NODE_CHARS) data = data.slice(0, MAX_NODE_CHARS);
+      if (data.length > 0) {
+        buf.push(data);
+        bufChars += data.length;
+        chars += data.length;
+        if (linkDepth > 0) linkChars += data.trim().length;
+      }
+    } else if (n.nodeType === 1) {
+      const el = n as Element;
+      const name = el.localName || '';
+      if (name === 'br' || name === 'hr') flush();
+      else if (skipElement(el, name)) {
+        if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
+      } else if (el.firstChild) {
+        enter(el, name);
+        descend = true;
+      }
+    }
+    if (descend) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== root && !n.nextSibling) {
+      n = n.parentNode;
+      if (n && n !== root && n.nodeType === 1) exit(n as Element);
+    }
+    if (!n || n === root) break;
+    n = n.nextSibling;
+  }
+  flush();
+  return { paras, truncated };
+}
+
+export function isProse(p: Para): boolean {
+  return p.heading === 0 && p.text.length - p.linkChars >= PROSE_CHARS && p.linkChars <= p.text.length * 0.35;
+}
+
+/** Prose length held by each ancestor (up to MAX_CLIMB levels) of every prose paragraph. */
+export function scoreAncestors(paras: Para[], root: Element): Map<Element, number> {
+  const score = new Map<Element, number>();
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    if (!isProse(p)) continue;
+    const weight = p.text.length - p.linkChars;
+    let el: Element | null = p.block;
+    for (let level = 0; el && level < MAX_CLIMB; level++) {
+      score.set(el, (score.get(el) || 0) + weight);
+      if (el === root) break;
+      el = el.parentElement;
+    }
+  }
+  return score;
+}
+
+/** The deepest element inside `scope` holding at least 60% of the prose under `scope`. */
+export function pickContainer(score: Map<Element, number>, scope: Element): Element {
+  const total = score.get(scope) || 0;
+  let best = scope;
+  let bestScore = total;
+  if (total === 0) return scope;
+  for (const [el, s] of score) {
+    if (s >= total * 0.6 && s < bestScore && scope.contains(el)) {
+      best = el;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+export interface MainText {
+  text: string;
+  /** Prose paragraphs kept. */
+  proseCount: number;
+  proseChars: number;
+  /** Headings (h2–h4) and link-heavy lines seen in the container: many of them means a listing. */
+  headingCount: number;
+  linkLines: number;
+  /** Short lines of the container carrying a date ("تاريخ النشر: …"). */
+  dateLines: string[];
+}
+
+/**
+ * The article text of `container`: its paragraphs minus the title heading, link lists, "read also" labels,
+ * boilerplate and date lines; stops at a second story (another <h1>, or a "read also" label followed by a heading).
+ */
+export function mainText(paras: Para[], container: Element, titleHeading: Element | null, maxChars: number): MainText {
+  const out: string[] = [];
+  let chars = 0;
+  let proseCount = 0;
+  let proseChars = 0;
+  let headingCount = 0;
+  let linkLines = 0;
+  let afterReadAlso = false;
+  const dateLines: string[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    if (!container.contains(p.block)) continue;
+    if (titleHeading && (p.block === titleHeading || titleHeading.contains(p.block))) continue;
+    const t = p.text;
+    if (p.heading === 1 && proseCount > 0) break; // a second story's headline
+    if (p.heading >= 2 && p.heading <= 4) headingCount++;
+    if (p.heading && p.heading <= 2 && afterReadAlso && proseCount > 0) break; // "إقرأ أيضاً:" then the next story
+    if (t.length < 200 && READ_ALSO.test(t)) {
+      afterReadAlso = true;
+      continue;
+    }
+    if (p.linkChars > t.length * 0.5) {
+      linkLines++;
+      continue;
+    }
+    if (t.length < 120 && DATE_LINE.test(t)) {
+      if (dateLines.length < 5) dateLines.push(t);
+      continue;
+    }
+    if (t.length < 300 && BOILERPLATE.test(t)) continue;
+    afterReadAlso = false;
+    if (isProse(p)) {
+      proseCount++;
+      proseChars += t.length - p.linkChars;
+    }
+    if (chars + t.length > maxChars) {
+      out.push(t.slice(0, Math.max(0, maxChars - chars)));
+      break;
+    }
+    out.push(t);
+    chars += t.length + 1;
+  }
+  return { text: out.join('\n'), proseCount, proseChars, headingCount, linkLines, dateLines };
+}

@@ -1,0 +1,256 @@
+/**
+ * extractSnapshot(document, url): what the page the user reads is, as an ArticleSnapshot.
+ * Pure DOM code (browser, linkedom, jsdom), never throws, bounded work on any page:
+ * metadata first (metadata.ts), then the main text (body-text.ts), then the verdict "article or not".
+ *
+ * @example
+ *   const snap = extractSnapshot(document, location.href);
+ *   if (snap.isArticle) console.log(snap.title, snap.text.length);
+ */
+import type { ArticleSnapshot } from '../lib/types';
+import { LIMITS } from '../messages';
+import { mainText, pickContainer, scoreAncestors, walkParagraphs, type MainText } from './body-text';
+import { normalizeDate, parseDateText } from './dates';
+import { absoluteHttpUrl, readMeta, type PageMeta } from './metadata';
+import { cleanLine, dominantScript, titleSimilarity } from './text-utils';
+
+const RTL_LANGS = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'yi', 'ckb', 'dv', 'sd', 'ug', 'ku']);
+const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keyword', 'keywords', 'term', 'text'];
+
+/** Home pages and search pages, judged from the URL alone. */
+export function isHomeOrSearchUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const path = u.pathname.toLowerCase();
+  if (/^\/(?:(?:ar|en|fr|arabic|english|news|index|home|default)(?:\.\w{2,5})?\/?)?$/.test(path) && !/[?&]p=\d/.test(u.search)) {
+    return true;
+  }
+  if (/(?:^|\/)(?:search|بحث|%d8%a8%d8%ad%d8%ab)(?:\/|$|\.)/i.test(path)) return true;
+  for (let i = 0; i < SEARCH_PARAMS.length; i++) if (u.searchParams.has(SEARCH_PARAMS[i]) && path.split('/').length <= 3) return true;
+  return false;
+}
+
+/**
+ * The cheap first look the content script takes on every page: false when the page is plainly not an article
+ * (not http(s), a home or search URL, no article metadata and hardly any paragraphs). Touches no layout and parses
+ * nothing; a page it lets through gets the full extraction.
+ */
+export function quickLook(doc: Document, url: string): boolean {
+  try {
+    if (!/^https?:/i.test(url) || !doc.body || isHomeOrSearchUrl(url)) return false;
+    const metas = doc.getElementsByTagName('meta');
+    for (let i = 0; i < metas.length && i < 200; i++) {
+      if ((metas[i].getAttribute('property') || '').toLowerCase() === 'og:type') {
+        if ((metas[i].getAttribute('content') || '').trim().toLowerCase() === 'article') return true;
+      }
+    }
+    const scripts = doc.getElementsByTagName('script');
+    for (let i = 0, seen = 0; i < scripts.length && seen < 20; i++) {
+      if ((scripts[i].getAttribute('type') || '').toLowerCase().indexOf('ld+json') < 0) continue;
+      seen++;
+      const t = scripts[i].textContent || '';
+      if (/Article|BlogPosting|"Report"/.test(t.length > 50_000 ? t.slice(0, 50_000) : t)) return true;
+    }
+    return (
+      doc.getElementsByTagName('p').length >= 3 ||
+      doc.getElementsByTagName('article').length > 0 ||
+      doc.getElementsByTagName('br').length >= 6
+    );
+  } catch {
+    return true;
+  }
+}
+
+function headingText(el: Element): string {
+  return cleanLine(el.textContent || '', LIMITS.titleChars);
+}
+
+/** The visible heading that titles the page's article: the one matching the metadata title, else the first <h1>. */
+function findTitleHeading(doc: Document, metaTitles: string[]): Element | null {
+  const candidates: Element[] = [];
+  const h1 = doc.getElementsByTagName('h1');
+  for (let i = 0; i < h1.length && i < 20; i++) candidates.push(h1[i]);
+  const h2 = doc.getElementsByTagName('h2');
+  for (let i = 0; i < h2.length && i < 40; i++) candidates.push(h2[i]);
+  let best: Element | null = null;
+  let bestSim = 0.6;
+  for (let m = 0; m < metaTitles.length; m++) {
+    if (!metaTitles[m]) continue;
+    for (let i = 0; i < candidates.length; i++) {
+      const sim = titleSimilarity(headingText(candidates[i]), metaTitles[m]);
+      if (sim > bestSim + 0.05 || (sim > bestSim && best === null)) {
+        best = candidates[i];
+        bestSim = sim;
+      }
+    }
+    if (best) return best;
+  }
+  for (let i = 0; i < h1.length && i < 20; i++) {
+    const t = headingText(h1[i]);
+    if (t.length >= 15 && t.split(' ').length >= 3) return h1[i];
+  }
+  return null;
+}
+
+/** "Headline - Sky News Arabia" → "Headline". */
+export function stripSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|\-–—:»]{1,2}\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1];
+  const first = parts[0];
+  const site = (siteName || '').toLowerCase();
+  if ((site && last.toLowerCase() === site) || (last.length <= 30 && last.split(' ').length <= 4 && first.length > last.length)) {
+    return parts.slice(0, -1).join(' - ');
+  }
+  if (site && first.toLowerCase() === site) return parts.slice(1).join(' - ');
+  return title;
+}
+
+/** "Headline | RT Arabic" → "RT Arabic": the outlet name as the last short segment of <title>. */
+function siteFromTitle(docTitle: string): string | null {
+  const parts = docTitle.split(/\s+[|\-–—»]\s+/);
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1].trim();
+  return last.length > 0 && last.length <= 30 && last.split(' ').length <= 4 ? last : null;
+}
+
+/** The story root on pages holding several <article>s with real text: the one with the title heading, else the first. */
+function storyScope(doc: Document, score: Map<Element, number>, titleHeading: Element | null, body: Element): Element {
+  const found = doc.querySelectorAll('article, [itemtype*="Article"]');
+  const substantial: Element[] = [];
+  for (let i = 0; i < found.length && i < 30; i++) if ((score.get(found[i]) || 0) >= 300) substantial.push(found[i]);
+  const innermost: Element[] = [];
+  for (let i = 0; i < substantial.length; i++) {
+    let holdsAnother = false;
+    for (let j = 0; j < substantial.length; j++) if (i !== j && substantial[i].contains(substantial[j])) holdsAnother = true;
+    if (!holdsAnother) innermost.push(substantial[i]);
+  }
+  if (innermost.length === 0) return body;
+  const total = score.get(body) || 0;
+  if (innermost.length === 1) return (score.get(innermost[0]) || 0) >= total * 0.4 ? innermost[0] : body;
+  if (titleHeading) {
+    for (let i = 0; i < innermost.length; i++) if (innermost[i].contains(titleHeading)) return innermost[i];
+  }
+  return innermost[0];
+}
+
+function printedDate(doc: Document, scope: Element, main: MainText): string | null {
+  const times = scope.getElementsByTagName('time');
+  for (let i = 0; i < times.length && i < 10; i++) {
+    const d = normalizeDate(times[i].getAttribute('datetime')) || parseDateText(times[i].textContent || '');
+    if (d) return d;
+  }
+  for (let i = 0; i < main.dateLines.length; i++) {
+    const d = parseDateText(main.dateLines[i]);
+    if (d) return d;
+  }
+  const roots: ParentNode[] = scope === doc.body ? [doc] : [scope, doc];
+  for (let r = 0; r < roots.length; r++) {
+    const els = roots[r].querySelectorAll('time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [id*="date"]');
+    for (let i = 0; i < els.length && i < 30; i++) {
+      const text = els[i].textContent || '';
+      if (text.length > 250) continue;
+      const d = normalizeDate(els[i].getAttribute('datetime')) || parseDateText(text);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+function guessLang(text: string): string {
+  const script = dominantScript(text);
+  if (script === 'arabic') return 'ar';
+  if (script === 'latin') {
+    const sample = ' ' + text.slice(0, 3000).toLowerCase() + ' ';
+    const hits = (sample.match(/ (?:the|and|of|to|in|is|that|was|for) /g) || '').length;
+    const words = sample.split(' ').length;
+    if (hits / words > 0.06) return 'en';
+  }
+  return '';
+}
+
+function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Element | null): boolean {
+  if (isHomeOrSearchUrl(url)) return false;
+  const kinds = meta.ldKinds;
+  const metaArticle = kinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
+  if (kinds.has('listing') && !kinds.has('article')) return false;
+  const perPara = main.proseChars / Math.max(1, main.proseCount);
+  const listingShape =
+    (main.headingCount >= 6 && perPara < 220) || (main.linkLines >= 10 && main.linkLines > 2 * main.proseCount);
+  if (listingShape) return false;
+  const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
+  if (video && main.proseChars < 600) return false;
+  if (metaArticle) return main.proseChars >= 250;
+  return main.proseChars >= 450 && main.proseCount >= 3 && titleHeading !== null;
+}
+
+function emptySnapshot(doc: Document | null, url: string): ArticleSnapshot {
+  let title = '';
+  let lang = '';
+  let dir: 'rtl' | 'ltr' = 'ltr';
+  try {
+    title = cleanLine(String((doc && doc.title) || ''), LIMITS.titleChars);
+    const html = doc && doc.documentElement;
+    lang = html ? cleanLine(html.getAttribute('lang') || '', 40) : '';
+    dir = html && (html.getAttribute('dir') || '').toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    /* keep the defaults */
+  }
+  const safeUrl = typeof url === 'string' ? url.slice(0, LIMITS.urlChars) : '';
+  return { isArticle: false, title, text: '', lang, dir, url: safeUrl, canonicalUrl: null, published: null, siteName: null };
+}
+
+/** The snapshot of a page the cheap look already judged not to be an article: no walk, no parsing. */
+export function notArticleSnapshot(doc: Document, url: string): ArticleSnapshot {
+  return emptySnapshot(doc, url);
+}
+
+export function extractSnapshot(doc: Document, url: string): ArticleSnapshot {
+  try {
+    return extractUnsafe(doc, url);
+  } catch {
+    return emptySnapshot(doc, url);
+  }
+}
+
+function extractUnsafe(doc: Document, url: string): ArticleSnapshot {
+  const body = doc.body;
+  if (!body) return emptySnapshot(doc, url);
+  const meta = readMeta(doc, url);
+  const ld = meta.ldArticle;
+  const docTitle = cleanLine(doc.title || '', LIMITS.titleChars);
+  const siteName = meta.ogSiteName || (ld && ld.publisher) || meta.applicationName || siteFromTitle(docTitle);
+  const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
+  const titleHeading = findTitleHeading(doc, metaTitles);
+
+  const { paras } = walkParagraphs(body);
+  const score = scoreAncestors(paras, body);
+  const scope = storyScope(doc, score, titleHeading, body);
+  const container = pickContainer(score, scope);
+  const main = mainText(paras, container, titleHeading, LIMITS.textChars);
+
+  const isArticle = verdict(meta, main, url, titleHeading);
+  let title = titleHeading ? headingText(titleHeading) : '';
+  if (!title) title = stripSiteName(ld && ld.headline ? ld.headline : meta.ogTitle || docTitle, siteName);
+  const lang = meta.lang || guessLang(main.text || title);
+  const primary = lang.split('-')[0];
+  const dir: 'rtl' | 'ltr' = meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
+  const canonicalUrl = meta.canonicalUrl || meta.ogUrl || absoluteHttpUrl(ld ? ld.url : null, url);
+  const published = meta.published || printedDate(doc, scope, main);
+
+  return {
+    isArticle,
+    title: cleanLine(title, LIMITS.titleChars),
+    text: isArticle ? main.text : '',
+    lang,
+    dir,
+    url: url.slice(0, LIMITS.urlChars),
+    canonicalUrl: canonicalUrl && canonicalUrl.length <= LIMITS.urlChars ? canonicalUrl : null,
+    published,
+    siteName: siteName ? cleanLine(siteName, 200) : null,
+  };
+}
