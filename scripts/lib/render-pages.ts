@@ -60,6 +60,18 @@ const STYLES: Record<OutletStyle, Style> = {
 
 export const OUTLET_STYLES = Object.keys(STYLES) as OutletStyle[];
 
+/** Short names callers may use for a style. */
+const ALIASES = {
+  rt: 'rt-arabic', skynews: 'sky-news-arabia', alarabiya: 'al-arabiya', bbcarabic: 'bbc-arabic', cnn: 'cnn-arabic',
+  cnnarabic: 'cnn-arabic', france24: 'france24-arabic', almasry: 'almasry-alyoum', jazeera: 'aljazeera',
+} as const satisfies Record<string, OutletStyle>;
+export type OutletAlias = keyof typeof ALIASES;
+
+function styleOf(style: OutletStyle | OutletAlias | undefined): Style {
+  if (!style) return STYLES['sky-news-arabia'];
+  return STYLES[style as OutletStyle] ?? STYLES[ALIASES[style as OutletAlias]] ?? STYLES['sky-news-arabia'];
+}
+
 /** Text as HTML text or attribute value. */
 export function esc(value: unknown): string {
   return String(value ?? '')
@@ -194,8 +206,8 @@ function printedDate(published: string | null | undefined, lang: 'ar' | 'en'): s
 }
 
 /** A full article page in the given outlet's style. */
-export function renderArticlePage(article: RenderArticle, style: OutletStyle, options: RenderOptions = {}): string {
-  const s = STYLES[style] ?? STYLES['rt-arabic'];
+export function renderArticlePage(article: RenderArticle, style: OutletStyle | OutletAlias, options: RenderOptions = {}): string {
+  const s = styleOf(style);
   const t = T[s.lang];
   const url = article.url ?? `https://${s.domain}/news/${encodeURIComponent(article.title.slice(0, 40))}`;
   const paragraphs = article.body.split('\n').map((p) => p.trim()).filter(Boolean);
@@ -235,14 +247,25 @@ export interface ListingItem {
   summary?: string;
 }
 
+export interface Listing {
+  /** The page heading (default: the site name). */
+  heading?: string;
+  /** Headlines, as `items` or `headlines`. */
+  items?: ListingItem[];
+  headlines?: ListingItem[];
+  kind?: 'home' | 'section' | 'search';
+  siteName?: string;
+  lang?: 'ar' | 'en';
+}
+
 /** A home, section or search-results page: headlines with short summaries, no article. */
-export function renderListingPage(
-  listing: { heading: string; items: ListingItem[]; kind?: 'home' | 'section' | 'search' },
-  style: OutletStyle,
-): string {
-  const s = STYLES[style] ?? STYLES['rt-arabic'];
+export function renderListingPage(listing: Listing, style?: OutletStyle | OutletAlias): string {
+  const base = styleOf(style ?? (listing.lang === 'en' ? 'bbc' : 'sky-news-arabia'));
+  const s: Style = { ...base, site: listing.siteName ?? base.site, lang: listing.lang ?? base.lang };
   const kind = listing.kind ?? 'section';
-  const cards = listing.items
+  const heading = listing.heading ?? s.site;
+  const items = listing.items ?? listing.headlines ?? [];
+  const cards = items
     .map(
       (it) => `<article class="card"><h3 class="card__title"><a href="${esc(it.url)}">${esc(it.title)}</a></h3>${
         it.summary ? `<p class="card__summary">${esc(it.summary)}</p>` : ''
@@ -250,12 +273,12 @@ export function renderListingPage(
     )
     .join('\n');
   const meta = `<meta property="og:type" content="website"><meta property="og:site_name" content="${esc(s.site)}">
-<script type="application/ld+json">${jsonForScript({ '@context': 'https://schema.org', '@type': kind === 'search' ? 'SearchResultsPage' : 'CollectionPage', name: listing.heading })}</script>`;
-  return `${head({ title: listing.heading, lang: s.lang, site: s.site, url: `https://${s.domain}/`, meta })}
+<script type="application/ld+json">${jsonForScript({ '@context': 'https://schema.org', '@type': kind === 'search' ? 'SearchResultsPage' : 'CollectionPage', name: heading })}</script>`;
+  return `${head({ title: heading, lang: s.lang, site: s.site, url: `https://${s.domain}/`, meta })}
 <body class="page-${kind} ${style}">
 ${siteHeader(s)}
 <div class="layout">
-<main id="main-content" role="main"><h1 class="section-title">${esc(listing.heading)}</h1>
+<main id="main-content" role="main"><h1 class="section-title">${esc(heading)}</h1>
 <section class="cards">
 ${cards}
 </section></main>

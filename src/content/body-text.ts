@@ -4,7 +4,7 @@
  * One bounded walk over the body (no recursion, so a 100,000-deep DOM cannot overflow the stack) cuts the page
  * into paragraphs, skipping subtrees that are never article text (nav, aside, footer, forms, comments, share bars,
  * related boxes…). Each paragraph of real prose adds its length to its ancestors; the article container is the
- * deepest element holding at least 60% of the prose of its story (ancestors holding more than half form a chain,
+ * deepest element holding at least 80% of the prose of its story (ancestors holding more than half form a chain,
  * so "deepest" is well defined). When the page holds several <article> elements with real text (an infinite-
  * scroll page, a page with two stories), the story is the one holding the title heading, else the first.
  */
@@ -156,16 +156,26 @@ export function isProse(p: Para): boolean {
   return p.heading === 0 && p.text.length - p.linkChars >= PROSE_CHARS && p.linkChars <= p.text.length * 0.35;
 }
 
-/** Prose length held by each ancestor (up to MAX_CLIMB levels) of every prose paragraph. */
-export function scoreAncestors(paras: Para[], root: Element): Map<Element, number> {
-  const score = new Map<Element, number>();
+/** Prose held by an element: characters and number of prose paragraphs. */
+export interface Held {
+  chars: number;
+  paras: number;
+}
+
+/** Prose held by each ancestor (up to MAX_CLIMB levels) of every prose paragraph. */
+export function scoreAncestors(paras: Para[], root: Element): Map<Element, Held> {
+  const score = new Map<Element, Held>();
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (!isProse(p)) continue;
     const weight = p.text.length - p.linkChars;
     let el: Element | null = p.block;
     for (let level = 0; el && level < MAX_CLIMB; level++) {
-      score.set(el, (score.get(el) || 0) + weight);
+      const held = score.get(el);
+      if (held) {
+        held.chars += weight;
+        held.paras++;
+      } else score.set(el, { chars: weight, paras: 1 });
       if (el === root) break;
       el = el.parentElement;
     }
@@ -173,16 +183,25 @@ export function scoreAncestors(paras: Para[], root: Element): Map<Element, numbe
   return score;
 }
 
-/** The deepest element inside `scope` holding at least 60% of the prose under `scope`. */
-export function pickContainer(score: Map<Element, number>, scope: Element): Element {
-  const total = score.get(scope) || 0;
+export function heldChars(score: Map<Element, Held>, el: Element): number {
+  const held = score.get(el);
+  return held ? held.chars : 0;
+}
+
+/**
+ * The deepest element inside `scope` holding at least 80% of the prose under `scope`, and at least two prose
+ * paragraphs when the scope has two (one long paragraph must not stand for the article).
+ */
+export function pickContainer(score: Map<Element, Held>, scope: Element): Element {
+  const total = score.get(scope);
+  if (!total) return scope;
+  const minParas = Math.min(2, total.paras);
   let best = scope;
-  let bestScore = total;
-  if (total === 0) return scope;
-  for (const [el, s] of score) {
-    if (s >= total * 0.6 && s < bestScore && scope.contains(el)) {
+  let bestChars = total.chars;
+  for (const [el, held] of score) {
+    if (held.chars >= total.chars * 0.8 && held.paras >= minParas && held.chars < bestChars && scope.contains(el)) {
       best = el;
-      bestScore = s;
+      bestChars = held.chars;
     }
   }
   return best;

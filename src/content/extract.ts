@@ -9,7 +9,7 @@
  */
 import type { ArticleSnapshot } from '../lib/types';
 import { LIMITS } from '../messages';
-import { mainText, pickContainer, scoreAncestors, walkParagraphs, type MainText } from './body-text';
+import { heldChars, mainText, pickContainer, scoreAncestors, walkParagraphs, type Held, type MainText } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
 import { absoluteHttpUrl, readMeta, type PageMeta } from './metadata';
 import { cleanLine, dominantScript, titleSimilarity } from './text-utils';
@@ -119,10 +119,10 @@ function siteFromTitle(docTitle: string): string | null {
 }
 
 /** The story root on pages holding several <article>s with real text: the one with the title heading, else the first. */
-function storyScope(doc: Document, score: Map<Element, number>, titleHeading: Element | null, body: Element): Element {
+function storyScope(doc: Document, score: Map<Element, Held>, titleHeading: Element | null, body: Element): Element {
   const found = doc.querySelectorAll('article, [itemtype*="Article"]');
   const substantial: Element[] = [];
-  for (let i = 0; i < found.length && i < 30; i++) if ((score.get(found[i]) || 0) >= 300) substantial.push(found[i]);
+  for (let i = 0; i < found.length && i < 30; i++) if (heldChars(score, found[i]) >= 300) substantial.push(found[i]);
   const innermost: Element[] = [];
   for (let i = 0; i < substantial.length; i++) {
     let holdsAnother = false;
@@ -130,8 +130,8 @@ function storyScope(doc: Document, score: Map<Element, number>, titleHeading: El
     if (!holdsAnother) innermost.push(substantial[i]);
   }
   if (innermost.length === 0) return body;
-  const total = score.get(body) || 0;
-  if (innermost.length === 1) return (score.get(innermost[0]) || 0) >= total * 0.4 ? innermost[0] : body;
+  const total = heldChars(score, body);
+  if (innermost.length === 1) return heldChars(score, innermost[0]) >= total * 0.4 ? innermost[0] : body;
   if (titleHeading) {
     for (let i = 0; i < innermost.length; i++) if (innermost[i].contains(titleHeading)) return innermost[i];
   }
