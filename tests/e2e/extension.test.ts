@@ -1,0 +1,139 @@
+/**
+ * The built extension in real browsers, as a user meets it: an article page gets a badge and related articles
+ * in the popup, a listing page gets "not an article" and search, Arabic typed without hamza still finds
+ * articles, the background survives being stopped, and no request ever leaves the browser.
+ * Screenshots go to artifacts/e2e/ (look at them).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { repoRoot } from '../../scripts/paths';
+import { renderArticlePage, renderListingPage } from '../../scripts/lib/render-pages';
+import { startTestServer, type TestServer } from './harness/test-server';
+import { launchChromium } from './harness/chromium';
+import { launchFirefox } from './harness/firefox';
+import type { ExtensionSession } from './harness/session';
+import { bestJudgedQuery } from './harness/corpus-pages';
+
+const shots = resolve(repoRoot, 'artifacts', 'e2e');
+mkdirSync(shots, { recursive: true });
+const judged = bestJudgedQuery();
+
+const launchers = {
+  chromium: () => launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port),
+  firefox: () => launchFirefox(resolve(repoRoot, 'dist', 'firefox'), server.port),
+};
+
+let server: TestServer;
+
+/** Waits until the popup has settled on a state other than loading, and returns it. */
+async function settledState(popup: Page): Promise<string> {
+  await popup.waitForSelector('[data-state]:not([data-state="loading"]):not([data-state="pending"])', { timeout: 20_000 });
+  return popup.$eval('[data-state]', (el) => el.getAttribute('data-state') ?? '');
+}
+
+const resultIds = (popup: Page) => popup.$$eval('[data-doc-id]', (els) => els.map((el) => el.getAttribute('data-doc-id')!));
+
+async function setUiLanguage(session: ExtensionSession, language: 'ar' | 'en'): Promise<void> {
+  const options = await session.openExtensionPage('src/options/index.html');
+  await options.evaluate(async (lang: string) => {
+    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+    const { settings } = await api.storage.sync.get('settings');
+    await api.storage.sync.set({ settings: { ...(settings ?? {}), language: lang } });
+  }, language);
+  await options.close();
+}
+
+async function typeSearch(popup: Page, text: string): Promise<string[]> {
+  const box = await popup.waitForSelector('input[type="search"]');
+  await box!.click({ clickCount: 3 });
+  await box!.type(text);
+  await popup.waitForSelector('[data-role="search-results"] [data-doc-id]', { timeout: 15_000 });
+  return popup.$$eval('[data-role="search-results"] [data-doc-id] [data-role="title"]', (els) => els.map((el) => el.textContent ?? ''));
+}
+
+before(async () => {
+  server = await startTestServer({
+    '/world/2018/article': renderArticlePage(
+      { title: judged.article.title, body: judged.article.body, source: 'Sila Test Times', published: judged.article.published ?? null, url: 'http://sila.test/world/2018/article', lang: 'ar' },
+      'skynews',
+    ),
+    '/world/': renderListingPage(
+      { siteName: 'Sila Test Times', lang: 'ar', headlines: [{ title: judged.article.title, url: '/world/2018/article' }] },
+    ),
+  });
+});
+after(async () => server?.close());
+
+for (const name of ['chromium', 'firefox'] as const) {
+  describe(`Sila in ${name}`, () => {
+    let session: ExtensionSession;
+    before(async () => {
+      session = await launchers[name]();
+    });
+    after(async () => session?.close());
+
+    test('an article page gets a badge count and related articles, a judged-related one in the first three', async () => {
+      const page = await session.openPage(`${server.origin}/world/2018/article`);
+      let badge = '';
+      for (let i = 0; i < 40 && !badge; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        badge = await session.badgeText(page);
+      }
+      assert.match(badge, /^[1-9]\d*$/, `badge should show a count, got "${badge}"`);
+      const popup = await session.openPopup(page);
+      assert.equal(await settledState(popup), 'article');
+      const ids = await resultIds(popup);
+      assert.ok(ids.length >= 5, `at least 5 related articles, got ${ids.length}`);
+      assert.ok(ids.slice(0, 3).some((id) => judged.related.has(id)), `one of ${ids.slice(0, 3).join(', ')} should be judged related`);
+      await popup.screenshot({ path: resolve(shots, `${name}-article-en-ui.png`) });
+      await setUiLanguage(session, 'ar');
+      await popup.reload();
+      assert.equal(await settledState(popup), 'article');
+      assert.equal(await popup.$eval('html', (el) => el.getAttribute('dir')), 'rtl');
+      await popup.screenshot({ path: resolve(shots, `${name}-article-ar-ui.png`) });
+      await setUiLanguage(session, 'en');
+      await popup.close();
+      await page.close();
+    });
+
+    test('a listing page is not an article, and search works there', async () => {
+      const page = await session.openPage(`${server.origin}/world/`);
+      const popup = await session.openPopup(page);
+      assert.equal(await settledState(popup), 'not-article');
+      const titles = await typeSearch(popup, 'كأس العالم');
+      assert.ok(titles.length > 0);
+      await popup.screenshot({ path: resolve(shots, `${name}-listing-search.png`) });
+      await popup.close();
+      await page.close();
+    });
+
+    test('Arabic typed without hamza finds articles written with it', async () => {
+      const page = await session.openPage(`${server.origin}/world/`);
+      const popup = await session.openPopup(page);
+      const titles = await typeSearch(popup, 'الارهاب');
+      assert.ok(titles.some((t) => t.includes('الإرهاب')), `a title with الإرهاب among: ${titles.slice(0, 5).join(' | ')}`);
+      await popup.close();
+      await page.close();
+    });
+
+    if (name === 'chromium') {
+      test('the answer still comes after the service worker was stopped', async () => {
+        const page = await session.openPage(`${server.origin}/world/2018/article`);
+        await new Promise((r) => setTimeout(r, 1500));
+        await session.stopBackground();
+        const popup = await session.openPopup(page);
+        assert.equal(await settledState(popup), 'article');
+        assert.ok((await resultIds(popup)).length >= 5);
+        await popup.close();
+        await page.close();
+      });
+    }
+
+    test('no request left the browser for any host but the local test server', () => {
+      assert.deepEqual(server.foreignRequests().map((r) => `${r.method} ${r.url}`), []);
+    });
+  });
+}

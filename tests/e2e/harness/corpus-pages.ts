@@ -1,0 +1,32 @@
+/**
+ * Test pages made at run time from the evaluation data in ../shared (never committed): a held-out dev query
+ * article rendered like a real outlet's page, and the judgments saying which corpus articles are related to it.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { corpusDir } from '../../../scripts/paths';
+import type { CorpusArticle } from '../../../src/lib/types';
+
+export interface JudgedQuery {
+  article: CorpusArticle;
+  /** Corpus ids judged related (grade ≥ 1) to the article. */
+  related: Set<string>;
+}
+
+/** The judged dev query with the most related judgments: a page where a good engine has plenty to find. */
+export function bestJudgedQuery(): JudgedQuery {
+  const related = new Map<string, Set<string>>();
+  for (const line of readFileSync(resolve(corpusDir, 'dev-qrels.tsv'), 'utf8').split('\n')) {
+    const [query, doc, grade] = line.split('\t');
+    if (!line.startsWith('#') && doc && Number(grade) >= 1) {
+      if (!related.has(query)) related.set(query, new Set());
+      related.get(query)!.add(doc);
+    }
+  }
+  const [queryId, docs] = [...related].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0];
+  const lines = gunzipSync(readFileSync(resolve(corpusDir, 'dev-queries.jsonl.gz'))).toString('utf8').split('\n');
+  const article = lines.filter(Boolean).map((l) => JSON.parse(l) as CorpusArticle).find((a) => a.id === queryId);
+  if (!article) throw new Error(`dev query ${queryId} is judged but missing from dev-queries.jsonl.gz`);
+  return { article, related: docs };
+}
