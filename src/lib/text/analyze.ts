@@ -6,7 +6,7 @@ import { stemmer } from 'stemmer';
 import { normalize, normalizeWithOffsets } from './normalize.ts';
 import { tokenize } from './tokenize.ts';
 import { ARABIC_STOPWORDS, BOILERPLATE_DROPPED_BY_DEFAULT, ENGLISH_STOPWORDS } from './stopwords.ts';
-import { stemArabic } from './arabic-stem.ts';
+import { keepsPrefix, stemArabic } from './arabic-stem.ts';
 
 export { normalize };
 
@@ -46,6 +46,7 @@ function isAsciiWord(t: string): boolean {
  */
 function isArabicStop(t: string, dropBoilerplate: boolean): boolean {
   if (ARABIC_STOPWORDS.has(t) || (dropBoilerplate && BOILERPLATE_DROPPED_BY_DEFAULT.has(t))) return true;
+  if (keepsPrefix(t)) return false; // ولاية is not و + لا + ية, ولي is not و + لي
   let s = t;
   let c = s.charCodeAt(0);
   if ((c === WAW || c === FEH) && s.length >= 3) {

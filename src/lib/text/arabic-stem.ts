@@ -26,8 +26,11 @@ const TEH = 0x062a;
 /** Pronoun suffixes (his, her, their, our), longest first. Second-person forms are too rare in news to be
  * worth the false hits (محاكم → محا). */
 const PRONOUNS = ['هما', 'هم', 'ها', 'نا', 'ه'];
-/** Plural, dual, feminine and nisba endings, longest first (normalised: ية → يه, ة → ه). */
-const ENDINGS = ['يين', 'يون', 'يات', 'يه', 'ات', 'ون', 'ين', 'ان', 'ه', 'ي'];
+/**
+ * Plural, dual, feminine and nisba endings, longest first (normalised: ية → يه, ة → ه), plus the alef of
+ * country names and of the accusative (فرنسا/فرنسي → فرنس, روسيا/روسي → روس, سابقا → سابق).
+ */
+const ENDINGS = ['يين', 'يون', 'يات', 'يه', 'ات', 'ون', 'ين', 'ان', 'يا', 'ه', 'ي', 'ا'];
 /** Endings allowed to leave a two-letter stem: قوة/قوات → قو, مرة/مرات → مر. Others need three letters. */
 const SHORT_OK = new Set(['ه', 'ات']);
 
@@ -35,79 +38,134 @@ function words(list: string): string[] {
   return list.split(/\s+/).filter(Boolean).map((w) => normalize(w));
 }
 
-const KEEP_SUFFIX = new Set<string>([...words(LEARNED_KEEP_SUFFIX), ...words(CURATED_KEEP_SUFFIX)]);
-
-/** Strip inflectional suffixes from a word that has no prefixes left. */
-export function stripSuffixes(word: string): string {
-  let s = word;
-  if (KEEP_SUFFIX.has(s)) return s;
-  for (const p of PRONOUNS) {
-    if (s.length - p.length >= 3 && s.endsWith(p)) {
-      s = s.slice(0, -p.length);
-      // Before a pronoun ة is written ت: حكومتها, وزارته → حكومت, وزارت → حكوم, وزار (as حكومة, وزارة).
-      // Not after ا (قوات+ها keeps its plural ات) and not when only three letters are left (بيت, وقت).
-      if (s.length >= 4 && s.charCodeAt(s.length - 1) === TEH && s.charCodeAt(s.length - 2) !== ALEF) {
-        s = s.slice(0, -1);
-      }
-      if (KEEP_SUFFIX.has(s)) return s;
-      break;
-    }
-  }
-  for (const e of ENDINGS) {
-    if (s.endsWith(e) && s.length - e.length >= (SHORT_OK.has(e) ? 2 : 3)) {
-      s = s.slice(0, -e.length);
-      if (KEEP_SUFFIX.has(s)) return s;
-      // A nisba ي left under a plural: عمليات → عملي → عمل, like ارهابيين → ارهاب.
-      if ((e === 'ات' || e === 'ون' || e === 'ين' || e === 'ان') && s.length >= 4 && s.endsWith('ي')) {
-        s = s.slice(0, -1);
-      }
-      break;
-    }
-  }
-  return s;
-}
-
-const KEEP_PREFIX = new Set<string>();
-for (const w of [...words(LEARNED_KEEP_PREFIX), ...words(CURATED_KEEP_PREFIX)]) {
-  KEEP_PREFIX.add(stripSuffixes(w));
-}
-for (const w of words(CURATED_STRIP_PREFIX)) KEEP_PREFIX.delete(stripSuffixes(w));
-
-/** True when the leading letters of `s` belong to the word (its core is a known word). */
-function keepsPrefix(s: string): boolean {
-  return KEEP_PREFIX.has(s) || KEEP_PREFIX.has(stripSuffixes(s));
+/** Word lists that steer the stemmer (normalised or not; normalize() is applied). */
+export interface StemExceptions {
+  /** Words whose leading و ف ب ل ك / ال belong to the word; stored as their cores. */
+  keepPrefix: Iterable<string>;
+  /** Words whose trailing ون ان ين … belong to the word. */
+  keepSuffix: Iterable<string>;
+  /** Words removed from keepPrefix (curated overrides of the learner). */
+  stripPrefix?: Iterable<string>;
 }
 
 /**
- * Strip clitics in their fixed order: conjunction (و ف), then preposition (ب ل ك), then article (ال; لل
- * after ل). Each is stripped only if what it would leave is at least 3 letters (2 after the article) and the
- * word as it stands is not a known word whose first letters are its own.
+ * Before a pronoun or a dual ending ة is written ت: حكومتها, وزارته, ساعتين → حكومت, وزارت, ساعت → حكوم,
+ * وزار, ساع (as حكومة, وزارة, ساعة). Not after ا (قوات+ها keeps its plural ات) and not when only three
+ * letters are left (بيت, وقت, صوت).
  */
-export function stripPrefixes(word: string): string {
-  let s = word;
-  if (keepsPrefix(s)) return s;
-  let c = s.charCodeAt(0);
-  if ((c === WAW || c === FEH) && s.length >= 4) {
-    s = s.slice(1);
-    if (keepsPrefix(s)) return s;
-    c = s.charCodeAt(0);
-  }
-  if ((c === BEH || c === LAM || c === KAF) && s.length >= 4) {
-    const rest = s.slice(1);
-    if (keepsPrefix(rest)) return rest;
-    // ل + ال writes لل (the alef drops): للمحافظة = ل + المحافظة.
-    if (c === LAM && rest.charCodeAt(0) === LAM && rest.length >= 3) return rest.slice(1);
-    s = rest;
-  }
-  if (s.length >= 4 && s.charCodeAt(0) === ALEF && s.charCodeAt(1) === LAM) return s.slice(2);
-  return s;
+function dropTehMarbuta(s: string): string {
+  return s.length >= 4 && s.charCodeAt(s.length - 1) === TEH && s.charCodeAt(s.length - 2) !== ALEF
+    ? s.slice(0, -1)
+    : s;
 }
+
+export interface ArabicStemmer {
+  stem(word: string): string;
+  stripPrefixes(word: string): string;
+  stripSuffixes(word: string): string;
+  /** True when the word's leading و ف ب ل ك / ال are its own letters, not clitics. */
+  keepsPrefix(word: string): boolean;
+}
+
+/** Build a stemmer over given exception lists (the learner script builds several; Sila uses one). */
+export function createArabicStemmer(ex: StemExceptions): ArabicStemmer {
+  const keepSuffix = new Set<string>();
+  for (const w of ex.keepSuffix) keepSuffix.add(normalize(w));
+
+  /** Strip inflectional suffixes from a word that has no prefixes left. */
+  function stripSuffixes(word: string): string {
+    let s = word;
+    if (keepSuffix.has(s)) return s;
+    for (const p of PRONOUNS) {
+      if (s.length - p.length >= 3 && s.endsWith(p)) {
+        s = dropTehMarbuta(s.slice(0, -p.length));
+        if (keepSuffix.has(s)) return s;
+        break;
+      }
+    }
+    for (const e of ENDINGS) {
+      if (s.endsWith(e) && s.length - e.length >= (SHORT_OK.has(e) ? 2 : 3)) {
+        s = s.slice(0, -e.length);
+        if (keepSuffix.has(s)) return s;
+        if (e === 'ين' || e === 'ان') s = dropTehMarbuta(s); // dual of a ة word: ساعتين → ساعت → ساع
+        // A nisba ي left under a plural: عمليات → عملي → عمل, like ارهابيين → ارهاب.
+        if ((e === 'ات' || e === 'ون' || e === 'ين' || e === 'ان') && s.length >= 4 && s.endsWith('ي')) {
+          s = s.slice(0, -1);
+        }
+        break;
+      }
+    }
+    return s;
+  }
+
+  // Cores protect every inflection of a word, but a short core that still starts with ال is ambiguous
+  // (ألبان → الب would also protect البيان → الب): those words are kept as written only.
+  const keepCores = new Set<string>();
+  const keepWords = new Set<string>();
+  const isShortAlefLam = (c: string): boolean => c.length < 4 && c.startsWith('ال');
+  for (const w of ex.keepPrefix) {
+    const word = normalize(w);
+    const c = stripSuffixes(word);
+    keepWords.add(word);
+    if (!isShortAlefLam(c)) keepCores.add(c);
+  }
+  for (const w of ex.stripPrefix ?? []) {
+    keepWords.delete(normalize(w));
+    keepCores.delete(stripSuffixes(normalize(w)));
+  }
+
+  /** True when the leading letters of `s` belong to the word (it or its core is a known word). */
+  function keepsPrefix(s: string): boolean {
+    if (keepWords.has(s)) return true;
+    const c = stripSuffixes(s);
+    return keepCores.has(c) && !isShortAlefLam(c);
+  }
+
+  /**
+   * Strip clitics in their fixed order: conjunction (و ف), then preposition (ب ل ك), then article (ال;
+   * لل after ل). Each is stripped only if it leaves at least 3 letters (2 after the article) and the word
+   * as it stands is not a known word whose first letters are its own.
+   */
+  function stripPrefixes(word: string): string {
+    let s = word;
+    if (keepsPrefix(s)) return s;
+    let c = s.charCodeAt(0);
+    if ((c === WAW || c === FEH) && s.length >= 4) {
+      s = s.slice(1);
+      if (keepsPrefix(s)) return s;
+      c = s.charCodeAt(0);
+    }
+    if ((c === BEH || c === LAM || c === KAF) && s.length >= 4) {
+      const rest = s.slice(1);
+      if (keepsPrefix(rest)) return rest;
+      // ل + ال writes لل (the alef drops): للمحافظة = ل + المحافظة.
+      if (c === LAM && rest.charCodeAt(0) === LAM && rest.length >= 3) return rest.slice(1);
+      s = rest;
+    }
+    if (s.length >= 4 && s.charCodeAt(0) === ALEF && s.charCodeAt(1) === LAM) return s.slice(2);
+    return s;
+  }
+
+  function stem(word: string): string {
+    const out = stripSuffixes(stripPrefixes(word));
+    return out.length >= 2 ? out : word;
+  }
+
+  return { stem, stripPrefixes, stripSuffixes, keepsPrefix };
+}
+
+const sila = createArabicStemmer({
+  keepPrefix: [...words(LEARNED_KEEP_PREFIX), ...words(CURATED_KEEP_PREFIX)],
+  keepSuffix: [...words(LEARNED_KEEP_SUFFIX), ...words(CURATED_KEEP_SUFFIX)],
+  stripPrefix: words(CURATED_STRIP_PREFIX),
+});
+
+export const stripPrefixes = sila.stripPrefixes;
+export const stripSuffixes = sila.stripSuffixes;
+export const keepsPrefix = sila.keepsPrefix;
 
 /**
  * Stem one normalised Arabic word.
  * @example stemArabic(normalize('والمحافظة')) === 'محافظ'; stemArabic(normalize('وكالة')) === 'وكال'
  */
-export function stemArabic(word: string): string {
-  const stem = stripSuffixes(stripPrefixes(word));
-  return stem.length >= 2 ? stem : word;
-}
+export const stemArabic: (word: string) => string = sila.stem;
