@@ -1,0 +1,168 @@
+/**
+ * Renders Sila's popup, side panel and options page with the in-memory client (src/ui/preview/) in headless
+ * Chromium and writes screenshots to artifacts/ui-preview/. Look at them before calling UI work done.
+ *
+ *   npx tsx scripts/ui-preview.ts            # all shots
+ *   npx tsx scripts/ui-preview.ts popup-ar   # only shots whose name contains "popup-ar"
+ *   npx tsx scripts/ui-preview.ts --serve    # keep the preview server running (prints its URL)
+ *   npx tsx scripts/ui-preview.ts --axe      # also run axe-core in every page (needs axe-core installed)
+ */
+import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer } from 'vite';
+import preact from '@preact/preset-vite';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { repoRoot } from './paths';
+
+interface Shot {
+  name: string;
+  params: Record<string, string>;
+  viewport: { width: number; height: number };
+  dark?: boolean;
+  fullPage?: boolean;
+  /** Runs in the page before the screenshot. */
+  act?: (page: Page) => Promise<void>;
+}
+
+const POPUP = { width: 400, height: 580 };
+const PANEL = { width: 380, height: 760 };
+const OPTIONS = { width: 820, height: 900 };
+
+const typeSearch = (text: string) => async (page: Page) => {
+  await page.type('input[type=search]', text);
+  await page.waitForSelector('.results .article, .state', { timeout: 5000 });
+  await new Promise((r) => setTimeout(r, 250));
+};
+
+const SHOTS: Shot[] = [
+  { name: 'popup-ar-article', params: { page: 'popup', state: 'article', ui: 'ar' }, viewport: POPUP },
+  { name: 'popup-en-article', params: { page: 'popup', state: 'article', ui: 'en-US' }, viewport: POPUP },
+  { name: 'popup-ar-dark', params: { page: 'popup', state: 'article', ui: 'ar', digits: 'arab' }, viewport: POPUP, dark: true },
+  { name: 'popup-en-dark-theme', params: { page: 'popup', state: 'article', ui: 'en-US', theme: 'dark' }, viewport: POPUP },
+  { name: 'popup-ar-empty', params: { page: 'popup', state: 'empty', ui: 'ar' }, viewport: POPUP },
+  { name: 'popup-en-empty', params: { page: 'popup', state: 'empty', ui: 'en-US' }, viewport: POPUP },
+  { name: 'popup-ar-not-article', params: { page: 'popup', state: 'not-article', ui: 'ar' }, viewport: POPUP },
+  { name: 'popup-en-unsupported', params: { page: 'popup', state: 'unsupported', ui: 'en-US' }, viewport: POPUP },
+  { name: 'popup-ar-loading', params: { page: 'popup', state: 'loading', ui: 'ar' }, viewport: POPUP },
+  { name: 'popup-en-error', params: { page: 'popup', state: 'error', ui: 'en-US' }, viewport: POPUP },
+  { name: 'popup-ar-silent', params: { page: 'popup', state: 'article', ui: 'ar', silent: 'example-news.com' }, viewport: POPUP },
+  { name: 'popup-ar-search', params: { page: 'popup', state: 'article', ui: 'ar' }, viewport: POPUP, act: typeSearch('سد النهضه') },
+  { name: 'popup-en-search', params: { page: 'popup', state: 'not-article', ui: 'en-US' }, viewport: POPUP, act: typeSearch('النيل') },
+  { name: 'popup-ar-search-none', params: { page: 'popup', state: 'article', ui: 'ar' }, viewport: POPUP, act: typeSearch('زلزال') },
+  {
+    name: 'popup-ar-about',
+    params: { page: 'popup', state: 'article', ui: 'ar' },
+    viewport: POPUP,
+    act: async (page) => {
+      await page.click('.foot-link[aria-pressed]');
+      await page.waitForSelector('.about-facts');
+    },
+  },
+  {
+    name: 'popup-en-keyboard-focus',
+    params: { page: 'popup', state: 'article', ui: 'en-US' },
+    viewport: POPUP,
+    act: async (page) => {
+      await page.waitForSelector('.article');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+    },
+  },
+  { name: 'popup-hostile', params: { page: 'popup', state: 'hostile', ui: 'en-US' }, viewport: POPUP },
+  { name: 'sidepanel-ar', params: { page: 'sidepanel', state: 'article', ui: 'ar' }, viewport: PANEL },
+  { name: 'sidepanel-en-dark', params: { page: 'sidepanel', state: 'article', ui: 'en-US' }, viewport: PANEL, dark: true },
+  { name: 'options-ar', params: { page: 'options', ui: 'ar' }, viewport: OPTIONS, fullPage: true },
+  { name: 'options-en', params: { page: 'options', ui: 'en-US', silent: 'example.com' }, viewport: OPTIONS, fullPage: true },
+  { name: 'options-en-dark', params: { page: 'options', ui: 'en-US', theme: 'dark' }, viewport: OPTIONS, fullPage: true },
+];
+
+const args = process.argv.slice(2);
+const serveOnly = args.includes('--serve');
+const runAxe = args.includes('--axe');
+const filter = args.find((a) => !a.startsWith('--'));
+const outDir = resolve(repoRoot, 'artifacts', 'ui-preview');
+
+const server = await createServer({
+  root: repoRoot,
+  configFile: false,
+  // The locales live in public/ (the browser reads them there) and are also imported by i18n.ts.
+  publicDir: false,
+  logLevel: 'warn',
+  plugins: [preact()],
+  resolve: { alias: { 'webextension-polyfill': resolve(repoRoot, 'src/ui/preview/fake-browser.ts') } },
+  server: { host: '127.0.0.1', port: 5199, strictPort: false, hmr: false },
+  optimizeDeps: { noDiscovery: true, include: [] },
+});
+await server.listen();
+const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5199/';
+const pageUrl = (params: Record<string, string>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) q.append(k, v);
+  return `${base}src/ui/preview/index.html?${q}`;
+};
+
+if (serveOnly) {
+  console.log(`preview: ${pageUrl({ page: 'popup', state: 'article', ui: 'ar' })}`);
+} else {
+  mkdirSync(outDir, { recursive: true });
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--font-render-hinting=none',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sila-preview-'))}`,
+    ],
+  });
+  const axeSource = runAxe && existsSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'))
+    ? readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
+    : null;
+  let failures = 0;
+  try {
+    for (const shot of SHOTS.filter((s) => !filter || s.name.includes(filter))) {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+      await page.setViewport({ ...shot.viewport, deviceScaleFactor: 2 });
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.dark ? 'dark' : 'light' }]);
+      await page.goto(pageUrl(shot.params), { waitUntil: 'networkidle0' });
+      await page.waitForSelector('#root > *', { timeout: 10_000 });
+      await page.evaluate(() => document.fonts.ready);
+      if (shot.act) await shot.act(page);
+      await new Promise((r) => setTimeout(r, 200));
+      const file = join(outDir, `${shot.name}.png`);
+      await page.screenshot({ path: file as `${string}.png`, fullPage: shot.fullPage ?? false });
+      const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0);
+      let axeReport = '';
+      if (axeSource) {
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        });
+        if (violations.length) failures += 1;
+        axeReport = violations.length ? `\n    axe: ${violations.join('\n    axe: ')}` : ' · axe: 0 violations';
+      }
+      if (errors.length || pwned) failures += 1;
+      console.log(`${shot.name}: ${file}${errors.length ? `\n    errors: ${errors.join(' | ')}` : ''}${pwned ? '\n    HOSTILE SCRIPT RAN' : ''}${axeReport}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (failures) {
+    console.error(`${failures} page(s) with errors or accessibility violations`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,14 @@
+/** The toolbar popup: related articles for the current tab, and search. */
+import '../ui/styles/base.css';
+import '../ui/styles/reader.css';
+import '../ui/styles/results.css';
+import { boot } from '../ui/boot';
+import { createRuntimeClient } from '../ui/client-runtime';
+import { PopupApp } from './App';
+
+void boot({
+  root: document.getElementById('root')!,
+  client: createRuntimeClient(),
+  titleKey: 'appName',
+  app: () => <PopupApp />,
+});

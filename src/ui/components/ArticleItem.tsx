@@ -1,0 +1,85 @@
+/**
+ * One article in a result list: outlet and date, the title (the link), a snippet, why it is related (shared
+ * terms) and where else the same story ran. The whole card is clickable through the title link's stretched
+ * hit area; the title link alone carries the accessible name, so a screen reader hears "title, link" and the
+ * details as its description.
+ */
+import type { DocRecord } from '../../lib/types';
+import { useUi } from '../context';
+import { displayText } from '../display-text';
+import { NAV_ITEM } from '../list-nav';
+import { safeHttpUrl } from '../safe-url';
+import type { HighlightOptions } from '../highlight';
+import { DateLabel } from './DateLabel';
+import { Highlighted } from './Highlighted';
+import { OutletLabel } from './OutletLabel';
+import { AlsoIn } from './AlsoIn';
+import { useEnterHandler, useOpenHandler } from './use-open';
+
+export interface ArticleItemProps {
+  doc: DocRecord;
+  terms: readonly string[];
+  highlightOptions?: HighlightOptions;
+  /** Shown as "Shares: …": the words that make the article related. */
+  sharedTerms?: readonly string[];
+  alsoIn?: readonly DocRecord[];
+}
+
+export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], alsoIn = [] }: ArticleItemProps) {
+  const { i18n } = useUi();
+  const onOpen = useOpenHandler();
+  const onEnter = useEnterHandler();
+  const url = safeHttpUrl(doc.url);
+  const title = displayText(doc.title, 300) || '—';
+  const snippet = displayText(doc.snippet, 400);
+  const terms3 = sharedTerms.map((t) => displayText(t, 60)).filter(Boolean).slice(0, 4);
+  const detailsId = `d-${doc.id.replace(/[^\w-]/g, '_')}`;
+
+  return (
+    <li class={url ? 'article' : 'article no-link'}>
+      <div class="article-meta" id={`${detailsId}-meta`}>
+        <OutletLabel source={doc.source} />
+        <span aria-hidden="true" class="sep">·</span>
+        <DateLabel iso={doc.published} />
+      </div>
+      <h3 class="article-title">
+        {url ? (
+          <a
+            href={url}
+            target="_blank"
+            rel="noopener noreferrer"
+            class="bidi clamp-2 stretched"
+            dir="auto"
+            {...{ [NAV_ITEM]: '' }}
+            aria-describedby={`${detailsId}-meta${snippet ? ` ${detailsId}-snippet` : ''}`}
+            onClick={(e) => onOpen(e, url)}
+            onAuxClick={(e) => onOpen(e, url)}
+            onKeyDown={(e) => onEnter(e, url)}
+          >
+            <Highlighted text={title} terms={terms} options={highlightOptions} />
+          </a>
+        ) : (
+          <span class="bidi clamp-2" dir="auto" tabIndex={0} {...{ [NAV_ITEM]: '' }}>
+            <Highlighted text={title} terms={terms} options={highlightOptions} />
+          </span>
+        )}
+      </h3>
+      {snippet && (
+        <p class="article-snippet bidi clamp-2" dir="auto" id={`${detailsId}-snippet`}>
+          <Highlighted text={snippet} terms={terms} options={highlightOptions} />
+        </p>
+      )}
+      {terms3.length > 0 && (
+        <p class="article-why">
+          <span class="why-label">{i18n.t('sharedTerms')}</span>
+          {terms3.map((term) => (
+            <span class="chip bidi" dir="auto" key={term}>
+              {term}
+            </span>
+          ))}
+        </p>
+      )}
+      {alsoIn.length > 0 && <AlsoIn docs={alsoIn} />}
+    </li>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The popup and the side panel: a header with Sila's name and the search box; the tab's related articles, or
+ * search results while there is a query, or the "about this archive" view; a footer.
+ * Keyboard: arrows move through results (ArrowDown from the search box enters the list, ArrowUp from the first
+ * result returns), Enter opens, Ctrl/Cmd+Enter opens in the background, Esc clears the search.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useUi } from '../context';
+import { handleListKey } from '../list-nav';
+import { useSearch } from '../use-search';
+import { useTabState } from '../use-tab-state';
+import { AboutCorpus } from './AboutCorpus';
+import { Footer } from './Footer';
+import { Logo } from './Logo';
+import { SearchBox } from './SearchBox';
+import { SearchView } from './SearchView';
+import { TabView } from './TabView';
+
+export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { variant: 'popup' | 'sidepanel'; refreshKey?: unknown; initialQuery?: string }) {
+  const { client, i18n } = useUi();
+  const [query, setQuery] = useState(initialQuery);
+  const [about, setAbout] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const search = useSearch(client, query);
+  const { load, retry } = useTabState(client, refreshKey);
+
+  useEffect(() => {
+    if (variant === 'popup') inputRef.current?.focus();
+  }, [variant]);
+
+  // A new query or view starts at the top.
+  useEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [query.trim() === '', about]);
+
+  const focusSearch = () => {
+    setAbout(false);
+    inputRef.current?.focus();
+  };
+  const state = load.status === 'ready' ? load.state : null;
+  const pageUrl = state?.kind === 'article' ? state.snapshot.url : state?.kind === 'not-article' ? state.url : '';
+  const searching = query.trim() !== '';
+
+  return (
+    <div class={`app app-${variant}`} onKeyDown={(e) => handleListKey(e, e.currentTarget)}>
+      <header class="head">
+        <div class="brand">
+          <Logo />
+          <span class="brand-name">{i18n.t('appName')}</span>
+        </div>
+        <SearchBox
+          value={query}
+          inputRef={inputRef}
+          onInput={(value) => {
+            setQuery(value);
+            if (value) setAbout(false);
+          }}
+        />
+      </header>
+      <main class="main" ref={mainRef}>
+        {about ? (
+          <div class="about-view">
+            <button type="button" class="link-button back" onClick={() => setAbout(false)}>
+              <span aria-hidden="true" class="back-arrow">←</span> {i18n.t('back')}
+            </button>
+            <AboutCorpus />
+          </div>
+        ) : searching ? (
+          <SearchView load={search} />
+        ) : (
+          <TabView load={load} retry={retry} onSearch={focusSearch} />
+        )}
+      </main>
+      <Footer pageUrl={pageUrl} aboutOpen={about} onAbout={() => setAbout((open) => !open)} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** Search results for the query in the header, with filters, highlighted matches and every state. */
+import { useState } from 'preact/hooks';
+import { useUi } from '../context';
+import { queryTerms } from '../highlight';
+import { applyFilters, NO_FILTERS, type SearchFilters } from '../search-filters';
+import type { SearchLoad } from '../use-search';
+import { ArticleItem } from './ArticleItem';
+import { FilterBar } from './FilterBar';
+import { Skeleton } from './Skeleton';
+import { StateMessage } from './StateMessage';
+
+export function SearchView({ load }: { load: SearchLoad }) {
+  const { i18n } = useUi();
+  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
+
+  if (load.status === 'idle') return null;
+  if (load.status === 'error') {
+    return <StateMessage icon="error" tone="error" title={i18n.t('searchError', '')} body={load.error} />;
+  }
+  const results = load.status === 'done' ? load.results : load.previous;
+  if (!results) return <Skeleton rows={4} label={i18n.t('searching')} />;
+  if (load.status === 'done' && results.length === 0) {
+    return <StateMessage icon="search" title={i18n.t('noSearchResultsTitle', load.query)} body={i18n.t('noSearchResultsBody')} />;
+  }
+
+  const shown = applyFilters(results, filters);
+  const words = queryTerms(load.query);
+  return (
+    <section class="results" aria-labelledby="search-heading" aria-busy={load.status === 'searching'}>
+      <div class="section-head">
+        <h2 id="search-heading">{i18n.t('searchResultsHeading')}</h2>
+        <span class="count" role="status">
+          {i18n.plural('resultCount', shown.length)}
+        </span>
+      </div>
+      <FilterBar results={results} filters={filters} onChange={setFilters} />
+      {shown.length === 0 ? (
+        <StateMessage icon="search" title={i18n.t('noFilteredResults')}>
+          <button type="button" class="button" onClick={() => setFilters(NO_FILTERS)}>
+            {i18n.t('clearFilters')}
+          </button>
+        </StateMessage>
+      ) : (
+        <ul class="articles">
+          {shown.map((r) => (
+            <ArticleItem key={r.doc.id} doc={r.doc} terms={[...r.matchedTerms, ...words]} highlightOptions={{ prefix: true }} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

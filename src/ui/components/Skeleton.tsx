@@ -1,0 +1,23 @@
+/** Placeholder cards with the same size as real results, so nothing jumps when they arrive. */
+export function Skeleton({ rows = 4, label }: { rows?: number; label: string }) {
+  return (
+    <div class="skeleton" role="status" aria-live="polite">
+      <span class="visually-hidden">{label}</span>
+      <div class="skeleton-reading" aria-hidden="true">
+        <span class="bone short" />
+        <span class="bone" />
+        <span class="bone medium" />
+      </div>
+      <ul class="articles" aria-hidden="true">
+        {Array.from({ length: rows }, (_, i) => (
+          <li class="article skeleton-article" key={i}>
+            <span class="bone tiny" />
+            <span class="bone" />
+            <span class="bone medium" />
+            <span class="bone faint" />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

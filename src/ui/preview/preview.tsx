@@ -1,0 +1,34 @@
+/**
+ * The UI preview: any Sila page, in any state, with the in-memory client, outside the extension.
+ * URL parameters: page=popup|sidepanel|options, state=<MemoryState>, ui=<browser language>, and any setting
+ * (language, digits, theme, resultCount). Served by scripts/ui-preview.ts, never shipped.
+ */
+import '../styles/base.css';
+import '../styles/reader.css';
+import '../styles/results.css';
+import '../styles/options.css';
+import browser from 'webextension-polyfill';
+import { SETTINGS_KEY } from '../../settings';
+import { boot } from '../boot';
+import { createMemoryClient, type MemoryState } from '../client-memory';
+import { ReaderApp } from '../components/ReaderApp';
+import { OptionsApp } from '../../options/App';
+
+const params = new URLSearchParams(location.search);
+const page = params.get('page') ?? 'popup';
+const state = (params.get('state') ?? 'article') as MemoryState;
+const stored: Record<string, unknown> = {};
+for (const key of ['language', 'digits', 'theme']) if (params.has(key)) stored[key] = params.get(key);
+if (params.has('resultCount')) stored.resultCount = Number(params.get('resultCount'));
+if (params.has('silent')) stored.silentSites = params.getAll('silent');
+
+document.body.classList.add(`page-${page}`);
+await browser.storage.sync.set({ [SETTINGS_KEY]: stored });
+await boot({
+  root: document.getElementById('root')!,
+  client: createMemoryClient({ state, delayMs: Number(params.get('delay') ?? 0) }),
+  titleKey: page === 'options' ? 'optionsTitle' : 'appName',
+  openSettings: page === 'options' ? null : () => {},
+  app: () =>
+    page === 'options' ? <OptionsApp /> : <ReaderApp variant={page === 'sidepanel' ? 'sidepanel' : 'popup'} initialQuery={params.get('q') ?? ''} />,
+});
