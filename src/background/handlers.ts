@@ -1,7 +1,7 @@
 /** One small function per message; the router has already checked the sender and the payload. */
 import browser from 'webextension-polyfill';
 import type { MessageName, RequestOf, ResponseOf, TabState } from '../messages';
-import { loadSettings, isSilencedSite } from '../settings';
+import { loadSettings, isSilentSite } from '../settings';
 import { engine } from './engine';
 import { confidentCount, relatedForSnapshot } from './related-for-tab';
 import { rememberSnapshot, snapshotOf } from './tab-snapshots';
@@ -15,7 +15,7 @@ export const handlers: Handlers = {
     if (tabId === undefined) throw new Error('a page snapshot must come from a tab');
     await rememberSnapshot(tabId, snapshot);
     const settings = await loadSettings();
-    if (!snapshot.isArticle || isSilencedSite(settings, snapshot.url)) {
+    if (!snapshot.isArticle || isSilentSite(settings, snapshot.url)) {
       await showCount(tabId, 0, settings.badge);
       return { confidentCount: 0 };
     }
