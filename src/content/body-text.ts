@@ -8,7 +8,8 @@
  * so "deepest" is well defined). When the page holds several <article> elements with real text (an infinite-
  * scroll page, a page with two stories), the story is the one holding the title heading, else the first.
  */
-import { BOILERPLATE, DATE_LINE, READ_ALSO, cleanLine } from './text-utils';
+import { BOILERPLATE, BYLINE, DATE_LINE, READ_ALSO, cleanLine } from './text-utils';
+import { parseDateText } from './dates';
 
 export const MAX_NODES = 60_000;
 export const MAX_CHARS = 1_500_000;
@@ -248,11 +249,12 @@ export function mainText(paras: Para[], container: Element, titleHeading: Elemen
       linkLines++;
       continue;
     }
-    if (t.length < 120 && DATE_LINE.test(t)) {
+    if ((t.length < 120 && DATE_LINE.test(t)) || (t.length < 50 && parseDateText(t) !== null)) {
       if (dateLines.length < 5) dateLines.push(t);
       continue;
     }
     if (t.length < 300 && BOILERPLATE.test(t)) continue;
+    if (t.length < 80 && BYLINE.test(t)) continue;
     afterReadAlso = false;
     if (isProse(p)) {
       proseCount++;

@@ -65,8 +65,40 @@ export function quickLook(doc: Document, url: string): boolean {
   }
 }
 
+/** A heading's text as the reader sees it: script, style and hidden parts left out. */
 function headingText(el: Element): string {
-  return cleanLine(el.textContent || '', LIMITS.titleChars);
+  const { paras } = walkParagraphs(el);
+  const parts: string[] = [];
+  for (let i = 0; i < paras.length && i < 20; i++) parts.push(paras[i].text);
+  return cleanLine(parts.join(' '), LIMITS.titleChars);
+}
+
+/** Where to read again when the page was too big to walk whole: the title's <article>/<main>, else 3 levels up. */
+function rootNearTitle(heading: Element, body: Element): Element | null {
+  let el: Element | null = heading;
+  let third: Element | null = null;
+  for (let level = 0; el && el !== body && level < 30; level++) {
+    const name = el.localName;
+    if (name === 'article' || name === 'main' || /Article/.test(el.getAttribute('itemtype') || '')) return el;
+    if (level === 3) third = el;
+    el = el.parentElement;
+  }
+  return third;
+}
+
+/**
+ * The lowest ancestor of the title heading holding real prose (two paragraphs, 300 characters): the story the
+ * title belongs to, when the best container found elsewhere does not hold the title.
+ */
+function storyAroundTitle(heading: Element, score: Map<Element, Held>, scope: Element): Element | null {
+  let el: Element | null = heading.parentElement;
+  for (let level = 0; el && level < 12; level++) {
+    const held = score.get(el);
+    if (held && held.paras >= 2 && held.chars >= 300) return el;
+    if (el === scope) return null;
+    el = el.parentElement;
+  }
+  return null;
 }
 
 /** The visible heading that titles the page's article: the one matching the metadata title, else the first <h1>. */
@@ -150,7 +182,9 @@ function printedDate(doc: Document, scope: Element, main: MainText): string | nu
   }
   const roots: ParentNode[] = scope === doc.body ? [doc] : [scope, doc];
   for (let r = 0; r < roots.length; r++) {
-    const els = roots[r].querySelectorAll('time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [id*="date"]');
+    const els = roots[r].querySelectorAll(
+      'time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [id*="date"], [class*="meta"], [class*="info"]',
+    );
     for (let i = 0; i < els.length && i < 30; i++) {
       const text = els[i].textContent || '';
       if (text.length > 250) continue;
@@ -227,10 +261,23 @@ function extractUnsafe(doc: Document, url: string): ArticleSnapshot {
   const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
   const titleHeading = findTitleHeading(doc, metaTitles);
 
-  const { paras } = walkParagraphs(body);
-  const score = scoreAncestors(paras, body);
-  const scope = storyScope(doc, score, titleHeading, body);
-  const container = pickContainer(score, scope);
+  let walk = walkParagraphs(body);
+  let root: Element = body;
+  if (walk.truncated && titleHeading) {
+    const near = rootNearTitle(titleHeading, body);
+    if (near) {
+      walk = walkParagraphs(near);
+      root = near;
+    }
+  }
+  const paras = walk.paras;
+  const score = scoreAncestors(paras, root);
+  const scope = root === body ? storyScope(doc, score, titleHeading, body) : root;
+  let container = pickContainer(score, scope);
+  if (titleHeading && !container.contains(titleHeading)) {
+    const story = storyAroundTitle(titleHeading, score, scope);
+    if (story && !story.contains(container)) container = pickContainer(score, story);
+  }
   const main = mainText(paras, container, titleHeading, LIMITS.textChars);
 
   const isArticle = verdict(meta, main, url, titleHeading);

@@ -100,15 +100,30 @@ export function parseLdText(raw: string): unknown {
 interface LdScan {
   articles: LdArticle[];
   kinds: Set<string>;
+  /** Nodes with an @id, across blocks: publishers are often declared in another block than the article. */
+  byId: Map<string, Record<string, unknown>>;
+  /** Top-level nodes of every block examined. */
+  top: Record<string, unknown>[];
+}
+
+/** The publisher's name: a string, {name}, an array of either, or an @id reference to a node elsewhere on the page. */
+function publisherName(value: unknown, byId: Map<string, Record<string, unknown>>): string {
+  let v = isArray(value) ? value[0] : value;
+  if (typeof v === 'string') return v;
+  if (!v || typeof v !== 'object') return '';
+  let o = v as Record<string, unknown>;
+  const ref = o['@id'];
+  if (o.name === undefined && typeof ref === 'string') {
+    const resolved = byId.get(ref); // one level only: a cycle of references cannot loop
+    if (!resolved) return '';
+    o = resolved;
+  }
+  v = o.name;
+  return typeof v === 'string' ? v : firstString(v);
 }
 
 function toArticle(node: Record<string, unknown>, types: string[], byId: Map<string, Record<string, unknown>>): LdArticle {
-  let publisher: unknown = node.publisher ?? node.sourceOrganization;
-  if (publisher && typeof publisher === 'object' && !isArray(publisher)) {
-    const ref = (publisher as Record<string, unknown>)['@id'];
-    const resolved = typeof ref === 'string' ? byId.get(ref) : undefined; // one level only: cycles cannot loop
-    if (resolved && resolved.name) publisher = resolved;
-  }
+  const publisher = publisherName(node.publisher ?? node.sourceOrganization, byId);
   const main = node.mainEntityOfPage;
   const url = firstString(node.url) || (typeof main === 'string' ? main : firstString((main as Record<string, unknown> | null)?.['@id']));
   return {
@@ -116,15 +131,15 @@ function toArticle(node: Record<string, unknown>, types: string[], byId: Map<str
     headline: cleanLine(firstString(node.headline) || firstString(node.name) || firstString(node.alternativeHeadline), 2000),
     published: normalizeDate(firstString(node.datePublished) || firstString(node.dateCreated) || firstString(node.uploadDate)),
     url: url || null,
-    publisher: cleanLine(firstString(publisher), 200) || null,
+    publisher: cleanLine(publisher, 200) || null,
     inLanguage: cleanLine(firstString(node.inLanguage), 40),
   };
 }
 
 /** Walk one parsed block: top-level items, arrays, @graph and WebPage.mainEntity count as "the page". */
 function scanBlock(root: unknown, out: LdScan, budget: { nodes: number }): void {
-  const byId = new Map<string, Record<string, unknown>>();
-  const top: Record<string, unknown>[] = [];
+  const byId = out.byId;
+  const top = out.top;
   const stack: { v: unknown; depth: number; top: boolean }[] = [{ v: root, depth: 0, top: true }];
   while (stack.length > 0 && budget.nodes > 0) {
     const { v, depth, top: isTop } = stack.pop()!;
@@ -137,28 +152,16 @@ function scanBlock(root: unknown, out: LdScan, budget: { nodes: number }): void 
     const node = v as Record<string, unknown>;
     const id = node['@id'];
     if (typeof id === 'string' && byId.size < 500) byId.set(id, node);
-    if (isTop) top.push(node);
+    if (isTop && top.length < 500) top.push(node);
     const graph = node['@graph'];
     if (graph !== undefined) stack.push({ v: graph, depth: depth + 1, top: isTop });
     const main = node.mainEntity;
     if (isTop && main !== undefined && typeof main === 'object') stack.push({ v: main, depth: depth + 1, top: true });
   }
-  for (let i = 0; i < top.length; i++) {
-    const types = typesOf(top[i]);
-    for (let j = 0; j < types.length; j++) {
-      const t = types[j];
-      if (ARTICLE_TYPES.has(t)) out.kinds.add('article');
-      else if (LISTING_TYPES.has(t)) out.kinds.add('listing');
-      else if (VIDEO_TYPES.has(t)) out.kinds.add('video');
-    }
-    let isArticle = false;
-    for (let j = 0; j < types.length; j++) if (ARTICLE_TYPES.has(types[j])) isArticle = true;
-    if (isArticle && out.articles.length < 20) out.articles.push(toArticle(top[i], types, byId));
-  }
 }
 
 function scanJsonLd(doc: Document): LdScan {
-  const out: LdScan = { articles: [], kinds: new Set() };
+  const out: LdScan = { articles: [], kinds: new Set(), byId: new Map(), top: [] };
   const scripts = doc.getElementsByTagName('script');
   let blocks = 0;
   let bytes = 0;
@@ -174,6 +177,18 @@ function scanJsonLd(doc: Document): LdScan {
     } catch {
       /* a hostile block is skipped, never fatal */
     }
+  }
+  for (let i = 0; i < out.top.length; i++) {
+    const types = typesOf(out.top[i]);
+    for (let j = 0; j < types.length; j++) {
+      const t = types[j];
+      if (ARTICLE_TYPES.has(t)) out.kinds.add('article');
+      else if (LISTING_TYPES.has(t)) out.kinds.add('listing');
+      else if (VIDEO_TYPES.has(t)) out.kinds.add('video');
+    }
+    let isArticle = false;
+    for (let j = 0; j < types.length; j++) if (ARTICLE_TYPES.has(types[j])) isArticle = true;
+    if (isArticle && out.articles.length < 20) out.articles.push(toArticle(out.top[i], types, out.byId));
   }
   return out;
 }

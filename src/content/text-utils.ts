@@ -121,3 +121,6 @@ export const BOILERPLATE = new RegExp(
 
 /** Lines that carry the publication date ("تاريخ النشر: ...", "Published: ..."). */
 export const DATE_LINE = /^\s*(?:تاريخ\s*النشر|نشر\s*(?:في|بتاريخ)|تم\s*النشر|آخر\s*تحديث|اخر\s*تحديث|تحديث|published|updated|posted|first\s*published|last\s*updated)\s*[:：]?/iu;
+
+/** Bylines: "By Jane Example, BBC News", "كتب أحمد محمود", "بقلم: …" (only short lines are treated so). */
+export const BYLINE = /^\s*(?:by|written\s*by|reporting\s*by|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|تقرير|مراسل|مراسلة)\s*[:：]?\s/iu;
