@@ -20,7 +20,7 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { defaultCorpusFile, repoRoot } from './paths.ts';
-import { normalizeWithOffsets } from '../src/lib/text/normalize.ts';
+import { normalizeWithOffsets, SourceMap } from '../src/lib/text/normalize.ts';
 import { tokenize } from '../src/lib/text/tokenize.ts';
 import { ARABIC_STOPWORDS } from '../src/lib/text/stopwords.ts';
 import { createArabicStemmer } from '../src/lib/text/arabic-stem.ts';
@@ -56,12 +56,12 @@ async function countWords(): Promise<{ count: Map<string, number>; hamza: Map<st
       continue;
     }
     const text = `${typeof doc.title === 'string' ? doc.title : ''}\n${typeof doc.body === 'string' ? doc.body : ''}`;
-    const offsets = { start: [] as number[], end: [] as number[] };
-    const norm = normalizeWithOffsets(text, offsets);
+    const map = new SourceMap();
+    const norm = normalizeWithOffsets(text, map);
     tokenize(norm, (s, _e, tok) => {
       if (tok.length < 2 || !isArabic(tok)) return; // stopwords counted too: they are families of ويكون
       count.set(tok, (count.get(tok) ?? 0) + 1);
-      if (tok.startsWith('ال') && HAMZA_ALEFS.has(text.charCodeAt(offsets.start[s]))) {
+      if (tok.startsWith('ال') && HAMZA_ALEFS.has(text.charCodeAt(map.from[s]))) {
         hamza.set(tok, (hamza.get(tok) ?? 0) + 1);
       }
     });

@@ -3,7 +3,7 @@
  * normalize → tokenize → stopwords (and default boilerplate) → stem (Arabic light stemmer, English Porter).
  */
 import { stemmer } from 'stemmer';
-import { normalize, normalizeWithOffsets } from './normalize.ts';
+import { normalize, normalizeWithOffsets, SourceMap } from './normalize.ts';
 import { tokenize } from './tokenize.ts';
 import { ARABIC_STOPWORDS, BOILERPLATE_DROPPED_BY_DEFAULT, ENGLISH_STOPWORDS } from './stopwords.ts';
 import { keepsPrefix, stemArabic } from './arabic-stem.ts';
@@ -21,6 +21,7 @@ export interface AnalyzerOptions {
   dropBoilerplate?: boolean;
 }
 
+const CACHE_LIMIT = 400_000;
 const WAW = 0x0648;
 const FEH = 0x0641;
 const BEH = 0x0628;
@@ -46,12 +47,14 @@ function isAsciiWord(t: string): boolean {
  */
 function isArabicStop(t: string, dropBoilerplate: boolean): boolean {
   if (ARABIC_STOPWORDS.has(t) || (dropBoilerplate && BOILERPLATE_DROPPED_BY_DEFAULT.has(t))) return true;
+  let c = t.charCodeAt(0);
+  // وأوضحت is always و + أوضحت, even where the learner saw it more often than أوضحت alone.
+  if (dropBoilerplate && (c === WAW || c === FEH) && BOILERPLATE_DROPPED_BY_DEFAULT.has(t.slice(1))) return true;
   if (keepsPrefix(t)) return false; // ولاية is not و + لا + ية, ولي is not و + لي
   let s = t;
-  let c = s.charCodeAt(0);
   if ((c === WAW || c === FEH) && s.length >= 3) {
     s = s.slice(1);
-    if (ARABIC_STOPWORDS.has(s) || (dropBoilerplate && BOILERPLATE_DROPPED_BY_DEFAULT.has(s))) return true;
+    if (ARABIC_STOPWORDS.has(s)) return true;
     c = s.charCodeAt(0);
   }
   if ((c === BEH || c === LAM || c === KAF) && s.length >= 3) {
@@ -82,25 +85,35 @@ export function createAnalyzer(options: AnalyzerOptions = {}): {
   analyzeTokens(text: string): AnalyzedToken[];
 } {
   const dropBoilerplate = options.dropBoilerplate ?? true;
+  // A corpus has a few hundred thousand distinct tokens and millions of occurrences: remembering each
+  // token's term makes stemming nearly free. Bounded, so a stream of junk cannot grow it without end.
+  const cache = new Map<string, string | null>();
+  const cachedTerm = (tok: string): string | null => {
+    let term = cache.get(tok);
+    if (term === undefined) {
+      term = termOf(tok, dropBoilerplate);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(tok, term);
+    }
+    return term;
+  };
   return {
     analyze(text: string): string[] {
       const out: string[] = [];
       tokenize(normalize(text), (_s, _e, tok) => {
-        const term = termOf(tok, dropBoilerplate);
+        const term = cachedTerm(tok);
         if (term !== null) out.push(term);
       });
       return out;
     },
     analyzeTokens(text: string): AnalyzedToken[] {
-      const offsets = { start: [] as number[], end: [] as number[] };
-      const norm = normalizeWithOffsets(text, offsets);
+      const map = new SourceMap();
+      const norm = normalizeWithOffsets(text, map);
       const out: AnalyzedToken[] = [];
       let position = 0;
       tokenize(norm, (s, e, tok) => {
-        const term = termOf(tok, dropBoilerplate);
-        if (term !== null) {
-          out.push({ term, surface: text.slice(offsets.start[s], offsets.end[e - 1]), position });
-        }
+        const term = cachedTerm(tok);
+        if (term !== null) out.push({ term, surface: text.slice(map.from[s], map.endOf(text, e - 1)), position });
         position++;
       });
       return out;

@@ -123,14 +123,32 @@ export function isArabicLetter(c: number): boolean {
   );
 }
 
+/** Where each normalised code unit came from in the input (analyzeTokens shows terms as written). */
+export class SourceMap {
+  /** from[i]: index in the input of the character that produced output unit i. */
+  from = new Int32Array(256);
+  length = 0;
+  push(i: number, count: number): void {
+    if (this.length + count > this.from.length) {
+      const grown = new Int32Array(Math.max(this.from.length * 2, this.length + count));
+      grown.set(this.from);
+      this.from = grown;
+    }
+    this.from.fill(i, this.length, this.length + count);
+    this.length += count;
+  }
+  /** End (exclusive) in `text` of the input character that produced output unit i. */
+  endOf(text: string, i: number): number {
+    const f = this.from[i];
+    const c = text.charCodeAt(f);
+    return c >= 0xd800 && c <= 0xdbff && f + 1 < text.length ? f + 2 : f + 1;
+  }
+}
+
 /**
- * Normalise `text`, optionally recording for each output code unit the [start, end) of the input it came
- * from (analyzeTokens uses that to show a term as written). Linear time.
+ * Normalise `text`, optionally recording in `offsets` where each output code unit came from. Linear time.
  */
-export function normalizeWithOffsets(
-  text: string,
-  offsets?: { start: number[]; end: number[] },
-): string {
+export function normalizeWithOffsets(text: string, offsets?: SourceMap): string {
   const parts: string[] = [];
   let runStart = 0; // start of a run of input copied unchanged (only used without offsets)
   let outLen = 0;
@@ -144,23 +162,18 @@ export function normalizeWithOffsets(
       outLen += to - runStart;
     }
   };
-  const emit = (s: string, from: number, to: number): void => {
+  const emit = (s: string, from: number): void => {
     if (pendingTatweel) {
       pendingTatweel = false;
-      if (!(isArabicLetter(lastOut) && isArabicLetter(s.charCodeAt(0)))) emitRaw(' ', from, from);
+      if (!(isArabicLetter(lastOut) && isArabicLetter(s.charCodeAt(0)))) emitRaw(' ', from);
     }
-    emitRaw(s, from, to);
+    emitRaw(s, from);
   };
-  const emitRaw = (s: string, from: number, to: number): void => {
+  const emitRaw = (s: string, from: number): void => {
     parts.push(s);
     outLen += s.length;
     lastOut = s.charCodeAt(s.length - 1);
-    if (offsets) {
-      for (let k = 0; k < s.length; k++) {
-        offsets.start.push(from);
-        offsets.end.push(to);
-      }
-    }
+    if (offsets) offsets.push(from, s.length);
   };
 
   for (let i = 0; i < n; i++) {
@@ -189,7 +202,7 @@ export function normalizeWithOffsets(
       replaceLast('\u0621');
     } else {
       const s = lookup(cp, 0);
-      if (s.length > 0) emit(s, i, i + width);
+      if (s.length > 0) emit(s, i);
     }
     i += width - 1;
     runStart = i + 1;
