@@ -26,6 +26,7 @@ export interface HighlightOptions {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
+const TRAILING = /[\p{M}\u0640\u200C\u200D]/u;
 const PROCLITICS = /^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)$/;
 
 interface Mapped {
@@ -79,7 +80,11 @@ export function highlight(text: string, terms: readonly string[], options: Highl
       let wordEnd = at + term.length;
       while (wordEnd < norm.length && isWordChar(norm[wordEnd])) wordEnd += 1;
       if (!prefix && wordEnd - (at + term.length) > maxSuffix) continue;
-      marked.push([start[wordStart], end[wordEnd - 1]]);
+      // Combining marks and tatweel normalise to nothing; keep those that follow the word inside the mark, so
+      // a vowel sign is never split from its letter.
+      let e = end[wordEnd - 1];
+      while (e < text.length && TRAILING.test(text[e])) e += 1;
+      marked.push([start[wordStart], e]);
     }
   }
   if (marked.length === 0) return [{ text, hit: false }];

@@ -31,7 +31,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
 
   // A new query or view starts at the top.
   useEffect(() => {
-    mainRef.current?.scrollTo({ top: 0 });
+    if (mainRef.current) mainRef.current.scrollTop = 0;
   }, [query.trim() === '', about]);
 
   const focusSearch = () => {

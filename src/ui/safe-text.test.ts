@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { displayText } from './display-text';
+import { displayHost, safeHttpUrl } from './safe-url';
+
+describe('safeHttpUrl', () => {
+  it('accepts only absolute http(s) URLs', () => {
+    expect(safeHttpUrl('https://www.bbc.com/arabic/x')).toBe('https://www.bbc.com/arabic/x');
+    expect(safeHttpUrl('http://example.com')).toBe('http://example.com/');
+    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'chrome://settings', '/relative', '//example.com', '', null, undefined, 'https://' + 'a'.repeat(5000)]) {
+      expect(safeHttpUrl(bad as string), String(bad).slice(0, 30)).toBeNull();
+    }
+  });
+  it('shows a host without www', () => {
+    expect(displayHost('https://www.example-news.com/ar/')).toBe('example-news.com');
+    expect(displayHost('javascript:alert(1)')).toBe('');
+  });
+});
+
+describe('displayText', () => {
+  it('removes bidi overrides, isolates and control characters', () => {
+    expect(displayText('\u202Eevil\u202C title\u2067x\u2069\u0000\n\tend')).toBe('evil title x end');
+  });
+  it('cuts very long text at a word boundary, cheaply', () => {
+    const long = 'word '.repeat(2_000_000);
+    const start = performance.now();
+    const out = displayText(long, 300);
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(out.length).toBeLessThanOrEqual(301);
+    expect(out.endsWith('word…')).toBe(true);
+  });
+  it('returns "" for anything that is not a string', () => {
+    expect(displayText(undefined)).toBe('');
+    expect(displayText({ toString: () => '<b>' })).toBe('');
+  });
+});
