@@ -1,0 +1,85 @@
+/**
+ * npm run eval -- [--corpus FILE] [--queries FILE] [--qrels FILE] [--peer FILE] [--layout …] [--json]
+ *                 [--params '{"dateWeight":0.2}'] [--per-query] [--index DIR]
+ * Runs the related engine on the dev queries and prints its relevance and speed beside the peer's reference run
+ * (Lucene MoreLikeThis): nDCG@10, P@5, same-story recall@5, share of the top 10 unjudged, query time.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openIndex } from '../src/lib/engine.ts';
+import type { RankParams } from '../src/lib/related/rank.ts';
+import { corpusDir, defaultCorpusFile } from './paths.ts';
+import { parseArgs, runMain } from './lib/args.ts';
+import { dirSource } from './lib/dir-source.ts';
+import { ensureIndex } from './lib/ensure-index.ts';
+import { parseQrels, parseRun, quantile, sameStoryRecall, summarize, type Run } from './lib/metrics.ts';
+import { openCorpus } from './lib/read-corpus.ts';
+import { relatedRow, type StoryLayout } from './lib/run-related.ts';
+
+runMain(async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const corpus = resolve(args.get('corpus') || defaultCorpusFile);
+  const queries = resolve(args.get('queries') || resolve(corpusDir, 'dev-queries.jsonl.gz'));
+  const qrels = parseQrels(readFileSync(resolve(args.get('qrels') || resolve(corpusDir, 'dev-qrels.tsv')), 'utf8'));
+  const peerFile = resolve(args.get('peer') || resolve(corpusDir, 'reference', 'lucene-mlt-dev.tsv'));
+  const dupFile = resolve(corpusDir, 'near-duplicates.jsonl');
+  const pairs = existsSync(dupFile)
+    ? readFileSync(dupFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { a: string; b: string })
+    : [];
+  const layout = (args.get('layout') || 'members-after') as StoryLayout;
+  const params = args.get('params') ? (JSON.parse(args.get('params')!) as Partial<RankParams>) : undefined;
+
+  // --index DIR: a prebuilt index (for tuning query-time parameters without a rebuild).
+  const index = await openIndex(dirSource(args.get('index') ? resolve(args.get('index')!) : await ensureIndex(corpus)));
+  const run: Run = new Map();
+  const times: number[] = [];
+  for await (const article of openCorpus(queries).articles) {
+    const row = relatedRow(index, article, 10, layout, { params });
+    run.set(row.query, row.docs.map((d) => d.id));
+    times.push(row.ms);
+  }
+  // The first queries pay for JIT warm-up; the timing reported is over all queries anyway (no cherry-picking).
+  times.sort((a, b) => a - b);
+  const ours = summarize(run, qrels);
+  const ourDup = sameStoryRecall(run, pairs, 5);
+  const peerRun = existsSync(peerFile) ? parseRun(readFileSync(peerFile, 'utf8')) : null;
+  const peer = peerRun ? summarize(peerRun, qrels) : null;
+  const peerDup = peerRun ? sameStoryRecall(peerRun, pairs, 5) : null;
+
+  const report = {
+    queries: run.size,
+    judgedQueries: ours.queries,
+    sila: {
+      ndcg10: ours.ndcg10,
+      p5: ours.p5,
+      sameStoryRecall5: ourDup.recall,
+      sameStoryPairs: ourDup.pairs,
+      unjudged10: ours.unjudged10,
+      msMedian: quantile(times, 0.5),
+      msP95: quantile(times, 0.95),
+      missedPairs: ourDup.missed,
+    },
+    peer: peer && peerDup ? { ndcg10: peer.ndcg10, p5: peer.p5, sameStoryRecall5: peerDup.recall, unjudged10: peer.unjudged10, msMedian: 3.8, msP95: 8.3 } : null,
+    layout,
+    params: params ?? {},
+    perQuery: args.has('per-query') ? ours.perQuery : undefined,
+  };
+  if (args.has('json')) {
+    process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
+    return;
+  }
+  const f = (x: number | undefined, d = 3) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
+  const rows: [string, string, string][] = [
+    [`nDCG@10 (${ours.queries} judged queries)`, f(ours.ndcg10), f(peer?.ndcg10)],
+    ['P@5 (grade ≥ 1)', f(ours.p5), f(peer?.p5)],
+    [`same-story recall@5 (${ourDup.pairs} pairs)`, f(ourDup.recall), f(peerDup?.recall)],
+    ['top-10 unjudged share', f(ours.unjudged10), f(peer?.unjudged10)],
+    ['related query ms, median', f(report.sila.msMedian, 2), '3.8 (JVM warm)'],
+    ['related query ms, p95', f(report.sila.msP95, 2), '8.3 (JVM warm)'],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  console.log(`${'metric (dev)'.padEnd(w0)}  ${'Sila'.padStart(8)}  Lucene MLT (peer)`);
+  for (const [name, a, b] of rows) console.log(`${name.padEnd(w0)}  ${a.padStart(8)}  ${b}`);
+  if (ourDup.missed.length) console.log(`missed near-duplicates: ${ourDup.missed.map((p) => `${p.a}→${p.b}`).join(', ')}`);
+  if (args.has('per-query')) for (const q of ours.perQuery) console.log(`${q.query}\t${f(q.ndcg10)}\t${f(q.p5)}`);
+});

@@ -1,0 +1,49 @@
+/**
+ * The index for a corpus, built once into build/cache/<key>/ and reused, so `npm run related`, `eval`, `search`
+ * and `bench` query the very files the extension ships. The key covers the corpus (path, size, mtime) and the
+ * code that builds the index (a hash of src/lib/{index,related,text} and this builder), so any change rebuilds.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../paths.ts';
+import { META_FILE } from '../../src/lib/index/format.ts';
+import { buildIndexDir } from './build.ts';
+import { CorpusError, schemaHint } from './read-corpus.ts';
+
+const codeDirs = ['src/lib/index', 'src/lib/related', 'src/lib/text', 'src/lib/search', 'src/lib/corpus', 'scripts/lib'];
+
+export function codeVersion(): string {
+  const hash = createHash('sha256');
+  for (const dir of codeDirs) {
+    const abs = join(repoRoot, dir);
+    if (!existsSync(abs)) continue;
+    for (const name of readdirSync(abs).sort()) {
+      if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
+      hash.update(`${dir}/${name}\0`).update(readFileSync(join(abs, name)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function cacheDirFor(corpusFile: string): string {
+  const file = resolve(corpusFile);
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new CorpusError(`Corpus not found at ${file}: pass --corpus FILE or set SILA_CORPUS to ${schemaHint}.`);
+  }
+  const key = createHash('sha256').update(`${file}\0${st.size}\0${st.mtimeMs}\0${codeVersion()}`).digest('hex').slice(0, 16);
+  return join(repoRoot, 'build', 'cache', key);
+}
+
+/** Directory holding the built index for `corpusFile`, building it first when absent. */
+export async function ensureIndex(corpusFile: string, options: { log?: (line: string) => void } = {}): Promise<string> {
+  const dir = cacheDirFor(corpusFile);
+  if (existsSync(join(dir, META_FILE))) return dir;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  log(`building the index for ${corpusFile} into ${dir} (once; reused until the corpus or the code changes)`);
+  await buildIndexDir({ corpus: resolve(corpusFile), out: dir, log });
+  return dir;
+}

@@ -1,0 +1,44 @@
+/**
+ * The related run of `npm run related` and `npm run eval`: every query article through the engine the extension
+ * uses, as ranked doc-id lists. How a story appears in this flat list is decided here (DESIGN.md "Stories in
+ * the flat list"): its best member, then its other members ("also in"), each on its own line, until k lines.
+ */
+import { performance } from 'node:perf_hooks';
+import type { SilaIndex } from '../../src/lib/engine.ts';
+import type { RelatedOptions } from '../../src/lib/related/related.ts';
+import type { CorpusArticle } from '../../src/lib/types.ts';
+
+export type StoryLayout = 'members-after' | 'representative-only';
+
+export interface RunRow {
+  query: string;
+  docs: { id: string; score: number }[];
+  ms: number;
+}
+
+export function relatedRow(
+  index: SilaIndex,
+  article: CorpusArticle,
+  k: number,
+  layout: StoryLayout = 'members-after',
+  options: RelatedOptions = {},
+): RunRow {
+  const start = performance.now();
+  const results = index.related(
+    { title: article.title, body: article.body, url: article.url ?? null, published: article.published ?? null },
+    { ...options, k },
+  );
+  const ms = performance.now() - start;
+  const docs: RunRow['docs'] = [];
+  for (const r of results) {
+    if (docs.length >= k) break;
+    docs.push({ id: r.doc.id, score: r.score });
+    if (layout === 'members-after') {
+      for (const member of r.alsoIn) {
+        if (docs.length >= k) break;
+        docs.push({ id: member.id, score: r.score });
+      }
+    }
+  }
+  return { query: article.id, docs, ms };
+}

@@ -1,0 +1,94 @@
+/**
+ * Sila's engine: the shipped index opened once, answering related-articles and search queries. The extension's
+ * background, `npm run related`, `npm run eval` and `npm run bench` all go through openIndex, so what is
+ * measured is what ships.
+ *
+ * @example
+ * const index = await openIndex(dirSource('public/index'));
+ * const here = index.findCorpusArticle({ url: page.url, title: page.title, text: page.text });
+ * const results = here >= 0 ? index.relatedToPosition(here, { k: 10 }) : index.related({ title, body }, { k: 10 });
+ */
+import { analyze } from './text';
+import { fnv1a, normalizeUrl } from './index/format';
+import { leadHash, titleHash } from './index/build';
+import { IndexLoadError, LoadedIndex, loadIndex, type LoadOptions } from './index/load';
+import type { IndexSource } from './index/source';
+import { RelatedEngine, type RelatedOptions } from './related/related';
+import type { DocRecord, IndexMeta, RelatedQuery, RelatedResult, SearchResult } from './types';
+
+export { IndexLoadError };
+export { CONFIDENT } from './related/rank';
+
+/** What identifies a page as a corpus article: its URL, its canonical URL, or the same title and opening text. */
+export interface PageIdentity {
+  url?: string | null;
+  canonicalUrl?: string | null;
+  title?: string;
+  text?: string;
+}
+
+export interface SilaIndex {
+  meta: IndexMeta;
+  /** Number of articles (positions are 0..size-1). */
+  size: number;
+  doc(position: number): DocRecord;
+  /** Position of the corpus article this page is, or -1. */
+  findCorpusArticle(page: PageIdentity): number;
+  /** Related articles for a page taken as new (see findCorpusArticle + relatedToPosition for corpus articles). */
+  related(query: RelatedQuery, options?: RelatedOptions): RelatedResult[];
+  /** Related articles for corpus article `position` (never itself). Pass the page as `query` for its shared terms. */
+  relatedToPosition(position: number, options?: RelatedOptions & { query?: RelatedQuery }): RelatedResult[];
+  /** Toolbar search (src/lib/search), loaded on first use. */
+  search(query: string, options?: { k?: number }): Promise<SearchResult[]>;
+}
+
+export async function openIndex(source: IndexSource, options: LoadOptions = {}): Promise<SilaIndex> {
+  const ix = await loadIndex(source, options);
+  const engine = new RelatedEngine(ix);
+  let searcher: Promise<{ search(query: string, options?: { k?: number }): SearchResult[] | Promise<SearchResult[]> }> | null = null;
+
+  const findCorpusArticle = (page: PageIdentity): number => {
+    for (const url of [page.canonicalUrl, page.url]) {
+      if (!url) continue;
+      const norm = normalizeUrl(url);
+      for (const p of LoadedIndex.lookup(ix.urlHash, ix.urlPos, fnv1a(norm))) {
+        const docUrl = ix.doc(p).url;
+        if (docUrl && normalizeUrl(docUrl) === norm) return p;
+      }
+    }
+    // Same title and opening text: the page is that article, unless both have URLs and they differ (then it is
+    // a republication elsewhere, e.g. the same story filed in two sections, which is a result in its own right).
+    const pageHasUrl = Boolean(page.url || page.canonicalUrl);
+    if (page.title && page.text) {
+      const candidates = LoadedIndex.lookup(ix.titleHash, ix.titlePos, titleHash(page.title));
+      if (candidates.length > 0) {
+        const lead = leadHash(analyze(page.text));
+        for (const p of candidates) if (ix.leadHash[p] === lead && !(pageHasUrl && ix.doc(p).url)) return p;
+      }
+    }
+    return -1;
+  };
+
+  return {
+    meta: ix.meta,
+    size: ix.docCount,
+    doc: (position) => ix.doc(position),
+    findCorpusArticle,
+    // The page as given, never looked up as a corpus article: callers that may hold a corpus article (the
+    // extension) ask findCorpusArticle first; the eval's queries are by definition not in the corpus.
+    related: (query, options) => engine.related(query, options),
+    relatedToPosition: (position, options) => engine.relatedToPosition(position, options),
+    async search(query, options) {
+      searcher ??= loadSearch(source, ix);
+      return (await searcher).search(query, options);
+    },
+  };
+}
+
+/** Hook for the toolbar search (helper-3's src/lib/search): loaded lazily so related answers never wait for it. */
+async function loadSearch(
+  _source: IndexSource,
+  _ix: LoadedIndex,
+): Promise<{ search(query: string, options?: { k?: number }): SearchResult[] | Promise<SearchResult[]> }> {
+  throw new Error('toolbar search is not built into this index yet');
+}

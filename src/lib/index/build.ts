@@ -1,0 +1,418 @@
+/**
+ * Corpus → shipped index files, in memory and without I/O (scripts/build-index.ts does the reading, writing and
+ * hashing). Articles are added one at a time and only their term-id sequences and display fields are kept, so
+ * a 150k-article corpus builds in well under 2 GB.
+ *
+ * @example
+ * const builder = new IndexBuilder({ corpusName: 'ant-2018' });
+ * for await (const article of articles) builder.add(article);
+ * const { meta, files } = builder.finish(); // meta.files is filled by the caller once files are hashed
+ */
+import { analyze, analyzeTokens } from '../text';
+import type { CorpusArticle } from '../types';
+import { Scorer } from '../related/core';
+import { selectQueryTerms, type WeightContext } from '../related/query-terms';
+import { defaultRankParams } from '../related/rank';
+import { BREAK, countTerms, idf as idfOf, saturate, toSequence } from '../related/terms';
+import { ByteWriter, sortedPairs } from './bytes';
+import {
+  FIELD_SEP,
+  FORMAT_VERSION,
+  MAX_FILE_BYTES,
+  NO_SOURCE,
+  defaultIndexParams,
+  fnv1a,
+  normalizeUrl,
+  toHours,
+  type IndexParams,
+  type ShippedMeta,
+} from './format';
+import { PackWriter } from './pack';
+import { findStories } from './stories';
+
+export interface BuildOptions {
+  corpusName: string;
+  licenceNote?: string;
+  params?: Partial<IndexParams>;
+  maxPartBytes?: number;
+  /** Called now and then during finish(): phase name, items done, items in all. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface BuiltIndex {
+  /** Everything but `files` and `builtAt`, which the writer fills in. */
+  meta: Omit<ShippedMeta, 'files' | 'builtAt'>;
+  files: Map<string, Uint8Array>;
+}
+
+/** Raw neighbours kept per document before grouping into stories. */
+const RAW_NEIGHBOURS = 40;
+
+export class IndexBuilder {
+  readonly params: IndexParams;
+  private readonly vocab = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private df: Uint32Array = new Uint32Array(1 << 16);
+  private lastSeen: Int32Array = new Int32Array(1 << 16).fill(-1);
+  private readonly titles: Uint32Array[] = [];
+  private readonly bodies: Uint32Array[] = [];
+  private readonly lengths: number[] = [];
+  private readonly records: string[] = [];
+  private readonly docSource: number[] = [];
+  private readonly docHours: number[] = [];
+  private readonly urlHashes: number[] = [];
+  private readonly urlPositions: number[] = [];
+  private readonly titleHashes: number[] = [];
+  private readonly leadHashes: number[] = [];
+  private readonly sources = new Map<string, number>();
+  private readonly sourceCounts: number[] = [];
+  private readonly languages = new Set<string>();
+  private minDate: string | null = null;
+  private maxDate: string | null = null;
+  private maxDateHours = -Infinity;
+  private minDateHours = Infinity;
+
+  constructor(private readonly options: BuildOptions) {
+    this.params = { ...defaultIndexParams, ...options.params };
+  }
+
+  get count(): number {
+    return this.records.length;
+  }
+
+  add(article: CorpusArticle): void {
+    const position = this.records.length;
+    const idOf = (term: string) => {
+      let id = this.vocab.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.vocab.set(term, id);
+        this.terms.push(term);
+        if (id >= this.df.length) this.grow();
+      }
+      if (this.lastSeen[id] !== position) {
+        this.lastSeen[id] = position;
+        this.df[id]++;
+      }
+      return id;
+    };
+    const titleTokens = analyzeTokens(article.title);
+    const bodyTokens = analyzeTokens(article.body);
+    const title = Uint32Array.from(toSequence(titleTokens, idOf));
+    const body = Uint32Array.from(toSequence(bodyTokens, idOf));
+    this.titles.push(title);
+    this.bodies.push(body);
+    this.lengths.push(titleTokens.length + bodyTokens.length);
+    this.languages.add(/[\u0600-\u06ff]/.test(article.title + article.body.slice(0, 500)) ? 'ar' : 'en');
+
+    let source = NO_SOURCE;
+    if (article.source) {
+      source = this.sources.get(article.source) ?? this.sources.size;
+      if (source === this.sources.size) {
+        if (source >= NO_SOURCE) throw new Error('more than 65,534 distinct sources');
+        this.sources.set(article.source, source);
+        this.sourceCounts.push(0);
+      }
+      this.sourceCounts[source]++;
+    }
+    this.docSource.push(source);
+    const hours = toHours(article.published);
+    this.docHours.push(hours);
+    if (article.published && hours > this.maxDateHours) [this.maxDateHours, this.maxDate] = [hours, article.published];
+    if (article.published && hours < this.minDateHours) [this.minDateHours, this.minDate] = [hours, article.published];
+    if (article.url) {
+      this.urlHashes.push(fnv1a(normalizeUrl(article.url)));
+      this.urlPositions.push(position);
+    }
+    this.titleHashes.push(fnv1a(titleTokens.map((t) => t.term).join(' ')));
+    this.leadHashes.push(leadHash(bodyTokens.map((t) => t.term)));
+    const snippet = makeSnippet(article.body, this.params.snippetChars);
+    this.records.push(
+      [article.id, article.title, article.url ?? '', article.published ?? '', snippet].map(clean).join(FIELD_SEP),
+    );
+  }
+
+  private grow(): void {
+    const df = new Uint32Array(this.df.length * 2);
+    df.set(this.df);
+    this.df = df;
+    const seen = new Int32Array(this.lastSeen.length * 2).fill(-1);
+    seen.set(this.lastSeen);
+    this.lastSeen = seen;
+  }
+
+  finish(): BuiltIndex {
+    const n = this.records.length;
+    if (n === 0) throw new Error('no article to index');
+    const p = this.params;
+    const progress = this.options.onProgress ?? (() => {});
+    const avgLength = this.lengths.reduce((a, b) => a + b, 0) / n;
+
+    // 1. Two-word terms frequent enough to be worth a vocabulary entry.
+    const bigramIds = p.bigrams ? this.collectBigrams(progress) : new Map<number, number>();
+    const bigramId = p.bigrams ? (a: number, b: number) => bigramIds.get(a * 0x1000000 + b) ?? -1 : null;
+    const termCount = this.terms.length;
+    const df = this.df.subarray(0, termCount);
+
+    // 2. Sorted term table (binary search at query time) and idf.
+    const order = Array.from({ length: termCount }, (_, i) => i).sort((a, b) =>
+      this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0,
+    );
+    const newId = new Uint32Array(termCount);
+    order.forEach((old, i) => (newId[old] = i));
+    const idf = new Float32Array(termCount);
+    const sortedDf = new Uint32Array(termCount);
+    for (let old = 0; old < termCount; old++) {
+      idf[newId[old]] = idfOf(df[old], n);
+      sortedDf[newId[old]] = df[old];
+    }
+
+    // 3. Each document's strongest terms (static pruning) → postings, document norms.
+    const halfPower = p.idfPower / 2;
+    const docStart = new Uint32Array(n + 1);
+    const keptTerms: Uint32Array[] = new Array(n);
+    const keptSats: Uint8Array[] = new Array(n);
+    const postingCount = new Uint32Array(termCount);
+    const docNorm = new Float32Array(n);
+    const counts = new Map<number, number>();
+    for (let d = 0; d < n; d++) {
+      counts.clear();
+      countTerms(this.titles[d], this.bodies[d], p, bigramId, counts);
+      const entries: { t: number; sat: number; key: number }[] = [];
+      for (const [old, tf] of counts) {
+        const t = newId[old];
+        const sat = saturate(tf, this.lengths[d], avgLength, p.k1, p.b);
+        entries.push({ t, sat, key: sat * Math.pow(idf[t], halfPower) });
+      }
+      entries.sort((a, b) => b.key - a.key || a.t - b.t);
+      const kept = entries.slice(0, p.keepTerms).sort((a, b) => a.t - b.t);
+      keptTerms[d] = Uint32Array.from(kept, (e) => e.t);
+      keptSats[d] = Uint8Array.from(kept, (e) => quantizeSat(e.sat, p.k1));
+      let norm2 = 0;
+      for (const e of kept) {
+        postingCount[e.t]++;
+        const s = dequantizeSat(quantizeSat(e.sat, p.k1), p.k1);
+        norm2 += s * s * Math.pow(idf[e.t], p.idfPower);
+      }
+      docNorm[d] = Math.sqrt(norm2);
+      docStart[d + 1] = docStart[d] + kept.length;
+      if (d % 2000 === 0) progress('weighing', d, n);
+    }
+    progress('weighing', n, n);
+
+    // 4. Postings: per term, ascending documents as (gap varint, saturation byte).
+    const postStart = new Uint32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t] + postingCount[t];
+    const flatDocs = new Uint32Array(postStart[termCount]);
+    const flatSats = new Uint8Array(postStart[termCount]);
+    const fill = postStart.slice(0, termCount);
+    for (let d = 0; d < n; d++) {
+      const ts = keptTerms[d];
+      const ss = keptSats[d];
+      for (let i = 0; i < ts.length; i++) {
+        const at = fill[ts[i]]++;
+        flatDocs[at] = d;
+        flatSats[at] = ss[i];
+      }
+    }
+    const writer = new ByteWriter();
+    const postOffsets = new Uint32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) {
+      let last = 0;
+      for (let i = postStart[t]; i < postStart[t + 1]; i++) {
+        writer.varint(flatDocs[i] - last);
+        last = flatDocs[i];
+        writer.byte(flatSats[i]);
+      }
+      postOffsets[t + 1] = writer.length;
+    }
+    const postings = writer.finish();
+
+    // 5. Neighbours of every corpus article, with the query-time scorer itself.
+    const ctx: WeightContext = { idf, df: sortedDf, docCount: n, avgLength, k1: p.k1, b: p.b, idfPower: p.idfPower };
+    const scorer = new Scorer({ idf, postOffsets, postings, docCount: n, k1: p.k1 });
+    const rawPos = new Uint32Array(n * RAW_NEIGHBOURS).fill(0xffffffff);
+    const rawScore = new Float32Array(n * RAW_NEIGHBOURS);
+    const queryNorm = new Float32Array(n);
+    const remapped = new Map<number, number>();
+    for (let d = 0; d < n; d++) {
+      counts.clear();
+      countTerms(this.titles[d], this.bodies[d], p, bigramId, counts);
+      remapped.clear();
+      for (const [old, tf] of counts) remapped.set(newId[old], tf);
+      const q = selectQueryTerms(remapped, this.lengths[d], ctx, defaultRankParams);
+      queryNorm[d] = q.norm;
+      const found = scorer.score(q.terms, q.weights, RAW_NEIGHBOURS, d);
+      found.forEach((c, i) => {
+        rawPos[d * RAW_NEIGHBOURS + i] = c.position;
+        rawScore[d * RAW_NEIGHBOURS + i] = c.score;
+      });
+      if (d % 1000 === 0) progress('neighbours', d, n);
+    }
+    progress('neighbours', n, n);
+
+    // 6. Stories: near-duplicate bodies among each article's closest neighbours.
+    const story = findStories({
+      bodies: this.bodies,
+      rawPos,
+      rawScore,
+      perDoc: RAW_NEIGHBOURS,
+      queryNorm,
+      docNorm,
+      shingle: p.shingle,
+      containment: p.storyContainment,
+      onProgress: (done) => progress('stories', done, n),
+    });
+    const storyCount = story.offsets.length - 1;
+
+    // 7. Stored neighbours: the best-scoring member of each of the closest stories.
+    const m = p.neighbours;
+    const nbPos = new Uint32Array(n * m).fill(0xffffffff);
+    const nbScore = new Float32Array(n * m);
+    for (let d = 0; d < n; d++) {
+      const seen = new Set<number>();
+      let kept = 0;
+      for (let i = 0; i < RAW_NEIGHBOURS && kept < m; i++) {
+        const c = rawPos[d * RAW_NEIGHBOURS + i];
+        if (c === 0xffffffff) break;
+        if (seen.has(story.ofDoc[c])) continue;
+        seen.add(story.ofDoc[c]);
+        nbPos[d * m + kept] = c;
+        nbScore[d * m + kept] = rawScore[d * RAW_NEIGHBOURS + i];
+        kept++;
+      }
+    }
+
+    // 8. Doc store and lookup tables.
+    const encoder = new TextEncoder();
+    const docText = new ByteWriter();
+    const docOffsets = new Uint32Array(n + 1);
+    this.records.forEach((record, d) => {
+      docText.bytes(encoder.encode(record));
+      docOffsets[d + 1] = docText.length;
+    });
+    const termText = encoder.encode(order.map((old) => this.terms[old]).join('\n'));
+    const urls = sortedPairs(this.urlHashes, this.urlPositions);
+    const titles = sortedPairs(this.titleHashes, Array.from({ length: n }, (_, i) => i));
+
+    const pack = new PackWriter()
+      .add('termText', termText)
+      .add('idf', idf)
+      .add('df', sortedDf)
+      .add('postOffsets', postOffsets)
+      .add('postings', postings)
+      .add('docNorm', docNorm)
+      .add('docOffsets', docOffsets)
+      .add('docText', docText.finish())
+      .add('docSource', Uint16Array.from(this.docSource))
+      .add('docHours', Int32Array.from(this.docHours))
+      .add('docStory', story.ofDoc)
+      .add('storyOffsets', story.offsets)
+      .add('storyMembers', story.members)
+      .add('urlHash', urls.keys)
+      .add('urlPos', urls.values)
+      .add('titleHash', titles.keys)
+      .add('titlePos', titles.values)
+      .add('leadHash', Uint32Array.from(this.leadHashes))
+      .add('queryNorm', queryNorm)
+      .add('nbPos', nbPos)
+      .add('nbScore', nbScore);
+    const { layout, parts } = pack.finish(`sila-v${FORMAT_VERSION}`, this.options.maxPartBytes ?? MAX_FILE_BYTES);
+
+    const files = new Map<string, Uint8Array>();
+    layout.parts.forEach((name, i) => files.set(name, parts[i]));
+    const sources = [...this.sources.keys()];
+    return {
+      files,
+      meta: {
+        formatVersion: FORMAT_VERSION,
+        corpus: {
+          name: this.options.corpusName,
+          articleCount: n,
+          storyCount,
+          sources: sources.map((name, i) => ({ name, count: this.sourceCounts[i] })).sort((a, b) => b.count - a.count),
+          dateRange: this.minDate && this.maxDate ? [this.minDate, this.maxDate] : null,
+          languages: [...this.languages].sort(),
+          licenceNote: this.options.licenceNote ?? '',
+        },
+        sila: { params: p, docCount: n, termCount, avgLength, sources, pack: layout, searchFiles: [] },
+      },
+    };
+  }
+
+  /** Two-word terms in at least bigramMinDf documents: a hashed pre-count, then exact counts for survivors. */
+  private collectBigrams(progress: (phase: string, done: number, total: number) => void): Map<number, number> {
+    const n = this.records.length;
+    const minDf = this.params.bigramMinDf;
+    if (this.terms.length >= 0x1000000) throw new Error('vocabulary too large for two-word terms');
+    const sketch = new Uint8Array(1 << 24);
+    const hash = (key: number) => (Math.imul((key / 0x1000000) | 0, 0x9e3779b1) ^ Math.imul(key & 0xffffff, 0x85ebca77)) >>> 8;
+    const perDoc = new Set<number>();
+    const eachPair = (d: number, visit: (key: number) => void) => {
+      perDoc.clear();
+      for (const seq of [this.titles[d], this.bodies[d]]) {
+        for (let i = 1; i < seq.length; i++) {
+          if (seq[i] === BREAK || seq[i - 1] === BREAK) continue;
+          const key = seq[i - 1] * 0x1000000 + seq[i];
+          if (!perDoc.has(key)) {
+            perDoc.add(key);
+            visit(key);
+          }
+        }
+      }
+    };
+    for (let d = 0; d < n; d++) {
+      eachPair(d, (key) => {
+        const h = hash(key);
+        if (sketch[h] < 255) sketch[h]++;
+      });
+      if (d % 5000 === 0) progress('two-word terms', d, 2 * n);
+    }
+    const exact = new Map<number, number>();
+    for (let d = 0; d < n; d++) {
+      eachPair(d, (key) => {
+        if (sketch[hash(key)] >= minDf) exact.set(key, (exact.get(key) ?? 0) + 1);
+      });
+      if (d % 5000 === 0) progress('two-word terms', n + d, 2 * n);
+    }
+    const ids = new Map<number, number>();
+    for (const [key, count] of exact) {
+      if (count < minDf) continue;
+      const a = Math.floor(key / 0x1000000);
+      const b = key % 0x1000000;
+      const id = this.terms.length;
+      this.terms.push(`${this.terms[a]} ${this.terms[b]}`);
+      if (id >= this.df.length) this.grow();
+      this.df[id] = count;
+      ids.set(key, id);
+    }
+    return ids;
+  }
+}
+
+/** Hash of the first 30 analyzed body terms: with the title hash, recognises "the same text" as a corpus article. */
+export function leadHash(bodyTerms: string[]): number {
+  return fnv1a(bodyTerms.slice(0, 30).join(' '));
+}
+
+export function titleHash(title: string): number {
+  return fnv1a(analyze(title).join(' '));
+}
+
+export function quantizeSat(sat: number, k1: number): number {
+  return Math.max(1, Math.min(255, Math.round((sat / (k1 + 1)) * 255)));
+}
+
+export function dequantizeSat(q: number, k1: number): number {
+  return (q / 255) * (k1 + 1);
+}
+
+/** The first words of the body, cut at a word boundary. */
+export function makeSnippet(body: string, maxChars: number): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxChars) return flat;
+  const cut = flat.lastIndexOf(' ', maxChars);
+  return `${flat.slice(0, cut > maxChars / 2 ? cut : maxChars)}…`;
+}
+
+const clean = (s: string) => s.replaceAll(FIELD_SEP, ' ');

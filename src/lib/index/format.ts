@@ -1,0 +1,114 @@
+/**
+ * The shipped index format (see DESIGN.md "Index format"). meta.json is an IndexMeta plus a `sila` block that
+ * says how to read the binary pack and with which parameters it was built, so the query side weighs terms
+ * exactly as the builder did.
+ */
+import type { IndexMeta } from '../types';
+import type { PackLayout } from './pack';
+import type { TermParams } from '../related/terms';
+
+/** Bump when the layout or the meaning of a section changes: a loader refuses other versions. */
+export const FORMAT_VERSION = 1;
+
+/** Firefox refuses package files of 5 MiB or more; stay well under 4 MiB. */
+export const MAX_FILE_BYTES = 3.5 * 1024 * 1024;
+
+export const META_FILE = 'meta.json';
+
+export interface IndexParams extends TermParams {
+  k1: number;
+  b: number;
+  /** A match scores sat_q × sat_d × idf^idfPower; document norms are computed with the same power. */
+  idfPower: number;
+  /** Terms kept per document in the postings (static pruning), strongest first. */
+  keepTerms: number;
+  /** Two-word terms enter the vocabulary when at least this many documents have them. */
+  bigramMinDf: number;
+  /** Precomputed neighbours kept per corpus article. */
+  neighbours: number;
+  /** Characters of body kept as the snippet. */
+  snippetChars: number;
+  /** Word n-gram size and containment threshold for grouping near-duplicates into stories. */
+  shingle: number;
+  storyContainment: number;
+}
+
+export const defaultIndexParams: IndexParams = {
+  titleBoost: 3,
+  leadBoost: 1.5,
+  leadTokens: 40,
+  bigrams: true,
+  bigramBoost: 1,
+  k1: 1.2,
+  b: 0.75,
+  idfPower: 2,
+  keepTerms: 80,
+  bigramMinDf: 2,
+  neighbours: 16,
+  snippetChars: 180,
+  shingle: 5,
+  storyContainment: 0.6,
+};
+
+export interface ShippedMeta extends IndexMeta {
+  sila: {
+    params: IndexParams;
+    docCount: number;
+    termCount: number;
+    avgLength: number;
+    /** Outlet names; docs refer to them by index. */
+    sources: string[];
+    pack: PackLayout;
+    /** Files of the toolbar search (written by src/lib/search), empty when it was not built. */
+    searchFiles: string[];
+  };
+}
+
+/** Field separator inside one document record of the doc store. */
+export const FIELD_SEP = '\u001f';
+/** `docHours` value of an undated article. */
+export const NO_DATE = -2147483648;
+export const NO_SOURCE = 0xffff;
+export const NO_NEIGHBOUR = 0xffffffff;
+
+/** FNV-1a, 32 bits: hashes of URLs and titles for findCorpusArticle (candidates are then verified). */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The form of a URL used to recognise a corpus article: no scheme, www., fragment, tracking parameters or trailing slash. */
+export function normalizeUrl(url: string): string {
+  try {
+    const u = new URL(url.trim());
+    for (const key of [...u.searchParams.keys()]) {
+      if (/^(utm_|fbclid|gclid|ref$|amp$)/i.test(key)) u.searchParams.delete(key);
+    }
+    const host = u.hostname.toLowerCase().replace(/^(www|m|amp)\./, '');
+    const path = decodeURIComponentSafe(u.pathname).replace(/\/(amp\/?)?$/, '');
+    const query = u.searchParams.toString();
+    return host + path + (query ? `?${query}` : '');
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Date → whole hours since the epoch (offset-less dates read as UTC), or NO_DATE. */
+export function toHours(published: string | null | undefined): number {
+  if (!published) return NO_DATE;
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(published);
+  const ms = Date.parse(hasZone || published.length <= 10 ? published : `${published}Z`);
+  return Number.isNaN(ms) ? NO_DATE : Math.floor(ms / 3_600_000);
+}

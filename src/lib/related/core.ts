@@ -1,0 +1,161 @@
+/**
+ * The scoring loop of related articles over the shipped postings, used by the engine at query time and by the
+ * builder to precompute each corpus article's neighbours, so both answer with the same arithmetic.
+ *
+ * Postings: for each term, its documents in ascending order as (gap varint, saturation byte) pairs. The byte is
+ * the document's BM25 term-frequency saturation quantized to 0..255 over 0..k1+1; a match adds
+ * queryWeight × idf^idfPower × saturation to the document's score (see DESIGN.md "Ranking").
+ */
+
+export interface PostingsArrays {
+  /** idf of each term, by term id. */
+  idf: Float32Array;
+  /** Byte offset of each term's postings; length termCount + 1. */
+  postOffsets: Uint32Array;
+  postings: Uint8Array;
+  docCount: number;
+  k1: number;
+}
+
+export interface Candidate {
+  position: number;
+  score: number;
+  /** Bit i set when query term i (in the order given to score) matched this document; first 32 terms only. */
+  mask: number;
+}
+
+export class Scorer {
+  private readonly acc: Float32Array;
+  private readonly mask: Uint32Array;
+  private readonly touched: Uint32Array;
+  private readonly satTable: Float32Array;
+  private heapPos = new Uint32Array(0);
+  private heapScore = new Float32Array(0);
+
+  constructor(private readonly p: PostingsArrays) {
+    this.acc = new Float32Array(p.docCount);
+    this.mask = new Uint32Array(p.docCount);
+    this.touched = new Uint32Array(p.docCount);
+    this.satTable = new Float32Array(256);
+    for (let i = 0; i < 256; i++) this.satTable[i] = (i / 255) * (p.k1 + 1);
+  }
+
+  /** Number of documents of a term (its postings length, after pruning). */
+  postingCount(term: number): number {
+    // Each entry is at least 2 bytes; exact counts are not needed by callers, only a cheap bound.
+    return (this.p.postOffsets[term + 1] - this.p.postOffsets[term]) >> 1;
+  }
+
+  /**
+   * Score every document sharing a term with the query and return the best `limit`, highest first.
+   * `weights[i]` already includes idf^idfPower; `exclude` (a position, or -1) is left out.
+   */
+  score(terms: ArrayLike<number>, weights: ArrayLike<number>, limit: number, exclude = -1): Candidate[] {
+    const { postOffsets, postings } = this.p;
+    const { acc, mask, touched, satTable } = this;
+    let touchedCount = 0;
+    for (let q = 0; q < terms.length; q++) {
+      const t = terms[q];
+      const w = weights[q];
+      const bit = q < 32 ? 1 << q : 0;
+      let at = postOffsets[t];
+      const end = postOffsets[t + 1];
+      let doc = 0;
+      while (at < end) {
+        let b = postings[at++];
+        let gap = b & 0x7f;
+        let shift = 7;
+        while (b & 0x80) {
+          b = postings[at++];
+          gap |= (b & 0x7f) << shift;
+          shift += 7;
+        }
+        doc += gap;
+        const s = satTable[postings[at++]];
+        if (acc[doc] === 0 && mask[doc] === 0) touched[touchedCount++] = doc;
+        acc[doc] += w * s;
+        mask[doc] |= bit;
+      }
+    }
+    const result = this.topK(touchedCount, limit, exclude);
+    for (let i = 0; i < touchedCount; i++) {
+      acc[touched[i]] = 0;
+      mask[touched[i]] = 0;
+    }
+    return result;
+  }
+
+  /** For each of `positions`, the bitmask of query terms (first 32) whose postings contain it. */
+  matchMasks(terms: ArrayLike<number>, positions: number[]): number[] {
+    const { postOffsets, postings } = this.p;
+    const wanted = new Map<number, number>();
+    positions.forEach((p, i) => wanted.set(p, i));
+    const masks = positions.map(() => 0);
+    for (let q = 0; q < Math.min(32, terms.length); q++) {
+      let at = postOffsets[terms[q]];
+      const end = postOffsets[terms[q] + 1];
+      let doc = 0;
+      while (at < end) {
+        let b = postings[at++];
+        let gap = b & 0x7f;
+        let shift = 7;
+        while (b & 0x80) {
+          b = postings[at++];
+          gap |= (b & 0x7f) << shift;
+          shift += 7;
+        }
+        doc += gap;
+        at++;
+        const i = wanted.get(doc);
+        if (i !== undefined) masks[i] |= 1 << q;
+      }
+    }
+    return masks;
+  }
+
+  private topK(touchedCount: number, limit: number, exclude: number): Candidate[] {
+    if (this.heapPos.length < limit) {
+      this.heapPos = new Uint32Array(limit);
+      this.heapScore = new Float32Array(limit);
+    }
+    const { acc, touched, heapPos, heapScore } = this;
+    let size = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i];
+      const s = acc[doc];
+      if (doc === exclude || s <= 0) continue;
+      if (size < limit) {
+        // sift up
+        let j = size++;
+        while (j > 0) {
+          const parent = (j - 1) >> 1;
+          if (heapScore[parent] <= s) break;
+          heapScore[j] = heapScore[parent];
+          heapPos[j] = heapPos[parent];
+          j = parent;
+        }
+        heapScore[j] = s;
+        heapPos[j] = doc;
+      } else if (s > heapScore[0]) {
+        // replace the minimum and sift down
+        let j = 0;
+        for (;;) {
+          const l = 2 * j + 1;
+          if (l >= size) break;
+          const r = l + 1;
+          const c = r < size && heapScore[r] < heapScore[l] ? r : l;
+          if (heapScore[c] >= s) break;
+          heapScore[j] = heapScore[c];
+          heapPos[j] = heapPos[c];
+          j = c;
+        }
+        heapScore[j] = s;
+        heapPos[j] = doc;
+      }
+    }
+    const out: Candidate[] = [];
+    for (let i = 0; i < size; i++) out.push({ position: heapPos[i], score: heapScore[i], mask: this.mask[heapPos[i]] });
+    out.sort((a, b) => b.score - a.score || a.position - b.position);
+    return out;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Which terms of an article make its related-articles query, and how much each weighs. Like Lucene's
+ * MoreLikeThis (best tf·idf terms of the article), but with the builder's own statistics: boosted title and
+ * lead, BM25 saturation instead of raw tf, two-word terms, and weights kept instead of a flat OR.
+ */
+import { saturate } from './terms';
+
+export interface QueryTermParams {
+  /** Experiment only: query-side idf power instead of the index's (cosines then lose their meaning). */
+  idfPowerOverride?: number;
+  /** Experiment only: leave two-word terms out of the query. */
+  noBigrams?: boolean;
+  /** Experiment only: query-side title / lead boosts instead of the index's. */
+  titleBoostOverride?: number;
+  leadBoostOverride?: number;
+  /** At most this many terms make the query (MoreLikeThis: 25). */
+  maxTerms: number;
+  /** Terms in fewer documents than this are left out (MoreLikeThis: 5): mostly typos and one-off phrases. */
+  minDf: number;
+  /** Terms whose boosted frequency in the article is below this are left out (MoreLikeThis: 2, unboosted). */
+  minTf: number;
+  /** Terms in more than this share of documents are left out (they carry little and cost the most). */
+  maxDfRatio: number;
+}
+
+export interface WeightContext {
+  idf: Float32Array;
+  /** Document frequency before pruning, by term id. */
+  df: Uint32Array;
+  docCount: number;
+  avgLength: number;
+  k1: number;
+  b: number;
+  /** Score contribution = sat_q × sat_d × idf^idfPower (an index parameter: document norms depend on it). */
+  idfPower: number;
+}
+
+export interface QueryTerms {
+  /** Term ids, strongest first. */
+  terms: number[];
+  /** Score weight of each term: saturation × idf^idfPower. */
+  weights: number[];
+  /** Norm of the query vector under the same weighting (for the cosine used as confidence). */
+  norm: number;
+}
+
+export function selectQueryTerms(
+  counts: Map<number, number>,
+  length: number,
+  ctx: WeightContext,
+  p: QueryTermParams,
+): QueryTerms {
+  const maxDf = Math.max(2, p.maxDfRatio * ctx.docCount);
+  const power = p.idfPowerOverride ?? ctx.idfPower;
+  const scored: { term: number; key: number; sat: number }[] = [];
+  for (const [term, tf] of counts) {
+    if (ctx.df[term] > maxDf || ctx.df[term] < p.minDf || tf < p.minTf) continue;
+    const sat = saturate(tf, Math.max(length, 1), ctx.avgLength, ctx.k1, ctx.b);
+    scored.push({ term, key: sat * ctx.idf[term], sat });
+  }
+  scored.sort((a, b) => b.key - a.key || a.term - b.term);
+  const chosen = scored.slice(0, p.maxTerms);
+  const terms: number[] = [];
+  const weights: number[] = [];
+  let norm2 = 0;
+  for (const { term, sat } of chosen) {
+    const w = sat * Math.pow(ctx.idf[term], power);
+    terms.push(term);
+    weights.push(w);
+    norm2 += sat * sat * Math.pow(ctx.idf[term], ctx.idfPower);
+  }
+  return { terms, weights, norm: Math.sqrt(norm2) };
+}

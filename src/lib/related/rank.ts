@@ -1,0 +1,119 @@
+/**
+ * From scored candidates to the list a reader sees: date proximity, one item per story ("also in: …"),
+ * several outlets rather than five items from one, a confidence per result, and the shared terms that say why.
+ * Query-time only: tuning these parameters needs no rebuild.
+ */
+import type { QueryTermParams } from './query-terms';
+
+export interface RankParams extends QueryTermParams {
+  /** Raw candidates re-ranked. */
+  candidates: number;
+  /** Date proximity: score × (1 − dateWeight + dateWeight · 1/(1 + days/dateScaleDays)). 0 turns it off. */
+  dateWeight: number;
+  dateScaleDays: number;
+  /** Each earlier result from the same outlet multiplies a candidate's score by (1 − sourcePenalty). */
+  sourcePenalty: number;
+  /** Cosine at which confidence reaches 0.5 (confidence = c² / (c² + half²)). */
+  confidenceHalf: number;
+  /** Results with a confidence below this are not returned at all. */
+  minConfidence: number;
+  alsoInMax: number;
+}
+
+export const defaultRankParams: RankParams = {
+  maxTerms: 30,
+  minDf: 2,
+  minTf: 1,
+  maxDfRatio: 0.25,
+  candidates: 100,
+  dateWeight: 0,
+  dateScaleDays: 7,
+  sourcePenalty: 0,
+  confidenceHalf: 0.12,
+  minConfidence: 0.05,
+  alsoInMax: 5,
+};
+
+/** Confidence at or above which a result counts on the badge. */
+export const CONFIDENT = 0.5;
+
+export interface RankInput {
+  position: number;
+  score: number;
+  cosine: number;
+  mask: number;
+}
+
+export interface RankContext {
+  docHours: Int32Array;
+  docSource: Uint16Array;
+  docStory: Uint32Array;
+  /** Query date in hours since the epoch, or null. */
+  queryHours: number | null;
+  noDate: number;
+}
+
+export interface Ranked {
+  position: number;
+  score: number;
+  cosine: number;
+  confidence: number;
+  mask: number;
+  /** Other candidates of the same story, best first. */
+  storyCandidates: number[];
+  daysApart: number | null;
+}
+
+export function confidenceOf(cosine: number, half: number): number {
+  const c2 = cosine * cosine;
+  return c2 / (c2 + half * half);
+}
+
+export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k: number): Ranked[] {
+  // 1. Date proximity, confidence.
+  const adjusted = candidates.map((c) => {
+    const h = ctx.docHours[c.position];
+    let daysApart: number | null = null;
+    let factor = 1;
+    if (ctx.queryHours !== null && h !== ctx.noDate) {
+      daysApart = Math.abs(ctx.queryHours - h) / 24;
+      if (p.dateWeight > 0) factor = 1 - p.dateWeight + p.dateWeight / (1 + daysApart / p.dateScaleDays);
+    }
+    return { ...c, score: c.score * factor, daysApart, confidence: confidenceOf(c.cosine, p.confidenceHalf) };
+  });
+  adjusted.sort((a, b) => b.score - a.score || a.position - b.position);
+
+  // 2. One item per story: its best candidate; the others ride along.
+  const byStory = new Map<number, Ranked>();
+  const items: Ranked[] = [];
+  for (const c of adjusted) {
+    const story = ctx.docStory[c.position];
+    const item = byStory.get(story);
+    if (item) {
+      item.storyCandidates.push(c.position);
+      continue;
+    }
+    if (c.confidence < p.minConfidence) continue;
+    const ranked: Ranked = { ...c, storyCandidates: [] };
+    byStory.set(story, ranked);
+    items.push(ranked);
+  }
+
+  // 3. Outlet diversity: greedy, each pick lowers the others from the same outlet.
+  if (p.sourcePenalty <= 0) return items.slice(0, k);
+  const out: Ranked[] = [];
+  const used = new Map<number, number>();
+  const left = items.slice();
+  while (out.length < k && left.length > 0) {
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let i = 0; i < left.length; i++) {
+      const s = left[i].score * Math.pow(1 - p.sourcePenalty, used.get(ctx.docSource[left[i].position]) ?? 0);
+      if (s > bestScore) [best, bestScore] = [i, s];
+    }
+    const [pick] = left.splice(best, 1);
+    used.set(ctx.docSource[pick.position], (used.get(ctx.docSource[pick.position]) ?? 0) + 1);
+    out.push(pick);
+  }
+  return out;
+}

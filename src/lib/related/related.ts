@@ -1,0 +1,165 @@
+/**
+ * Related articles for a page (live query over the postings) or for a corpus article (its neighbours computed
+ * at build time), both re-ranked the same way (rank.ts) and explained by the terms they share with the page.
+ */
+import { analyzeTokens } from '../text';
+import type { LoadedIndex } from '../index/load';
+import { NO_DATE, toHours } from '../index/format';
+import type { DocRecord, RelatedQuery, RelatedResult } from '../types';
+import { Scorer, type Candidate } from './core';
+import { selectQueryTerms, type QueryTerms, type WeightContext } from './query-terms';
+import { defaultRankParams, rank, type RankInput, type RankParams } from './rank';
+import { UNKNOWN, countTerms, toSequence } from './terms';
+
+export interface RelatedOptions {
+  /** Results wanted (stories; their near-duplicates ride along in alsoIn). Default 10. */
+  k?: number;
+  /** Override ranking parameters (tuning and eval). */
+  params?: Partial<RankParams>;
+}
+
+export interface AnalyzedQuery extends QueryTerms {
+  /** How each query term is written in the page (title first), for sharedTerms. */
+  surfaces: Map<number, string>;
+  hours: number | null;
+}
+
+export class RelatedEngine {
+  private readonly scorer: Scorer;
+  private readonly ctx: WeightContext;
+
+  constructor(private readonly ix: LoadedIndex) {
+    const p = ix.meta.sila.params;
+    this.scorer = new Scorer({ idf: ix.idf, postOffsets: ix.postOffsets, postings: ix.postings, docCount: ix.docCount, k1: p.k1 });
+    this.ctx = { idf: ix.idf, df: ix.df, docCount: ix.docCount, avgLength: ix.meta.sila.avgLength, k1: p.k1, b: p.b, idfPower: p.idfPower };
+  }
+
+  /** The page's query terms, weighted exactly as the builder weighs a document. */
+  analyze(query: RelatedQuery, params: RankParams = defaultRankParams): AnalyzedQuery {
+    const ix = this.ix;
+    const ip = ix.meta.sila.params;
+    const titleTokens = analyzeTokens(query.title ?? '');
+    const bodyTokens = analyzeTokens(query.body ?? '');
+    const ids = new Map<string, number>();
+    const idOf = (term: string) => {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = ix.termId(term);
+        if (id < 0) id = UNKNOWN;
+        ids.set(term, id);
+      }
+      return id;
+    };
+    const title = toSequence(titleTokens, idOf);
+    const body = toSequence(bodyTokens, idOf);
+    const bigramCache = new Map<number, number>();
+    const bigramId = ip.bigrams && !params.noBigrams
+      ? (a: number, b: number) => {
+          const key = a * 0x1000000 + b;
+          let id = bigramCache.get(key);
+          if (id === undefined) {
+            id = ix.termId(`${ix.terms[a]} ${ix.terms[b]}`);
+            bigramCache.set(key, id);
+          }
+          return id;
+        }
+      : null;
+    const counts = new Map<number, number>();
+    const tp = { ...ip, titleBoost: params.titleBoostOverride ?? ip.titleBoost, leadBoost: params.leadBoostOverride ?? ip.leadBoost };
+    countTerms(title, body, tp, bigramId, counts);
+    const selected = selectQueryTerms(counts, titleTokens.length + bodyTokens.length, this.ctx, params);
+
+    const surfaces = new Map<number, string>();
+    for (const tokens of [titleTokens, bodyTokens]) {
+      for (let i = 0; i < tokens.length; i++) {
+        const id = ids.get(tokens[i].term)!;
+        if (id === UNKNOWN) continue;
+        if (!surfaces.has(id)) surfaces.set(id, tokens[i].surface);
+        const prev = tokens[i - 1];
+        if (bigramId && prev && prev.position + 1 === tokens[i].position) {
+          const a = ids.get(prev.term)!;
+          const bi = a === UNKNOWN ? -1 : bigramId(a, id);
+          if (bi >= 0 && !surfaces.has(bi)) surfaces.set(bi, `${prev.surface} ${tokens[i].surface}`);
+        }
+      }
+    }
+    const hours = toHours(query.published ?? null);
+    return { ...selected, surfaces, hours: hours === NO_DATE ? null : hours };
+  }
+
+  /** Related articles for a page that is not a corpus article. */
+  related(query: RelatedQuery, options: RelatedOptions = {}): RelatedResult[] {
+    const params = { ...defaultRankParams, ...options.params };
+    const q = this.analyze(query, params);
+    if (q.terms.length === 0) return [];
+    const found = this.scorer.score(q.terms, q.weights, params.candidates);
+    return this.finish(found, q, q.norm, params, options.k ?? 10, -1);
+  }
+
+  /** Related articles for corpus article `position`, from its precomputed neighbours; never itself. */
+  relatedToPosition(position: number, options: RelatedOptions & { query?: RelatedQuery } = {}): RelatedResult[] {
+    const ix = this.ix;
+    const params = { ...defaultRankParams, ...options.params };
+    const m = ix.meta.sila.params.neighbours;
+    const positions: number[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < m; i++) {
+      const c = ix.nbPos[position * m + i];
+      if (c === 0xffffffff) break;
+      positions.push(c);
+      scores.push(ix.nbScore[position * m + i]);
+    }
+    const doc = ix.doc(position);
+    const q = this.analyze(options.query ?? { title: doc.title, body: doc.snippet, published: doc.published }, params);
+    if (options.query?.published == null) q.hours = ix.docHours[position] === NO_DATE ? null : ix.docHours[position];
+    const masks = this.scorer.matchMasks(q.terms, positions);
+    const found: Candidate[] = positions.map((p, i) => ({ position: p, score: scores[i], mask: masks[i] }));
+    return this.finish(found, q, ix.queryNorm[position], params, options.k ?? 10, position);
+  }
+
+  private finish(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number, self: number): RelatedResult[] {
+    const ix = this.ix;
+    const inputs: RankInput[] = found.map((c) => ({ ...c, cosine: c.score / (queryNorm * ix.docNorm[c.position] || 1) }));
+    const ranked = rank(inputs, { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE }, params, k);
+    return ranked.map((r) => {
+      const alsoIn: DocRecord[] = [];
+      const members = ix.storyOf(r.position).filter((p) => p !== r.position && p !== self);
+      const order = [...r.storyCandidates.filter((p) => p !== self), ...members.filter((p) => !r.storyCandidates.includes(p))];
+      for (const p of order.slice(0, params.alsoInMax)) alsoIn.push(ix.doc(p));
+      return {
+        doc: ix.doc(r.position),
+        position: r.position,
+        score: r.score,
+        confidence: r.confidence,
+        daysApart: r.daysApart,
+        sharedTerms: this.sharedTerms(q, r.mask),
+        alsoIn,
+      };
+    });
+  }
+
+  /** 2–4 of the matched query terms, strongest (rarest, most repeated) first; a two-word term hides its words. */
+  private sharedTerms(q: AnalyzedQuery, mask: number): string[] {
+    const chosen: string[] = [];
+    const covered = new Set<string>();
+    const matched: number[] = [];
+    for (let i = 0; i < Math.min(32, q.terms.length); i++) if (mask & (1 << i)) matched.push(i);
+    // Two-word terms first: they are the most telling ("رئيس الوزراء", "وكالة الفضاء").
+    matched.sort((a, b) => Number(this.isBigram(q.terms[b])) - Number(this.isBigram(q.terms[a])) || a - b);
+    for (const i of matched) {
+      if (chosen.length >= 4) break;
+      const term = this.ix.terms[q.terms[i]];
+      const words = term.split(' ');
+      if (words.every((w) => covered.has(w))) continue;
+      const surface = q.surfaces.get(q.terms[i]);
+      if (!surface || chosen.includes(surface)) continue;
+      chosen.push(surface);
+      for (const w of words) covered.add(w);
+    }
+    return chosen;
+  }
+
+  private isBigram(term: number): boolean {
+    return this.ix.terms[term].includes(' ');
+  }
+}
