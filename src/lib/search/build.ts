@@ -1,0 +1,89 @@
+/**
+ * Build time: the toolbar-search files for the indexed articles.
+ *
+ * - search-title.bin: the title index MiniSearch searches (terms from miniSearchOptions' analyzer), as compact
+ *   postings that load in milliseconds (see postings.ts; load.ts turns them into a MiniSearch instance).
+ * - search-lead.bin: BM25 postings of the first `leadChars` characters of the body, the words a rewritten
+ *   headline borrows from the article when it does not reuse the title's.
+ * - search-titles.txt: the titles, one a line, so hits can say which title words matched (skipped when the
+ *   caller will hand titles to loadSearcher itself).
+ */
+import { miniSearchOptions, searchTuning, SEARCH_FORMAT } from './options.ts';
+import { PostingsWriter } from './postings.ts';
+import { SEARCH_META_FILE, splitBinary, splitLines, type SearchMeta } from './files.ts';
+
+export interface SearchDocInput {
+  /** Dense 0..n-1 position the index builder gave the article. */
+  position: number;
+  title: string;
+  body: string;
+  source?: string | null;
+  published?: string | null;
+}
+
+export interface BuildSearchOptions {
+  /** Write the titles file (default true). Pass false when loadSearcher will get `titleOf`. */
+  titles?: boolean;
+  /** Override tuning (for the evals). */
+  leadChars?: number;
+  leadMaxDfShare?: number;
+}
+
+/**
+ * The files of the search index. Filenames start with "search"; each file is under 4 MiB; no .gz.
+ * Documents may come in any order but their positions must be exactly 0..n-1.
+ * @example const files = buildSearchFiles([{ position: 0, title: 'وزارة الخارجية', body: '…', source: null, published: null }])
+ */
+export function buildSearchFiles(docs: Iterable<SearchDocInput>, options: BuildSearchOptions = {}): Record<string, string | Uint8Array> {
+  const leadChars = options.leadChars ?? searchTuning.leadChars;
+  const sorted = [...docs].sort((a, b) => a.position - b.position);
+  sorted.forEach((d, i) => {
+    if (d.position !== i) throw new Error(`buildSearchFiles: positions must be 0..n-1, found ${d.position} at ${i}`);
+  });
+  const tokenize = miniSearchOptions.tokenize!;
+  const processTerm = miniSearchOptions.processTerm!;
+  const termsOf = (text: string, field: string): string[] => {
+    const out: string[] = [];
+    for (const token of tokenize(text, field)) {
+      const t = processTerm(token, field);
+      if (Array.isArray(t)) out.push(...t);
+      else if (t) out.push(t);
+    }
+    return out;
+  };
+  const title = new PostingsWriter();
+  const lead = new PostingsWriter();
+  const titles: string[] = [];
+  for (const d of sorted) {
+    const t = oneLine(String(d.title ?? ''));
+    title.add(d.position, termsOf(t, 'title'));
+    lead.add(d.position, termsOf(leadOf(String(d.body ?? ''), leadChars), 'lead'));
+    titles.push(t);
+  }
+  const leadMaxDf = Math.max(1, Math.floor((options.leadMaxDfShare ?? searchTuning.leadMaxDfShare) * sorted.length));
+  const files: Record<string, string | Uint8Array> = {};
+  const titleParts = splitBinary('search-title', title.finish());
+  const leadParts = splitBinary('search-lead', lead.finish({ maxDf: leadMaxDf }));
+  const titleLines = options.titles === false ? [] : splitLines('search-titles', titles);
+  for (const [name, content] of [...titleParts, ...leadParts, ...titleLines]) files[name] = content;
+  const meta: SearchMeta = {
+    format: SEARCH_FORMAT,
+    docCount: sorted.length,
+    files: { title: titleParts.map(([n]) => n), lead: leadParts.map(([n]) => n), titles: titleLines.map(([n]) => n) },
+    leadChars,
+    leadMaxDf,
+  };
+  files[SEARCH_META_FILE] = JSON.stringify(meta);
+  return files;
+}
+
+/** The start of the body, cut at a word boundary near `chars`. */
+export function leadOf(body: string, chars: number): string {
+  if (body.length <= chars) return body;
+  const cut = body.indexOf(' ', chars);
+  return cut < 0 || cut > chars + 40 ? body.slice(0, chars) : body.slice(0, cut);
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}

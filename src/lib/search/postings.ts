@@ -1,0 +1,190 @@
+/**
+ * A compact inverted index for one field: sorted term table + varint postings, one binary blob.
+ *
+ * Why not MiniSearch's JSON: for the title field alone, `JSON.parse` + `MiniSearch.loadJS` take ~400 ms on this
+ * machine (an object per posting list, a Map per posting list, a parseInt per document id). This blob loads with
+ * a few typed-array views and one TextDecoder call; posting lists are decoded only when a query touches them.
+ *
+ * Layout (little endian):
+ *   "SLP1"  u32 headerBytes  header JSON (utf-8)  pad to 4
+ *   u32[termCount + 1]  offsets into postings
+ *   u16[docCount]       field length per document (unique terms, capped at 65535)
+ *   u8[...]             postings: per term, varint((docGap << 2) | (min(tf, 4) - 1)), documents ascending
+ *   utf-8               terms, ascending (code unit order), joined by "\n"
+ */
+
+const MAGIC = 0x31504c53; // "SLP1"
+const MAX_TF = 4;
+
+export interface PostingsHeader {
+  docCount: number;
+  termCount: number;
+  /** Mean field length over all documents (MiniSearch's definition: unique terms per document). */
+  avgLength: number;
+  postingBytes: number;
+  termBytes: number;
+}
+
+/** One field's terms per document, in, a PostingsTable blob out. */
+export class PostingsWriter {
+  private readonly perTerm = new Map<string, number[]>();
+  private readonly lengths: number[] = [];
+
+  /** Add the next document (positions must be added in order 0, 1, 2, …). */
+  add(position: number, terms: readonly string[]): void {
+    if (position !== this.lengths.length) throw new Error(`postings: position ${position} out of order`);
+    const tf = new Map<string, number>();
+    // A newline would break the term table; the analyzer never emits one, but a foreign caller might.
+    for (const t of terms) if (t && !t.includes('\n')) tf.set(t, (tf.get(t) ?? 0) + 1);
+    this.lengths.push(Math.min(tf.size, 0xffff));
+    for (const [t, n] of tf) {
+      let list = this.perTerm.get(t);
+      if (!list) this.perTerm.set(t, (list = []));
+      list.push(position, n);
+    }
+  }
+
+  /** Drop terms found in more than `maxDf` documents (a query term that common hardly ranks anything). */
+  finish(options: { maxDf?: number } = {}): Uint8Array {
+    const maxDf = options.maxDf ?? Infinity;
+    const terms = [...this.perTerm.keys()].filter((t) => this.perTerm.get(t)!.length / 2 <= maxDf).sort(compareCodeUnits);
+    const bytes = new VarintWriter();
+    const offsets = new Uint32Array(terms.length + 1);
+    terms.forEach((t, i) => {
+      offsets[i] = bytes.length;
+      const list = this.perTerm.get(t)!;
+      let prev = 0;
+      for (let j = 0; j < list.length; j += 2) {
+        bytes.varint(((list[j] - prev) * 4) + (Math.min(list[j + 1], MAX_TF) - 1));
+        prev = list[j];
+      }
+    });
+    offsets[terms.length] = bytes.length;
+    const postings = bytes.finish();
+    const termBytes = new TextEncoder().encode(terms.join('\n'));
+    const docCount = this.lengths.length;
+    const avgLength = docCount ? this.lengths.reduce((a, b) => a + b, 0) / docCount : 0;
+    const header: PostingsHeader = { docCount, termCount: terms.length, avgLength, postingBytes: postings.length, termBytes: termBytes.length };
+    const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+    const headerEnd = align4(8 + headerBytes.length);
+    const total = headerEnd + offsets.byteLength + align4(docCount * 2) + postings.length + termBytes.length;
+    const out = new Uint8Array(total);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, MAGIC, true);
+    view.setUint32(4, headerBytes.length, true);
+    out.set(headerBytes, 8);
+    let at = headerEnd;
+    for (let i = 0; i < offsets.length; i++, at += 4) view.setUint32(at, offsets[i], true);
+    for (let i = 0; i < docCount; i++) view.setUint16(at + i * 2, this.lengths[i], true);
+    at += align4(docCount * 2);
+    out.set(postings, at);
+    out.set(termBytes, at + postings.length);
+    return out;
+  }
+}
+
+/** Read side of PostingsWriter. Cheap to open: the term table is one split, postings stay encoded. */
+export class PostingsTable {
+  readonly header: PostingsHeader;
+  /** Ascending (code unit order). */
+  readonly terms: string[];
+  readonly lengths: Uint16Array;
+  private readonly offsets: Uint32Array;
+  private readonly postings: Uint8Array;
+
+  constructor(blob: Uint8Array) {
+    const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+    if (blob.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error('search index: not a postings file (bad magic)');
+    const headerLength = view.getUint32(4, true);
+    const decoder = new TextDecoder();
+    this.header = JSON.parse(decoder.decode(blob.subarray(8, 8 + headerLength))) as PostingsHeader;
+    const { docCount, termCount, postingBytes, termBytes } = this.header;
+    let at = align4(8 + headerLength);
+    // slice() copies into a fresh, aligned buffer: the blob's byteOffset may not be a multiple of 4.
+    this.offsets = new Uint32Array(blob.slice(at, at + (termCount + 1) * 4).buffer);
+    at += (termCount + 1) * 4;
+    this.lengths = new Uint16Array(blob.slice(at, at + docCount * 2).buffer);
+    at += align4(docCount * 2);
+    this.postings = blob.subarray(at, at + postingBytes);
+    at += postingBytes;
+    if (at + termBytes !== blob.byteLength) throw new Error('search index: postings file has the wrong length');
+    this.terms = termCount ? decoder.decode(blob.subarray(at, at + termBytes)).split('\n') : [];
+    if (this.terms.length !== termCount) throw new Error('search index: term table does not match its header');
+  }
+
+  /** Index of `term` in the term table, or -1. */
+  find(term: string): number {
+    let lo = 0;
+    let hi = this.terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = this.terms[mid];
+      if (t === term) return mid;
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Calls fn(position, tf) for each document of term `i`, ascending; returns the document frequency. */
+  forEach(i: number, fn: (position: number, tf: number) => void): number {
+    const p = this.postings;
+    let at = this.offsets[i];
+    const end = this.offsets[i + 1];
+    let doc = 0;
+    let n = 0;
+    while (at < end) {
+      let v = 0;
+      let shift = 1;
+      let b: number;
+      do {
+        b = p[at++];
+        v += (b & 0x7f) * shift;
+        shift *= 128;
+      } while (b & 0x80);
+      doc += Math.floor(v / 4);
+      fn(doc, (v % 4) + 1);
+      n++;
+    }
+    return n;
+  }
+
+  /** Document frequency of term `i` (counts varints without decoding them). */
+  df(i: number): number {
+    const p = this.postings;
+    let n = 0;
+    for (let at = this.offsets[i], end = this.offsets[i + 1]; at < end; at++) if (!(p[at] & 0x80)) n++;
+    return n;
+  }
+}
+
+class VarintWriter {
+  private buf = new Uint8Array(1 << 16);
+  length = 0;
+
+  varint(value: number): void {
+    if (this.length + 8 > this.buf.length) {
+      const next = new Uint8Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    while (value >= 0x80) {
+      this.buf[this.length++] = (value % 128) | 0x80;
+      value = Math.floor(value / 128);
+    }
+    this.buf[this.length++] = value;
+  }
+
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/** Plain `<` order on UTF-16 code units, the order binary search relies on (not localeCompare). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
