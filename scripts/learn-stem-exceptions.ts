@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   }
   const keepPrefix = new Map<string, number>();
   for (const [k, total] of coreCount) {
-    if (total < MIN || k.length < 3 || !'وفبلك'.includes(k[0])) continue;
+    if (total < MIN || k.length < 2 || !'وفبلك'.includes(k[0])) continue; // بدات → بد
     const word = coreBest.get(k)![0];
     if (ARABIC_STOPWORDS.has(word)) continue;
     const rest = core(word.slice(1));

@@ -5,8 +5,8 @@
 import { stemmer } from 'stemmer';
 import { normalize, normalizeWithOffsets, SourceMap } from './normalize.ts';
 import { tokenize } from './tokenize.ts';
-import { ARABIC_STOPWORDS, BOILERPLATE_DROPPED_BY_DEFAULT, ENGLISH_STOPWORDS } from './stopwords.ts';
-import { keepsPrefix, stemArabic } from './arabic-stem.ts';
+import { ARABIC_STOPWORDS, BOILERPLATE_DROPPED_BY_DEFAULT, ENGLISH_STOPWORDS, PRONOUN_HOSTS } from './stopwords.ts';
+import { keepsPrefix, stemArabic, stripSuffixes } from './arabic-stem.ts';
 
 export { normalize };
 
@@ -68,7 +68,9 @@ function isArabicStop(t: string, dropBoilerplate: boolean): boolean {
 function termOf(token: string, dropBoilerplate: boolean): string | null {
   if (isArabicToken(token)) {
     if (token.length < 2 || isArabicStop(token, dropBoilerplate)) return null;
-    return stemArabic(token);
+    const stem = stemArabic(token);
+    // خلالها, نفسه, بعضهم: a function word + pronoun.
+    return PRONOUN_HOSTS.has(stem) || PRONOUN_HOSTS.has(stripSuffixes(token)) ? null : stem;
   }
   if (isAsciiWord(token)) {
     if (token.length < 2 || ENGLISH_STOPWORDS.has(token)) return null;

@@ -76,14 +76,18 @@ export function createArabicStemmer(ex: StemExceptions): ArabicStemmer {
   function stripSuffixes(word: string): string {
     let s = word;
     if (keepSuffix.has(s)) return s;
+    let pronoun = '';
     for (const p of PRONOUNS) {
       if (s.length - p.length >= 3 && s.endsWith(p)) {
+        pronoun = p;
         s = dropTehMarbuta(s.slice(0, -p.length));
         if (keepSuffix.has(s)) return s;
         break;
       }
     }
     for (const e of ENDINGS) {
+      // ة + pronoun is written ته, never هه: in مواجهة/وجهه only the last ه is a suffix.
+      if (e === 'ه' && pronoun === 'ه') continue;
       if (s.endsWith(e) && s.length - e.length >= (SHORT_OK.has(e) ? 2 : 3)) {
         s = s.slice(0, -e.length);
         if (keepSuffix.has(s)) return s;
@@ -99,10 +103,10 @@ export function createArabicStemmer(ex: StemExceptions): ArabicStemmer {
   }
 
   // Cores protect every inflection of a word, but a short core that still starts with ال is ambiguous
-  // (ألبان → الب would also protect البيان → الب): those words are kept as written only.
+  // (ألبان → الب would also protect البيان → الب; ألقوا → القو, القوات): those words are kept as written.
   const keepCores = new Set<string>();
   const keepWords = new Set<string>();
-  const isShortAlefLam = (c: string): boolean => c.length < 4 && c.startsWith('ال');
+  const isShortAlefLam = (c: string): boolean => c.length < 5 && c.startsWith('ال');
   for (const w of ex.keepPrefix) {
     const word = normalize(w);
     const c = stripSuffixes(word);

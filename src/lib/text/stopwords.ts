@@ -4,7 +4,8 @@
  * (Lucene's Arabic list matches before normalising and lets فإن through).
  *
  * Words with a leading conjunction (وهذا, فقد, ولكن) need not be listed: analyze() retries the list after
- * removing a leading و or ف.
+ * removing a leading و or ف (and ب ل ك), and drops function words carrying a pronoun (خلالها, بعضهم) via
+ * PRONOUN_HOSTS.
  */
 import { normalize } from './normalize.ts';
 
@@ -25,6 +26,8 @@ const ARABIC = `
 ال يا أيها أما أمّا إما إمّا هذه ذا تلك
 اليوم أمس غدا الآن حاليا حالياً أول ثاني الأول الأولى الثاني الثانية
 فإن فإنه فإنها وإن وأن وقد وهو وهي وهم ولا ولم ولن وما ومن وفي وعلى وإلى وعن ومع
+لكنه لكنها لكنهم عندما بعدما قبلما حينما ربما طالما ريثما كيفما أينما بسبب بشأن بشكل بإن سيكون ستكون
+سيتم يتم تم حسبما لدينا عندنا إننا أننا لنا بنا منا علينا إلينا كلها كلهم كله جميعها
 `;
 
 const ENGLISH = `
@@ -84,6 +87,12 @@ function normalizeList(words: string): Set<string> {
   }
   return out;
 }
+
+/** Function words that take pronoun suffixes (خلالها, نفسه, بعضهم): a word whose stem is one is dropped. */
+export const PRONOUN_HOSTS: ReadonlySet<string> = normalizeList(`
+خلال نفس بعض غير أمام حول ضد عند لدى بين مع عن من على إلى في ذات كل جميع دون قبل بعد فوق تحت وراء خلف
+نحو مثل حين عبر أثناء بسبب بشأن لكن أن إن لأن كأن
+`);
 
 /** Arabic stopwords, normalised. */
 export const ARABIC_STOPWORDS: ReadonlySet<string> = normalizeList(ARABIC);
