@@ -21,8 +21,19 @@ export function outletName(source: string | null | undefined, lang: Lang): strin
   return source;
 }
 
+/** Hues chosen far apart for the bundled archive's outlets, so no two of them look alike. */
+const KNOWN_HUES: Record<string, number> = {
+  'sky news arabia': 212,
+  'al arabiya': 28,
+  'bbc arabic': 352,
+  'cnn arabic': 275,
+  'france 24 arabic': 165,
+};
+
 /** A stable hue per outlet, for the small dot that helps tell outlets apart at a glance. */
 export function outletHue(source: string | null | undefined): number {
+  const known = KNOWN_HUES[(source ?? '').trim().toLowerCase()];
+  if (known !== undefined) return known;
   let h = 0;
   for (const ch of source ?? '') h = (h * 31 + (ch.codePointAt(0) ?? 0)) % 360;
   return h;

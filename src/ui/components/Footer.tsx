@@ -29,13 +29,13 @@ export function Footer({ pageUrl, aboutOpen, onAbout }: { pageUrl: string; about
           type="button"
           class="foot-link foot-end"
           title={i18n.t('pauseSite', host)}
-          aria-label={i18n.t('pauseSite', host)}
           onClick={() => toggleSilent(pageUrl)}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true">
             <path d="M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-2-12v6m4-6v6" />
           </svg>
           <span>{i18n.t('pauseHere')}</span>
+          <span class="visually-hidden"> ({host})</span>
         </button>
       )}
     </footer>

@@ -47,7 +47,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
       <header class="head">
         <div class="brand">
           <Logo />
-          <span class="brand-name">{i18n.t('appName')}</span>
+          <h1 class="brand-name">{i18n.t('appName')}</h1>
         </div>
         <SearchBox
           value={query}
