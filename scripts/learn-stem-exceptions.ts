@@ -19,12 +19,12 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { defaultCorpusFile, repoRoot } from './paths.ts';
-import { normalizeWithOffsets, SourceMap } from '../src/lib/text/normalize.ts';
-import { tokenize } from '../src/lib/text/tokenize.ts';
-import { ARABIC_STOPWORDS } from '../src/lib/text/stopwords.ts';
-import { createArabicStemmer } from '../src/lib/text/arabic-stem.ts';
-import { CURATED_KEEP_SUFFIX } from '../src/lib/text/arabic-stem-curated.ts';
+import { defaultCorpusFile, repoRoot } from './paths';
+import { normalizeWithOffsets, SourceMap } from '../src/lib/text/normalize';
+import { tokenize } from '../src/lib/text/tokenize';
+import { ARABIC_STOPWORDS } from '../src/lib/text/stopwords';
+import { createArabicStemmer } from '../src/lib/text/arabic-stem';
+import { CURATED_KEEP_SUFFIX } from '../src/lib/text/arabic-stem-curated';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeTokens, createAnalyzer, normalize } from './index.ts';
+import { analyze, analyzeTokens, createAnalyzer, normalize } from './index';
 
 /** The single term of a one-word text. */
 const term = (w: string): string => {

@@ -3,10 +3,10 @@
  * normalize → tokenize → stopwords (and default boilerplate) → stem (Arabic light stemmer, English Porter).
  */
 import { stemmer } from 'stemmer';
-import { normalize, normalizeWithOffsets, SourceMap } from './normalize.ts';
-import { tokenize } from './tokenize.ts';
-import { ARABIC_STOPWORDS, BOILERPLATE_DROPPED_BY_DEFAULT, ENGLISH_STOPWORDS, PRONOUN_HOSTS } from './stopwords.ts';
-import { keepsPrefix, stemArabic, stripSuffixes } from './arabic-stem.ts';
+import { normalize, normalizeWithOffsets, SourceMap } from './normalize';
+import { tokenize } from './tokenize';
+import { ARABIC_STOPWORDS, BOILERPLATE_DROPPED_BY_DEFAULT, ENGLISH_STOPWORDS, PRONOUN_HOSTS } from './stopwords';
+import { keepsPrefix, stemArabic, stripSuffixes } from './arabic-stem';
 
 export { normalize };
 

@@ -11,9 +11,9 @@
  *
  * Input must be normalize()d (ة → ه, ى → ي, أ إ آ → ا, ؤ ئ → ء). Output is at least 2 letters.
  */
-import { normalize } from './normalize.ts';
-import { LEARNED_KEEP_PREFIX, LEARNED_KEEP_SUFFIX } from './arabic-stem-exceptions.ts';
-import { CURATED_KEEP_PREFIX, CURATED_KEEP_SUFFIX, CURATED_STRIP_PREFIX } from './arabic-stem-curated.ts';
+import { normalize } from './normalize';
+import { LEARNED_KEEP_PREFIX, LEARNED_KEEP_SUFFIX } from './arabic-stem-exceptions';
+import { CURATED_KEEP_PREFIX, CURATED_KEEP_SUFFIX, CURATED_STRIP_PREFIX } from './arabic-stem-curated';
 
 const WAW = 0x0648;
 const FEH = 0x0641;

@@ -1,5 +1,5 @@
 /** Text analysis for Sila: one analyzer for indexing and querying, Arabic first, English too. */
-export { analyze, analyzeTokens, normalize, createAnalyzer } from './analyze.ts';
-export type { AnalyzedToken, AnalyzerOptions } from './analyze.ts';
-export { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, NEWS_BOILERPLATE, BOILERPLATE_DROPPED_BY_DEFAULT } from './stopwords.ts';
-export { stemArabic } from './arabic-stem.ts';
+export { analyze, analyzeTokens, normalize, createAnalyzer } from './analyze';
+export type { AnalyzedToken, AnalyzerOptions } from './analyze';
+export { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, NEWS_BOILERPLATE, BOILERPLATE_DROPPED_BY_DEFAULT } from './stopwords';
+export { stemArabic } from './arabic-stem';

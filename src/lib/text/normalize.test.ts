@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalize } from './normalize.ts';
-import { analyze, analyzeTokens } from './analyze.ts';
+import { normalize } from './normalize';
+import { analyze, analyzeTokens } from './analyze';
 
 describe('normalize', () => {
   it.each([
