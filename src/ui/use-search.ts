@@ -11,7 +11,7 @@ export const SEARCH_LIMIT = 50;
 
 export type SearchLoad =
   | { status: 'idle' }
-  | { status: 'searching'; query: string; previous: SearchResult[] | null }
+  | { status: 'searching'; query: string; previous: SearchResult[] | null; previousQuery: string }
   | { status: 'done'; query: string; results: SearchResult[] }
   | { status: 'error'; query: string; error: string };
 
@@ -26,7 +26,14 @@ export function useSearch(client: SilaClient, query: string): SearchLoad {
       setLoad({ status: 'idle' });
       return;
     }
-    setLoad((prev) => ({ status: 'searching', query: q, previous: prev.status === 'done' ? prev.results : prev.status === 'searching' ? prev.previous : null }));
+    // Keep showing the last answer while the next one is computed, so the list does not blink on each key.
+    setLoad((prev) =>
+      prev.status === 'done'
+        ? { status: 'searching', query: q, previous: prev.results, previousQuery: prev.query }
+        : prev.status === 'searching'
+          ? { ...prev, query: q }
+          : { status: 'searching', query: q, previous: null, previousQuery: '' },
+    );
     const timer = setTimeout(() => {
       client.search(q, SEARCH_LIMIT).then(
         (results) => {

@@ -36,7 +36,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
   const detailsId = `d-${doc.id.replace(/[^\w-]/g, '_')}`;
 
   return (
-    <li class={url ? 'article' : 'article no-link'}>
+    <li class={url ? 'article' : 'article no-link'} data-doc-id={doc.id}>
       <div class="article-meta" id={`${detailsId}-meta`}>
         <OutletLabel source={doc.source} />
         <span aria-hidden="true" class="sep">·</span>
@@ -49,6 +49,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
             target="_blank"
             rel="noopener noreferrer"
             class="bidi clamp-2 stretched"
+            data-role="title"
             dir="auto"
             {...{ [NAV_ITEM]: '' }}
             aria-describedby={`${detailsId}-meta${snippet ? ` ${detailsId}-snippet` : ''}`}
@@ -59,7 +60,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
             <Highlighted text={title} terms={terms} options={highlightOptions} />
           </a>
         ) : (
-          <span class="bidi clamp-2" dir="auto" tabIndex={0} {...{ [NAV_ITEM]: '' }}>
+          <span class="bidi clamp-2" data-role="title" dir="auto" tabIndex={0} {...{ [NAV_ITEM]: '' }}>
             <Highlighted text={title} terms={terms} options={highlightOptions} />
           </span>
         )}

@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useUi } from '../context';
 import { handleListKey } from '../list-nav';
 import { useSearch } from '../use-search';
-import { useTabState } from '../use-tab-state';
+import { useTabState, type TabLoad } from '../use-tab-state';
+import { isSilentSite, type Settings } from '../../settings';
 import { AboutCorpus } from './AboutCorpus';
 import { Footer } from './Footer';
 import { Logo } from './Logo';
@@ -17,7 +18,7 @@ import { SearchView } from './SearchView';
 import { TabView } from './TabView';
 
 export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { variant: 'popup' | 'sidepanel'; refreshKey?: unknown; initialQuery?: string }) {
-  const { client, i18n } = useUi();
+  const { client, i18n, settings } = useUi();
   const [query, setQuery] = useState(initialQuery);
   const [about, setAbout] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -41,9 +42,12 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   const state = load.status === 'ready' ? load.state : null;
   const pageUrl = state?.kind === 'article' ? state.snapshot.url : state?.kind === 'not-article' ? state.url : '';
   const searching = query.trim() !== '';
+  const stateName = tabStateName(load, settings);
 
   return (
-    <div class={`app app-${variant}`} onKeyDown={(e) => handleListKey(e, e.currentTarget)}>
+    // data-state names the tab's state for tests and styles: loading, stuck, error, article, empty,
+    // not-article, unsupported, silent.
+    <div class={`app app-${variant}`} data-state={stateName} onKeyDown={(e) => handleListKey(e, e.currentTarget)}>
       <header class="head">
         <div class="brand">
           <Logo />
@@ -75,4 +79,13 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
       <Footer pageUrl={pageUrl} aboutOpen={about} onAbout={() => setAbout((open) => !open)} />
     </div>
   );
+}
+
+function tabStateName(load: TabLoad, settings: Settings): string {
+  if (load.status !== 'ready') return load.status;
+  const state = load.state;
+  const url = state.kind === 'article' ? state.snapshot.url : state.kind === 'not-article' ? state.url : '';
+  if (url && isSilentSite(settings, url)) return 'silent';
+  if (state.kind === 'article' && state.results.length === 0) return 'empty';
+  return state.kind;
 }

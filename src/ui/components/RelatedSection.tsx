@@ -6,7 +6,7 @@ import { ArticleItem } from './ArticleItem';
 export function RelatedSection({ results }: { results: readonly RelatedResult[] }) {
   const { i18n } = useUi();
   return (
-    <section class="results" aria-labelledby="related-heading">
+    <section class="results" data-role="related" aria-labelledby="related-heading">
       <div class="section-head">
         <h2 id="related-heading">{i18n.t('relatedHeading')}</h2>
         <span class="count">{i18n.plural('articleCount', results.length)}</span>

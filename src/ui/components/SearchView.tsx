@@ -24,9 +24,17 @@ export function SearchView({ load }: { load: SearchLoad }) {
   }
 
   const shown = applyFilters(results, filters);
-  const words = queryTerms(load.query);
+  // Highlight what the shown results were found for (while typing, they may be the previous query's).
+  const shownQuery = load.status === 'done' ? load.query : load.previousQuery;
+  const words = queryTerms(shownQuery);
   return (
-    <section class="results" aria-labelledby="search-heading" aria-busy={load.status === 'searching'}>
+    <section
+      class="results"
+      data-role="search-results"
+      data-query={shownQuery}
+      aria-labelledby="search-heading"
+      aria-busy={load.status === 'searching'}
+    >
       <div class="section-head">
         <h2 id="search-heading">{i18n.t('searchResultsHeading')}</h2>
         <span class="count" role="status">
