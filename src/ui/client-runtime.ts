@@ -38,10 +38,19 @@ export async function activeTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+/**
+ * A page opened as `…/index.html?tab=N` shows tab N: how the side panel or a test opens the popup's view for a
+ * given tab (Firefox offers no way to open the real toolbar popup from automation).
+ */
+export function tabIdFromLocation(search: string = globalThis.location?.search ?? ''): number | null {
+  const value = new URLSearchParams(search).get('tab');
+  return value && /^\d{1,15}$/.test(value) ? Number(value) : null;
+}
+
 export function createRuntimeClient(): SilaClient {
   return {
     async tabState(tabId) {
-      const id = tabId ?? (await activeTabId());
+      const id = tabId ?? tabIdFromLocation() ?? (await activeTabId());
       if (id === null) return { kind: 'unsupported' };
       return send('tab/state', { tabId: id });
     },

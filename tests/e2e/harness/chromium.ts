@@ -1,8 +1,5 @@
 /** Debian's Chromium with the built extension, every request routed through the recording test server. */
 import puppeteer, { type Page, type WebWorker } from 'puppeteer-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ExtensionSession } from './session';
 
 export const CHROMIUM_FLAGS = [
@@ -27,7 +24,6 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
     pipe: true,
     enableExtensions: [extensionDir],
     defaultViewport: { width: 1280, height: 900 },
-    userDataDir: mkdtempSync(join(tmpdir(), 'sila-chromium-')),
     args: [
       ...CHROMIUM_FLAGS,
       `--proxy-server=http://127.0.0.1:${proxyPort}`,
@@ -44,13 +40,15 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
     );
     return (await target.worker())!;
   }
-  const extensionOrigin = new URL((await worker()).url()).origin;
+  // new URL(...).origin is "null" for chrome-extension: URLs in node (not a special scheme).
+  const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec((await worker()).url())![0];
 
   async function tabIdOf(page: Page): Promise<number> {
-    const url = page.url();
+    // Without the "tabs" permission the extension cannot see tab URLs, so find the tab as the active one.
+    await page.bringToFront();
     const sw = await worker();
-    const id = await sw.evaluate(async (u: string) => (await chrome.tabs.query({})).find((t) => t.url === u || t.pendingUrl === u)?.id ?? -1, url);
-    if (id < 0) throw new Error(`no tab found for ${url}`);
+    const id = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+    if (id < 0) throw new Error(`no active tab for ${page.url()}`);
     return id;
   }
 
@@ -71,7 +69,7 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
       // The real toolbar popup, as a user's click opens it: for the active tab of the focused window.
       await page.bringToFront();
       const sw = await worker();
-      await sw.evaluate(() => chrome.action.openPopup());
+      await sw.evaluate(() => chrome.action.openPopup().then(() => 'ok', (e) => { throw new Error(`openPopup: ${e?.message ?? e}`); }));
       const target = await browser.waitForTarget((t) => t.url().startsWith(`${extensionOrigin}/src/popup/`), { timeout: 10_000 });
       const popup = (await target.asPage())!;
       await popup.setViewport({ width: 400, height: 600 });
