@@ -15,8 +15,9 @@ export type SearchLoad =
   | { status: 'done'; query: string; results: SearchResult[] }
   | { status: 'error'; query: string; error: string };
 
-export function useSearch(client: SilaClient, query: string): SearchLoad {
+export function useSearch(client: SilaClient, query: string): { load: SearchLoad; retry: () => void } {
   const [load, setLoad] = useState<SearchLoad>({ status: 'idle' });
+  const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
 
   useEffect(() => {
@@ -45,7 +46,7 @@ export function useSearch(client: SilaClient, query: string): SearchLoad {
       );
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [client, query]);
+  }, [client, query, attempt]);
 
-  return load;
+  return { load, retry: () => setAttempt((n) => n + 1) };
 }

@@ -23,7 +23,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   const [about, setAbout] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const mainRef = useRef<HTMLElement>(null);
-  const search = useSearch(client, query);
+  const { load: search, retry: retrySearch } = useSearch(client, query);
   const { load, retry } = useTabState(client, refreshKey);
 
   useEffect(() => {
@@ -71,7 +71,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
             <AboutCorpus />
           </div>
         ) : searching ? (
-          <SearchView load={search} />
+          <SearchView load={search} retry={retrySearch} />
         ) : (
           <TabView load={load} retry={retry} onSearch={focusSearch} />
         )}

@@ -9,16 +9,26 @@ import { FilterBar } from './FilterBar';
 import { Skeleton } from './Skeleton';
 import { StateMessage } from './StateMessage';
 
-export function SearchView({ load }: { load: SearchLoad }) {
+export function SearchView({ load, retry }: { load: SearchLoad; retry: () => void }) {
   const { i18n } = useUi();
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
 
   if (load.status === 'idle') return null;
   if (load.status === 'error') {
-    return <StateMessage icon="error" tone="error" title={i18n.t('searchError', '')} body={load.error} />;
+    return (
+      <StateMessage icon="error" tone="error" title={i18n.t('searchError', '').trim()} body={i18n.t('searchErrorBody')}>
+        <button type="button" class="button primary" onClick={retry}>
+          {i18n.t('retry')}
+        </button>
+        <details class="state-details">
+          <summary>{i18n.t('errorDetails')}</summary>
+          <p class="bidi" dir="auto">{load.error}</p>
+        </details>
+      </StateMessage>
+    );
   }
   const results = load.status === 'done' ? load.results : load.previous;
-  if (!results) return <Skeleton rows={4} label={i18n.t('searching')} />;
+  if (!results) return <Skeleton rows={4} label={i18n.t('searching')} reading={false} />;
   if (load.status === 'done' && results.length === 0) {
     return <StateMessage icon="search" title={i18n.t('noSearchResultsTitle', load.query)} body={i18n.t('noSearchResultsBody')} />;
   }
