@@ -9,8 +9,9 @@
  * - Hamza on a seat (ؤ ئ) → ء. Writers disagree on the seat (مسؤول / مسئول, شؤون / شئون), never on the
  *   hamza, so the seat is what we drop. (Dropping the hamza instead, ؤ → و, would keep مسوول / مسيول apart.)
  * - ى → ي, ة → ه (Lucene), and the Persian/Urdu look-alikes seen on Arabic pages (ک ی ہ ە ۀ ھ ے …).
- * - Harakat, superscript alef (U+0670), Quranic annotation marks and every other combining mark: removed.
- *   Latin accents go with them (é → e), which also makes typed queries without accents match.
+ * - Harakat, superscript alef (U+0670), Quranic annotation marks, Hebrew points and combining accents:
+ *   removed. Latin and Greek accents go too (é → e), so typed queries without accents match. Letters of
+ *   other scripts keep their marks (Cyrillic й, Devanagari vowel signs): there they are spelling.
  * - Tatweel (ـ): removed inside a word (الـــعربية → العربية) but a word break otherwise, because news
  *   writes "الـ20" and "بـ" + Latin; there the tatweel separates a prefix from a number or foreign word.
  * - Zero-width characters, bidi controls (LRM RLM ALM, U+202A–U+202E, U+2066–U+2069), soft hyphen, BOM
@@ -53,19 +54,40 @@ EXPLICIT.set(0x066b, '.'); // Arabic decimal separator
 EXPLICIT.set(0x066c, ','); // Arabic thousands separator
 EXPLICIT.set(0x066a, '%'); // Arabic percent sign
 
-const MARKS_AND_FORMAT = /[\p{Mn}\p{Me}\p{Cf}]/gu;
+/**
+ * Marks removed wherever they appear: combining diacritics (Latin/Greek accents), Hebrew points, Arabic
+ * harakat, superscript alef and Quranic annotation signs, and all format characters (ZWNJ, ZWJ, bidi
+ * controls, soft hyphen, BOM). Vowel signs of other scripts (Devanagari, Thai) and letters such as
+ * Cyrillic й are left alone: there they are spelling, not optional accents.
+ */
+const STRIPPED =
+  /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\p{Cf}\p{Me}]/gu;
+
+/** Latin and Greek letters lose their accents (é → e, ά → α): people type them without. */
+function foldsAccents(cp: number): boolean {
+  return (
+    cp < 0x0250 ||
+    (cp >= 0x0370 && cp <= 0x03ff) ||
+    (cp >= 0x1e00 && cp <= 0x1fff) ||
+    (cp >= 0x2c60 && cp <= 0x2c7f) ||
+    (cp >= 0xa720 && cp <= 0xa7ff)
+  );
+}
 
 /** One character's mapping before closure: NFKC, explicit Arabic map, then case fold and mark removal. */
 function mapOne(ch: string): string {
   let out = '';
   for (const c of ch.normalize('NFKC')) {
-    const explicit = EXPLICIT.get(c.codePointAt(0)!);
+    const cp = c.codePointAt(0)!;
+    const explicit = EXPLICIT.get(cp);
     if (explicit !== undefined) {
       out += explicit;
-      continue;
+    } else if (foldsAccents(cp)) {
+      // NFKD splits é into e + U+0301 so the accent can go; NFC puts back whatever is left.
+      out += c.normalize('NFKD').toLowerCase().replace(STRIPPED, '').normalize('NFC');
+    } else {
+      out += c.toLowerCase().replace(STRIPPED, '');
     }
-    // NFKD splits é into e + U+0301 so the accent can go; NFC puts back what is left (Hangul, etc.).
-    out += c.normalize('NFKD').toLowerCase().replace(MARKS_AND_FORMAT, '').normalize('NFC');
   }
   return out;
 }

@@ -21,7 +21,7 @@ const OTHER = 3; // Latin, digits and letters of other scripts
 const UNSET = 0;
 
 const cls = new Uint8Array(0x10000);
-const WORDISH = /[\p{L}\p{N}\p{Mc}]/u;
+const WORDISH = /[\p{L}\p{N}\p{Mc}\p{Mn}]/u; // Mn: vowel signs of scripts whose marks normalize keeps
 
 function classify(c: number): number {
   let v = cls[c];
