@@ -80,6 +80,9 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
       await page.goto(`${extensionOrigin}/${path}`);
       return page;
     },
+    async inExtension(fn, arg) {
+      return (await worker()).evaluate(fn as any, arg) as any;
+    },
     async stopBackground() {
       const sw = await worker();
       // Same effect as Chrome stopping an idle worker: everything in memory is gone.

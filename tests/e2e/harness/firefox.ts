@@ -94,6 +94,7 @@ export async function launchFirefox(extensionDir: string, proxyPort: number, opt
       return popup;
     },
     openExtensionPage: (path) => openExtensionTab(path),
+    inExtension,
     async stopBackground() {
       throw new Error('stopping the background is only tested in Chromium');
     },

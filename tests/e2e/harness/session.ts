@@ -13,6 +13,8 @@ export interface ExtensionSession {
   openPopup(page: Page): Promise<Page>;
   /** An extension page (options, side panel) in a tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Runs `fn` in an extension context (where `chrome`/`browser` are the WebExtension API); the popup stays open. */
+  inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
   /** Stops the background as the browser would when idle; the next message must restart it. */
   stopBackground(): Promise<void>;
   close(): Promise<void>;
