@@ -69,6 +69,13 @@ export interface RelatedResult {
   sharedTerms: string[];
   /** The same story printed by other outlets: shown as "also in: …" rather than as separate results. */
   alsoIn: DocRecord[];
+  /**
+   * 0..1: how sure the engine is that this result is related (a squashed cosine between the page and the result).
+   * The badge counts results with confidence ≥ CONFIDENT (0.5, exported by src/lib/engine.ts).
+   */
+  confidence?: number;
+  /** Days between the page's date and the result's, when both are known (shown as "2 days earlier"). */
+  daysApart?: number | null;
 }
 
 export interface SearchResult {
