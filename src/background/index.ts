@@ -2,11 +2,11 @@
  * Sila's background: a router over small handlers. Every listener is registered synchronously at start-up,
  * because Chrome wakes a stopped service worker for an event only if its listener exists on the first turn.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { route } from './router';
 import { registerOmnibox } from './omnibox';
 import { forgetTab } from './tab-snapshots';
 
-browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 registerOmnibox();

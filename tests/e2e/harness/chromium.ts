@@ -1,6 +1,9 @@
 /** Debian's Chromium with the built extension, every request routed through the recording test server. */
-import puppeteer, { type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import type { ExtensionSession } from './session';
+
+// Evaluated in the extension's service worker, where `chrome` is the extension API.
+declare const chrome: any;
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -17,12 +20,13 @@ export const CHROMIUM_FLAGS = [
   '--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate',
 ];
 
-export async function launchChromium(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
-  const browser = await puppeteer.launch({
+/** Chromium with the extension, or without any (`extensionDir` null) to see what the browser requests by itself. */
+export function startChromium(extensionDir: string | null, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<Browser> {
+  return puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: opts.headless ?? true,
     pipe: true,
-    enableExtensions: [extensionDir],
+    enableExtensions: extensionDir ? [extensionDir] : false,
     defaultViewport: { width: 1280, height: 900 },
     args: [
       ...CHROMIUM_FLAGS,
@@ -32,6 +36,10 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
     ],
     env: { ...process.env, LANGUAGE: opts.lang ?? 'en-US' },
   });
+}
+
+export async function launchChromium(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
+  const browser = await startChromium(extensionDir, proxyPort, opts);
 
   async function worker(): Promise<WebWorker> {
     const target = await browser.waitForTarget(

@@ -2,7 +2,7 @@
  * Firefox ESR with the built extension (temporary install over WebDriver BiDi), every request routed through
  * the recording test server. The moz-extension:// UUID is pinned by a pref so extension pages have known URLs.
  */
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtensionSession } from './session';
@@ -38,17 +38,21 @@ function quietPrefs(proxyPort: number, lang: string): Record<string, unknown> {
   };
 }
 
-export async function launchFirefox(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
-  const gecko = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko;
-  const lang = opts.lang ?? 'en-US';
-  const browser = await puppeteer.launch({
+/** Firefox with its prefs for the tests; the extension (if any) is installed by the caller. */
+export function startFirefox(proxyPort: number, opts: { headless?: boolean; lang?: string; extraPrefs?: Record<string, unknown> } = {}): Promise<Browser> {
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: opts.headless ?? true,
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 900 },
-    extraPrefsFirefox: { ...quietPrefs(proxyPort, lang), 'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: UUID }) },
+    extraPrefsFirefox: { ...quietPrefs(proxyPort, opts.lang ?? 'en-US'), ...opts.extraPrefs },
   });
+}
+
+export async function launchFirefox(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
+  const gecko = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko;
+  const browser = await startFirefox(proxyPort, { ...opts, extraPrefs: { 'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: UUID }) } });
   await browser.installExtension(extensionDir);
   const extensionOrigin = `moz-extension://${UUID}`;
 

@@ -11,7 +11,7 @@ export const TEST_HOST = 'sila.test';
 export interface RecordedRequest {
   method: string;
   url: string;
-  /** First bytes of the body, to recognise the browser's own update pings (see isBrowserHousekeeping). */
+  /** First bytes of the body, for the failure message. */
   body: string;
 }
 
@@ -19,23 +19,17 @@ export interface TestServer {
   port: number;
   origin: string;
   requests: RecordedRequest[];
-  /** Requests to any host but the test server, minus the browser's own housekeeping. */
+  /** Requests to any host but the test server. */
   foreignRequests(): RecordedRequest[];
   setRoute(path: string, html: string): void;
+  /** Forgets what was recorded so far. */
+  clear(): void;
   close(): Promise<void>;
 }
 
-/**
- * Chromium's component updater asks for on-demand components even with --disable-component-update; that is
- * the browser talking, not the extension (whose own traffic would come from chrome-extension:// contexts and
- * carry no updater body). Only that exact protocol is tolerated, nothing else.
- */
-export function isBrowserHousekeeping(request: RecordedRequest): boolean {
-  return (
-    request.method === 'POST' &&
-    /^http:\/\/update\.googleapis\.com\/service\/update2\/json\?/.test(request.url) &&
-    request.body.includes('"@updater":"chromium"')
-  );
+/** Host of a recorded request (CONNECT requests name only host:port). */
+export function hostOf(request: RecordedRequest): string {
+  return new URL(request.url).hostname;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -74,8 +68,9 @@ export async function startTestServer(routes: Record<string, string> = {}): Prom
     origin: `http://${TEST_HOST}`,
     requests,
     foreignRequests: () =>
-      requests.filter((r) => !r.url.startsWith(`http://${TEST_HOST}/`) && !isBrowserHousekeeping(r)),
+      requests.filter((r) => !r.url.startsWith(`http://${TEST_HOST}/`)),
     setRoute: (path, html) => void pages.set(path, html),
+    clear: () => void requests.splice(0),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
