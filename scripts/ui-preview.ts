@@ -49,6 +49,15 @@ const SHOTS: Shot[] = [
   { name: 'popup-ar-silent', params: { page: 'popup', state: 'article', ui: 'ar', silent: 'example-news.com' }, viewport: POPUP },
   { name: 'popup-ar-search', params: { page: 'popup', state: 'article', ui: 'ar' }, viewport: POPUP, act: typeSearch('سد النهضه') },
   { name: 'popup-en-search', params: { page: 'popup', state: 'not-article', ui: 'en-US' }, viewport: POPUP, act: typeSearch('النيل') },
+  { name: 'popup-en-search-error', params: { page: 'popup', state: 'not-article', ui: 'en-US', fail: '1' }, viewport: POPUP, act: typeSearch('Nile') },
+  {
+    name: 'popup-ar-stuck',
+    params: { page: 'popup', state: 'pending', ui: 'ar' },
+    viewport: POPUP,
+    act: async (page) => {
+      await page.waitForSelector('[data-state=stuck]', { timeout: 10_000 });
+    },
+  },
   { name: 'popup-ar-search-none', params: { page: 'popup', state: 'article', ui: 'ar' }, viewport: POPUP, act: typeSearch('زلزال') },
   {
     name: 'popup-ar-about',

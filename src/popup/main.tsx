@@ -5,10 +5,12 @@ import '../ui/styles/results.css';
 import { boot } from '../ui/boot';
 import { createRuntimeClient } from '../ui/client-runtime';
 import { PopupApp } from './App';
+import { sidePanelOpener } from './side-panel';
 
 void boot({
   root: document.getElementById('root')!,
   client: createRuntimeClient(),
   titleKey: 'appName',
+  openSidePanel: sidePanelOpener(),
   app: () => <PopupApp />,
 });

@@ -19,6 +19,7 @@ export interface BootOptions {
   /** Defaults to browser.i18n; the preview passes its own. */
   browserI18n?: BrowserI18n | null;
   openSettings?: (() => void) | null;
+  openSidePanel?: (() => void) | null;
 }
 
 export function applyTheme(doc: Document, theme: Settings['theme']): void {
@@ -41,6 +42,7 @@ export async function boot(options: BootOptions): Promise<void> {
       i18n,
       settings,
       openSettings,
+      openSidePanel: options.openSidePanel ?? undefined,
       async updateSettings(next) {
         // Paint at once; the storage event then confirms it (and reaches the other pages).
         paint(await saveSettings(next));

@@ -13,6 +13,8 @@ export interface UiContextValue {
   updateSettings(next: Settings): Promise<void>;
   /** Opens the options page (absent where there is none, e.g. on the options page itself). */
   openSettings?: () => void;
+  /** Opens Sila in the browser's side panel / sidebar (absent where unsupported, and in the panel itself). */
+  openSidePanel?: () => void;
 }
 
 export const UiContext = createContext<UiContextValue | null>(null);

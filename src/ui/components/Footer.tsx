@@ -5,7 +5,7 @@ import { displayHost } from '../safe-url';
 import { useSilentToggle } from './use-silent-toggle';
 
 export function Footer({ pageUrl, aboutOpen, onAbout }: { pageUrl: string; aboutOpen: boolean; onAbout: () => void }) {
-  const { i18n, settings, openSettings } = useUi();
+  const { i18n, settings, openSettings, openSidePanel } = useUi();
   const toggleSilent = useSilentToggle();
   const host = displayHost(pageUrl);
   return (
@@ -24,10 +24,18 @@ export function Footer({ pageUrl, aboutOpen, onAbout }: { pageUrl: string; about
         </svg>
         {i18n.t('aboutCorpus')}
       </button>
+      <span class="foot-spacer" />
+      {openSidePanel && (
+        <button type="button" class="foot-link" title={i18n.t('openSidePanel')} aria-label={i18n.t('openSidePanel')} onClick={openSidePanel}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M4 5h16v14H4zM14 5v14" />
+          </svg>
+        </button>
+      )}
       {host && !isSilentSite(settings, pageUrl) && (
         <button
           type="button"
-          class="foot-link foot-end"
+          class="foot-link"
           title={i18n.t('pauseSite', host)}
           onClick={() => toggleSilent(pageUrl)}
         >

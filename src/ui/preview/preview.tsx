@@ -26,9 +26,10 @@ document.body.classList.add(`page-${page}`);
 await browser.storage.sync.set({ [SETTINGS_KEY]: stored });
 await boot({
   root: document.getElementById('root')!,
-  client: createMemoryClient({ state, delayMs: Number(params.get('delay') ?? 0) }),
+  client: createMemoryClient({ state, delayMs: Number(params.get('delay') ?? 0), failAll: params.has('fail') }),
   titleKey: page === 'options' ? 'optionsTitle' : 'appName',
   openSettings: page === 'options' ? null : () => {},
+  openSidePanel: page === 'popup' ? () => {} : null,
   app: () =>
     page === 'options' ? <OptionsApp /> : <ReaderApp variant={page === 'sidepanel' ? 'sidepanel' : 'popup'} initialQuery={params.get('q') ?? ''} />,
 });
