@@ -77,7 +77,7 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
       // The real toolbar popup, as a user's click opens it: for the active tab of the focused window.
       await page.bringToFront();
       const sw = await worker();
-      await sw.evaluate(() => chrome.action.openPopup().then(() => 'ok', (e) => { throw new Error(`openPopup: ${e?.message ?? e}`); }));
+      await sw.evaluate(() => chrome.action.openPopup().then(() => 'ok', (e: Error) => { throw new Error(`openPopup: ${e?.message ?? e}`); }));
       const target = await browser.waitForTarget((t) => t.url().startsWith(`${extensionOrigin}/src/popup/`), { timeout: 10_000 });
       const popup = (await target.asPage())!;
       await popup.setViewport({ width: 400, height: 600 });
