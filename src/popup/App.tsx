@@ -1,7 +1,10 @@
-/** The popup: the shared reader view. A "q" URL parameter pre-fills the search (used by "Search Sila for …"). */
+/**
+ * The popup: the shared reader view. The search starts filled when "Search Sila for …" opened it (see
+ * ui/pending-query.ts) or when its URL carries `?q=`.
+ */
 import { ReaderApp } from '../ui/components/ReaderApp';
 
-export function PopupApp() {
-  const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
-  return <ReaderApp variant="popup" initialQuery={initialQuery.slice(0, 500)} />;
+export function PopupApp({ pendingQuery = '' }: { pendingQuery?: string }) {
+  const initialQuery = pendingQuery || (new URLSearchParams(location.search).get('q') ?? '').slice(0, 500);
+  return <ReaderApp variant="popup" initialQuery={initialQuery} />;
 }

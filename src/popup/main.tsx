@@ -6,11 +6,15 @@ import { boot } from '../ui/boot';
 import { createRuntimeClient } from '../ui/client-runtime';
 import { PopupApp } from './App';
 import { sidePanelOpener } from './side-panel';
+import { takePendingQuery } from '../ui/pending-query';
 
-void boot({
-  root: document.getElementById('root')!,
-  client: createRuntimeClient(),
-  titleKey: 'appName',
-  openSidePanel: sidePanelOpener(),
-  app: () => <PopupApp />,
-});
+const openSidePanel = sidePanelOpener();
+void takePendingQuery().then((pending) =>
+  boot({
+    root: document.getElementById('root')!,
+    client: createRuntimeClient(),
+    titleKey: 'appName',
+    openSidePanel,
+    app: () => <PopupApp pendingQuery={pending} />,
+  }),
+);

@@ -27,7 +27,26 @@ export function applyTheme(doc: Document, theme: Settings['theme']): void {
   else doc.documentElement.dataset.theme = theme;
 }
 
+/**
+ * The last language, direction and theme, kept in localStorage so the page starts in them before storage.sync
+ * answers (no flash of a light, left-to-right page for a dark, Arabic interface).
+ */
+const LOOK_KEY = 'sila:look';
+
+function applyCachedLook(doc: Document): void {
+  try {
+    const look = JSON.parse(localStorage.getItem(LOOK_KEY) ?? 'null') as { lang?: string; dir?: string; theme?: string } | null;
+    if (!look) return;
+    if (look.lang === 'ar' || look.lang === 'en') doc.documentElement.lang = look.lang;
+    if (look.dir === 'rtl' || look.dir === 'ltr') doc.documentElement.dir = look.dir;
+    if (look.theme === 'light' || look.theme === 'dark' || look.theme === 'auto') applyTheme(doc, look.theme);
+  } catch {
+    // No localStorage (or a damaged entry): the settings arrive a moment later anyway.
+  }
+}
+
 export async function boot(options: BootOptions): Promise<void> {
+  applyCachedLook(document);
   const browserI18n = options.browserI18n === undefined ? (browser.i18n as BrowserI18n) : options.browserI18n;
   const openSettings =
     options.openSettings === undefined ? () => void browser.runtime.openOptionsPage().then(() => window.close()) : options.openSettings ?? undefined;
@@ -37,6 +56,11 @@ export async function boot(options: BootOptions): Promise<void> {
     i18n.applyToDocument(document);
     applyTheme(document, settings.theme);
     document.title = i18n.t(options.titleKey);
+    try {
+      localStorage.setItem(LOOK_KEY, JSON.stringify({ lang: i18n.lang, dir: i18n.dir, theme: settings.theme }));
+    } catch {
+      // Not worth failing a paint over.
+    }
     const value: UiContextValue = {
       client: options.client,
       i18n,
