@@ -28,17 +28,38 @@ export async function loadSearcher(source: IndexSource, options: LoadSearcherOpt
   const [titleBlob, leadBlob, titleText] = await Promise.all([
     bytesOf(meta.files.title),
     bytesOf(meta.files.lead),
-    wantTitles ? Promise.all(meta.files.titles.map((n) => source.text(n))) : Promise.resolve(null),
+    wantTitles ? Promise.all(meta.files.titles.map((n) => source.bytes(n))) : Promise.resolve(null),
   ]);
   const title = titleIndexFrom(new PostingsTable(titleBlob));
   const lead = new PostingsTable(leadBlob);
   if (title.mini.documentCount !== meta.docCount || lead.header.docCount !== meta.docCount) {
     throw new Error('search index files disagree on the number of articles: rebuild the index');
   }
-  let titleOf = options.titleOf ?? null;
-  if (titleText) {
-    const titles = titleText.flatMap((part) => part.split('\n'));
-    titleOf = (p) => titles[p];
-  }
+  const titleOf = options.titleOf ?? (titleText ? titleLines(titleText) : null);
   return new TitleLeadSearcher(title, lead, titleOf);
+}
+
+/**
+ * Title at a position, from the titles file(s) kept as UTF-8 bytes: line offsets are found on first use and a
+ * title is decoded only when a hit is shown (splitting 30k titles into strings at load would cost more).
+ */
+function titleLines(parts: Uint8Array[]): (position: number) => string | undefined {
+  const decoder = new TextDecoder();
+  let lines: { part: Uint8Array; start: number; end: number }[] | null = null;
+  return (position) => {
+    if (!lines) {
+      lines = [];
+      for (const part of parts) {
+        let start = 0;
+        for (let end = part.indexOf(10); ; end = part.indexOf(10, start)) {
+          if (end < 0) end = part.length;
+          lines.push({ part, start, end });
+          if (end >= part.length) break;
+          start = end + 1;
+        }
+      }
+    }
+    const line = lines[position];
+    return line ? decoder.decode(line.part.subarray(line.start, line.end)) : undefined;
+  };
 }

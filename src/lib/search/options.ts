@@ -48,6 +48,12 @@ export const searchTuning = {
   titleBm25: { k: 1.2, b: 0.7, d: 0.5 },
   /** The word being typed is prefix-matched only from this many letters (shorter ones expand to too much). */
   minPrefixLength: 3,
+  /** The word being typed expands to at most this many of its most frequent title completions … */
+  maxExpansions: 12,
+  /** … together in at most this many titles (beyond the first completion), which bounds a keystroke's work. */
+  expansionBudget: 3000,
+  /** Terms whose hits are kept between keystrokes. */
+  cacheTerms: 256,
   /** A complete word that the index has never seen is looked up with one edit, from this length on. */
   fuzzyMinLength: 5,
   /** Queries are cut to this many characters and terms: nobody types more, and it bounds the work. */

@@ -8,6 +8,7 @@ import type { PostingsTable } from './postings.ts';
 import { parseQuery } from './query.ts';
 import { searchTuning, type SearchTuning } from './options.ts';
 import type { TitleIndex } from './title-index.ts';
+import { prefixHits, titleTermsOf, wordHits, type TermHits } from './term-hits.ts';
 
 export interface SearchHit {
   /** Index position of the article (the engine maps it to a DocRecord). */
@@ -31,14 +32,14 @@ export interface Searcher {
   readonly docCount: number;
 }
 
-const identity = (t: string) => t;
-const splitSpace = (s: string) => s.split(' ');
-
 export class TitleLeadSearcher implements Searcher {
   readonly docCount: number;
-  private readonly scores: Float64Array;
-  private readonly matched: (Record<string, string[]> | undefined)[];
-  private readonly leadAvg: number;
+  private readonly titleSum: Float64Array;
+  private readonly titleCount: Uint8Array;
+  private readonly leadSum: Float64Array;
+  private readonly seen: Uint8Array;
+  /** Recently used terms' hits, oldest first (a Map keeps insertion order). */
+  private readonly cache = new Map<string, TermHits>();
 
   constructor(
     private readonly title: TitleIndex,
@@ -47,83 +48,95 @@ export class TitleLeadSearcher implements Searcher {
     private readonly tuning: SearchTuning = searchTuning,
   ) {
     this.docCount = lead.header.docCount;
-    this.scores = new Float64Array(this.docCount);
-    this.matched = new Array(this.docCount);
-    this.leadAvg = lead.header.avgLength || 1;
+    this.titleSum = new Float64Array(this.docCount);
+    this.titleCount = new Uint8Array(this.docCount);
+    this.leadSum = new Float64Array(this.docCount);
+    this.seen = new Uint8Array(this.docCount);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const k = Math.min(1000, Math.max(1, Math.floor(Number(options.k ?? 10)) || 10));
     const t = this.tuning;
     const { terms, partial } = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
-    const all = partial === null ? terms : [...terms, partial];
-    if (!all.length || !this.docCount) return [];
+    if ((!terms.length && partial === null) || !this.docCount) return [];
 
-    const prefixAt = partial !== null && partial.length >= t.minPrefixLength ? all.length - 1 : -1;
-    // Fuzzy only for complete words no field has ever seen: a known word is almost always meant as typed,
-    // and fuzzy-expanding it costs time and drifts the ranking.
-    const fuzzy = new Set(terms.filter((w) => w.length >= t.fuzzyMinLength && !this.title.has(w) && this.lead.find(w) < 0));
+    const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => wordHits(w, this.unknown(w), this.title, this.lead, t)));
+    if (partial !== null) {
+      parts.push(
+        partial.length >= t.minPrefixLength
+          ? this.hitsOf(`p:${partial}`, () => prefixHits(partial, this.title, this.lead, t))
+          : this.hitsOf(`w:${partial}`, () => wordHits(partial, false, this.title, this.lead, t)),
+      );
+    }
 
+    // Combine as MiniSearch's search() does (OR: scores add up; then times the number of query terms matched,
+    // its coordination factor), plus the lead's BM25.
+    const { titleSum, titleCount, leadSum, seen } = this;
     const touched: number[] = [];
-    const scores = this.scores;
-    // executeQuery, not search(): search() builds a result object per match and sorts all of them (a third of
-    // the time on a long query), when only the top k are wanted.
-    const titleHits = this.title.execute(all.join(' '), {
-      tokenize: splitSpace,
-      processTerm: identity,
-      prefix: (_term: string, i: number) => i === prefixAt,
-      fuzzy: (term: string) => (fuzzy.has(term) ? 1 : false),
-      bm25: t.titleBm25,
-    });
-    for (const [p, hit] of titleHits) {
-      // MiniSearch's coordination factor, as search() applies it: the score times the query terms matched.
-      scores[p] = hit.score * (hit.terms.length || 1);
-      this.matched[p] = hit.match;
-      touched.push(p);
+    for (const h of parts) {
+      for (let i = 0; i < h.titleDocs.length; i++) {
+        const d = h.titleDocs[i];
+        if (!seen[d]) (seen[d] = 1), touched.push(d);
+        titleSum[d] += h.titleScores[i];
+        if (titleCount[d] < 255) titleCount[d]++;
+      }
+      for (let i = 0; i < h.leadDocs.length; i++) {
+        const d = h.leadDocs[i];
+        if (!seen[d]) (seen[d] = 1), touched.push(d);
+        leadSum[d] += h.leadScores[i];
+      }
     }
-
-    const n = this.docCount;
-    const k1 = t.leadK1;
-    const lengths = this.lead.lengths;
-    const avg = this.leadAvg;
-    const b = t.leadB;
-    for (const w of all) {
-      const i = this.lead.find(w);
-      if (i < 0) continue;
-      const df = this.lead.df(i);
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * t.leadWeight;
-      this.lead.forEach(i, (p, tf) => {
-        if (scores[p] === 0) touched.push(p);
-        scores[p] += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[p]) / avg));
-      });
-    }
-
-    const top = topK(touched, scores, k);
-    const hits = top.map((p) => ({ position: p, score: scores[p], matchedTerms: this.matchedTerms(p) }));
-    for (const p of touched) {
-      scores[p] = 0;
-      this.matched[p] = undefined;
+    const score = (d: number) => titleSum[d] * titleCount[d] + leadSum[d];
+    const top = topK(touched, score, k);
+    const hits = top.map((p) => ({ position: p, score: score(p), matchedTerms: this.matchedTerms(p, parts) }));
+    for (const d of touched) {
+      titleSum[d] = 0;
+      titleCount[d] = 0;
+      leadSum[d] = 0;
+      seen[d] = 0;
     }
     return hits;
   }
 
-  /** Title words as written whose term MiniSearch matched (exactly, by prefix or fuzzily). */
-  private matchedTerms(position: number): string[] {
-    const match = this.matched[position];
-    if (!match || !this.titleOf) return [];
+  /** Forget the cached term hits (benchmarks use it to time typing from a fresh popup). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  /** A complete word no index has ever seen: worth a one-edit fuzzy lookup (a known word is meant as typed). */
+  private unknown(term: string): boolean {
+    return term.length >= this.tuning.fuzzyMinLength && !this.title.has(term) && this.lead.find(term) < 0;
+  }
+
+  private hitsOf(key: string, compute: () => TermHits): TermHits {
+    let hits = this.cache.get(key);
+    if (hits) {
+      this.cache.delete(key); // re-insert: most recently used last
+    } else {
+      hits = compute();
+      if (this.cache.size >= this.tuning.cacheTerms) this.cache.delete(this.cache.keys().next().value!);
+    }
+    this.cache.set(key, hits);
+    return hits;
+  }
+
+  /** Title words as written whose term matched (exactly, by prefix or fuzzily). */
+  private matchedTerms(position: number, parts: TermHits[]): string[] {
+    if (!this.titleOf) return [];
+    const terms = new Set<string>();
+    for (const h of parts) for (const term of titleTermsOf(h, position) ?? []) terms.add(term);
+    if (!terms.size) return [];
     const title = this.titleOf(position);
     if (!title) return [];
     const out: string[] = [];
-    for (const token of analyzeTokens(title)) {
-      if (Object.hasOwn(match, token.term) && !out.includes(token.surface)) out.push(token.surface);
-    }
+    for (const token of analyzeTokens(title)) if (terms.has(token.term) && !out.includes(token.surface)) out.push(token.surface);
     return out;
   }
 }
 
 /** The k positions with the highest score, best first; ties go to the earlier position. */
-function topK(candidates: number[], scores: Float64Array, k: number): number[] {
-  const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+function topK(candidates: number[], score: (p: number) => number, k: number): number[] {
+  const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
   const heap: number[] = []; // min-heap on `better`: heap[0] is the weakest kept
   for (const p of candidates) {
     if (heap.length < k) {

@@ -16,13 +16,17 @@ import { miniSearchOptions, type TitleDoc } from './options.ts';
 
 /** The parts of MiniSearch 7's state we fill in. */
 interface MiniSearchState {
-  _index: { set(term: string, data: unknown): unknown; has(term: string): boolean };
+  _index: {
+    set(term: string, data: unknown): unknown;
+    has(term: string): boolean;
+    atPrefix(prefix: string): Iterable<[string, LazyTermData]>;
+  };
   _documentCount: number;
   _nextId: number;
-  _documentIds: Map<number, unknown>;
-  _idToShortId: Map<unknown, number>;
+  _documentIds: Pick<Map<number, number>, 'get' | 'has' | 'size'>;
+  _idToShortId: Pick<Map<number, number>, 'get' | 'has' | 'size'>;
   _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
+  _fieldLength: Pick<Map<number, number[]>, 'get'>;
   _avgFieldLength: number[];
   _storedFields: Map<number, unknown>;
   _dirtCount: number;
@@ -50,6 +54,11 @@ class LazyTermData {
     return this.decoded;
   }
 
+  /** Number of titles with the term, without decoding. */
+  df(): number {
+    return this.decoded ? this.decoded.size : this.table.df(this.term);
+  }
+
   // MiniSearch only calls these when documents are added or removed, which a loaded index never does.
   set(): never {
     throw new Error('the search index is read-only');
@@ -65,12 +74,39 @@ export interface RawMatch {
   match: Record<string, string[]>;
 }
 
+/** Stands in for MiniSearch's id ↔ short-id Maps when both are the position. */
+class IdentityMap {
+  constructor(readonly size: number) {}
+  has(id: number): boolean {
+    return Number.isInteger(id) && id >= 0 && id < this.size;
+  }
+  get(id: number): number | undefined {
+    return this.has(id) ? id : undefined;
+  }
+  *[Symbol.iterator](): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.size; i++) yield [i, i];
+  }
+}
+
+/** Stands in for MiniSearch's Map docId → [title length]. MiniSearch reads the array at once, never keeps it. */
+class FieldLengths {
+  private readonly one = [0];
+  constructor(private readonly lengths: Uint16Array) {}
+  get(doc: number): number[] | undefined {
+    if (doc < 0 || doc >= this.lengths.length) return undefined;
+    this.one[0] = this.lengths[doc];
+    return this.one;
+  }
+}
+
 export interface TitleIndex {
   mini: MiniSearch<TitleDoc>;
   /** MiniSearch's own query execution, without search()'s per-result objects and full sort. */
   execute(query: string, options: SearchOptions): Map<number, RawMatch>;
   /** True when the title vocabulary has this exact term. */
   has(term: string): boolean;
+  /** Title terms starting with `prefix` (itself included when present), with their document frequency. */
+  completions(prefix: string): Iterable<[string, number]>;
 }
 
 /** A read-only MiniSearch over the title postings. */
@@ -81,12 +117,10 @@ export function titleIndexFrom(table: PostingsTable): TitleIndex {
     if (!(field in state)) throw new Error(`search: MiniSearch ${field} not found; this MiniSearch version is not supported`);
   }
   const n = table.header.docCount;
-  const ids = new Map<number, number>();
-  const lengths = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    ids.set(i, i);
-    lengths.set(i, [table.lengths[i]]);
-  }
+  // Positions are the ids (0..n-1), so MiniSearch's id maps and per-document field lengths become views over
+  // what the postings file already holds, instead of three Maps with an entry per article.
+  const ids = new IdentityMap(n);
+  const lengths = new FieldLengths(table.lengths);
   state._documentCount = n;
   state._nextId = n;
   state._documentIds = ids;
@@ -99,5 +133,12 @@ export function titleIndexFrom(table: PostingsTable): TitleIndex {
   const terms = table.terms;
   for (let i = 0; i < terms.length; i++) state._index.set(terms[i], new LazyTermData(table, i));
   if (typeof state.executeQuery !== 'function') throw new Error('search: MiniSearch executeQuery not found; this MiniSearch version is not supported');
-  return { mini, has: (term) => state._index.has(term), execute: (query, options) => state.executeQuery(query, options) };
+  return {
+    mini,
+    has: (term) => state._index.has(term),
+    execute: (query, options) => state.executeQuery(query, options),
+    *completions(prefix) {
+      for (const [term, data] of state._index.atPrefix(prefix)) yield [term, data.df()];
+    },
+  };
 }
