@@ -9,9 +9,9 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IndexBuilder } from '../../src/lib/index/build.ts';
 import { MAX_FILE_BYTES, META_FILE, type IndexParams, type ShippedMeta } from '../../src/lib/index/format.ts';
-import type { CorpusArticle } from '../../src/lib/types.ts';
 import { formatSkipSummary, openCorpus, type CorpusStats, type SkippedLine } from './read-corpus.ts';
 import { Progress } from './progress.ts';
+import { buildSearchFiles, searchTuning, type SearchDocInput } from '../../src/lib/search/index.ts';
 
 export interface BuildRun {
   corpus: string;
@@ -32,15 +32,8 @@ export interface BuildSummary {
   totalBytes: number;
   seconds: number;
   peakRssMB: number;
-}
-
-/** Signature of src/lib/search's builder: search files (names starting with "search") from the indexed articles. */
-type BuildSearchFiles = (docs: SearchDoc[]) => Record<string, string | Uint8Array> | Promise<Record<string, string | Uint8Array>>;
-export interface SearchDoc {
-  position: number;
-  id: string;
-  title: string;
-  body: string;
+  /** Wall time of each build phase. */
+  phaseSeconds: Record<string, number>;
 }
 
 export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
@@ -57,19 +50,35 @@ export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
   };
   const corpus = openCorpus(run.corpus, { onSkip });
   const progress = new Progress(run.progress !== false);
+  const phaseTimes = new Map<string, number>();
+  let lastPhase = 'reading';
+  let lastPhaseStart = Date.now();
+  const enterPhase = (phase: string) => {
+    if (phase === lastPhase) return;
+    phaseTimes.set(lastPhase, (phaseTimes.get(lastPhase) ?? 0) + Date.now() - lastPhaseStart);
+    [lastPhase, lastPhaseStart] = [phase, Date.now()];
+  };
   const builder = new IndexBuilder({
     corpusName: corpusName(run.corpus),
     licenceNote: licenceNote(run.corpus),
     params: run.params,
     onProgress: (phase, done, total) => {
       sampleMemory();
+      enterPhase(phase);
       progress.update(phase, done, total);
     },
   });
-  const searchBuilder = await loadSearchBuilder(log);
-  const searchDocs: SearchDoc[] = [];
+  // The toolbar search only reads the lead of each body: keep no more than that until it is built.
+  const searchDocs: SearchDocInput[] = [];
+  const keepChars = searchTuning.leadChars * 2 + 200;
   for await (const article of corpus.articles) {
-    if (searchBuilder) searchDocs.push(searchDoc(article, builder.count));
+    searchDocs.push({
+      position: builder.count,
+      title: article.title,
+      body: article.body.length > keepChars ? article.body.slice(0, keepChars) : article.body,
+      source: article.source ?? null,
+      published: article.published ?? null,
+    });
     builder.add(article);
     if (corpus.stats.read % 500 === 0) {
       sampleMemory();
@@ -81,17 +90,18 @@ export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
   sampleMemory();
   const files = new Map<string, Uint8Array>(built.files);
   const searchFiles: string[] = [];
-  if (searchBuilder) {
-    progress.update('search', 0, 1);
-    for (const [name, content] of Object.entries(await searchBuilder(searchDocs))) {
-      if (!name.startsWith('search')) throw new Error(`search file ${name} must start with "search"`);
-      files.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
-      searchFiles.push(name);
-    }
-    progress.update('search', 1, 1);
+  enterPhase('search');
+  progress.update('search', 0, 1);
+  // titles: false — the engine hands the searcher titles from the doc store, so they are not shipped twice.
+  for (const [name, content] of Object.entries(buildSearchFiles(searchDocs, { titles: false }))) {
+    if (!name.startsWith('search')) throw new Error(`search file ${name} must start with "search"`);
+    files.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    searchFiles.push(name);
   }
+  progress.update('search', 1, 1);
   searchDocs.length = 0;
   sampleMemory();
+  enterPhase('writing');
   progress.done();
 
   for (const [name, bytes] of files) {
@@ -113,6 +123,7 @@ export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
   if (existsSync(run.out)) await rm(run.out, { recursive: true, force: true });
   await rename(tmp, run.out);
 
+  enterPhase('done');
   const summary: BuildSummary = {
     stats: corpus.stats,
     articles: meta.corpus.articleCount,
@@ -121,6 +132,7 @@ export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
     totalBytes: meta.files.reduce((sum, f) => sum + f.bytes, 0),
     seconds: (Date.now() - started) / 1000,
     peakRssMB: Math.round(sampleMemory() / 1e6),
+    phaseSeconds: Object.fromEntries([...phaseTimes].map(([k, v]) => [k, v / 1000])),
   };
   log(
     `read ${corpus.stats.lines} lines, indexed ${summary.articles} articles in ${summary.stories} stories, ${formatSkipSummary(corpus.stats)}`,
@@ -128,24 +140,8 @@ export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
   log(
     `wrote ${meta.files.length + 1} files (${(summary.totalBytes / 1e6).toFixed(1)} MB) to ${run.out} in ${summary.seconds.toFixed(1)} s, peak RSS ${summary.peakRssMB} MB`,
   );
+  log(`time by phase: ${Object.entries(summary.phaseSeconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
   return summary;
-}
-
-function searchDoc(article: CorpusArticle, position: number): SearchDoc {
-  return { position, id: article.id, title: article.title, body: article.body };
-}
-
-/** src/lib/search's buildSearchFiles when it exists; the related index builds without it. */
-async function loadSearchBuilder(log: (line: string) => void): Promise<BuildSearchFiles | null> {
-  const path = '../../src/lib/search/index.ts';
-  try {
-    const mod = (await import(path)) as { buildSearchFiles?: BuildSearchFiles };
-    if (typeof mod.buildSearchFiles === 'function') return mod.buildSearchFiles;
-    log('note: src/lib/search has no buildSearchFiles yet: building without toolbar search files');
-  } catch {
-    log('note: src/lib/search is not there yet: building without toolbar search files');
-  }
-  return null;
 }
 
 function corpusName(file: string): string {

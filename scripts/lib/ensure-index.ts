@@ -4,7 +4,7 @@
  * code that builds the index (a hash of src/lib/{index,related,text} and this builder), so any change rebuilds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../paths.ts';
 import { META_FILE } from '../../src/lib/index/format.ts';
@@ -44,6 +44,8 @@ export async function ensureIndex(corpusFile: string, options: { log?: (line: st
   if (existsSync(join(dir, META_FILE))) return dir;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   log(`building the index for ${corpusFile} into ${dir} (once; reused until the corpus or the code changes)`);
-  await buildIndexDir({ corpus: resolve(corpusFile), out: dir, log });
+  const summary = await buildIndexDir({ corpus: resolve(corpusFile), out: dir, log });
+  // Beside the index, not in it: bench reports the build time and memory of the index it measures.
+  writeFileSync(`${dir}.summary.json`, `${JSON.stringify({ ...summary, stats: { ...summary.stats } }, null, 1)}\n`);
   return dir;
 }

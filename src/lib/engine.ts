@@ -45,7 +45,7 @@ export interface SilaIndex {
 export async function openIndex(source: IndexSource, options: LoadOptions = {}): Promise<SilaIndex> {
   const ix = await loadIndex(source, options);
   const engine = new RelatedEngine(ix);
-  let searcher: Promise<{ search(query: string, options?: { k?: number }): SearchResult[] | Promise<SearchResult[]> }> | null = null;
+  let searcher: ReturnType<typeof loadSearch> | null = null;
 
   const findCorpusArticle = (page: PageIdentity): number => {
     for (const url of [page.canonicalUrl, page.url]) {
@@ -79,16 +79,27 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
     related: (query, options) => engine.related(query, options),
     relatedToPosition: (position, options) => engine.relatedToPosition(position, options),
     async search(query, options) {
-      searcher ??= loadSearch(source, ix);
+      searcher ??= loadSearch(source, ix).catch((error: unknown) => {
+        searcher = null;
+        throw error;
+      });
       return (await searcher).search(query, options);
     },
   };
 }
 
-/** Hook for the toolbar search (helper-3's src/lib/search): loaded lazily so related answers never wait for it. */
-async function loadSearch(
-  _source: IndexSource,
-  _ix: LoadedIndex,
-): Promise<{ search(query: string, options?: { k?: number }): SearchResult[] | Promise<SearchResult[]> }> {
-  throw new Error('toolbar search is not built into this index yet');
+/** The toolbar search (src/lib/search), loaded lazily so related answers never wait for it. */
+async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<{ search(query: string, options?: { k?: number }): SearchResult[] }> {
+  if (ix.meta.sila.searchFiles.length === 0) throw new Error('this index was built without toolbar search files');
+  const { loadSearcher } = await import('./search');
+  const searcher = await loadSearcher(source, { titleOf: (position) => ix.doc(position).title });
+  return {
+    search: (query, options) =>
+      searcher.search(query, { k: options?.k ?? 10 }).map((hit) => ({
+        doc: ix.doc(hit.position),
+        position: hit.position,
+        score: hit.score,
+        matchedTerms: hit.matchedTerms,
+      })),
+  };
 }

@@ -266,9 +266,11 @@ export class IndexBuilder {
     const storyCount = story.offsets.length - 1;
 
     // 7. Stored neighbours: the best-scoring member of each of the closest stories.
+    // Scores are kept as a byte relative to the article's best neighbour (nbTop): ranking needs no more.
     const m = p.neighbours;
     const nbPos = new Uint32Array(n * m).fill(0xffffffff);
-    const nbScore = new Float32Array(n * m);
+    const nbScore = new Uint8Array(n * m);
+    const nbTop = new Float32Array(n);
     for (let d = 0; d < n; d++) {
       const seen = new Set<number>();
       let kept = 0;
@@ -277,8 +279,10 @@ export class IndexBuilder {
         if (c === 0xffffffff) break;
         if (seen.has(story.ofDoc[c])) continue;
         seen.add(story.ofDoc[c]);
+        const score = rawScore[d * RAW_NEIGHBOURS + i];
+        if (kept === 0) nbTop[d] = score;
         nbPos[d * m + kept] = c;
-        nbScore[d * m + kept] = rawScore[d * RAW_NEIGHBOURS + i];
+        nbScore[d * m + kept] = Math.max(1, Math.round((score / nbTop[d]) * 255));
         kept++;
       }
     }
@@ -315,6 +319,7 @@ export class IndexBuilder {
       .add('titlePos', titles.values)
       .add('leadHash', Uint32Array.from(this.leadHashes))
       .add('queryNorm', queryNorm)
+      .add('nbTop', nbTop)
       .add('nbPos', nbPos)
       .add('nbScore', nbScore);
     const { layout, parts } = pack.finish(`sila-v${FORMAT_VERSION}`, this.options.maxPartBytes ?? MAX_FILE_BYTES);

@@ -34,18 +34,18 @@ export interface IndexParams extends TermParams {
 }
 
 export const defaultIndexParams: IndexParams = {
-  titleBoost: 3,
-  leadBoost: 1.5,
+  titleBoost: 1,
+  leadBoost: 1,
   leadTokens: 40,
-  bigrams: true,
+  bigrams: false,
   bigramBoost: 1,
   k1: 1.2,
   b: 0.75,
-  idfPower: 2,
-  keepTerms: 80,
-  bigramMinDf: 2,
-  neighbours: 16,
-  snippetChars: 180,
+  idfPower: 1.5,
+  keepTerms: 100,
+  bigramMinDf: 3,
+  neighbours: 12,
+  snippetChars: 110,
   shingle: 5,
   storyContainment: 0.6,
 };

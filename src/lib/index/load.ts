@@ -40,7 +40,9 @@ export class LoadedIndex {
   readonly leadHash: Uint32Array;
   readonly queryNorm: Float32Array;
   readonly nbPos: Uint32Array;
-  readonly nbScore: Float32Array;
+  /** Score of each article's best neighbour; nbScore holds the others as 1..255 of it. */
+  readonly nbTop: Float32Array;
+  readonly nbScore: Uint8Array;
   private readonly decoder = new TextDecoder();
 
   constructor(
@@ -68,7 +70,8 @@ export class LoadedIndex {
     this.leadHash = s.u32('leadHash');
     this.queryNorm = s.f32('queryNorm');
     this.nbPos = s.u32('nbPos');
-    this.nbScore = s.f32('nbScore');
+    this.nbTop = s.f32('nbTop');
+    this.nbScore = s.u8('nbScore');
     if (this.terms.length !== meta.sila.termCount || this.docNorm.length !== this.docCount) {
       throw new IndexLoadError('index pack does not match meta.json (term or document count differs): rebuild the index');
     }

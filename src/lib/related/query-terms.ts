@@ -8,6 +8,8 @@ import { saturate } from './terms';
 export interface QueryTermParams {
   /** Experiment only: query-side idf power instead of the index's (cosines then lose their meaning). */
   idfPowerOverride?: number;
+  /** How the article's own term frequency weighs a query term: BM25 saturation, flat (MoreLikeThis), or log. */
+  queryTf?: 'sat' | 'flat' | 'log';
   /** Experiment only: leave two-word terms out of the query. */
   noBigrams?: boolean;
   /** Experiment only: query-side title / lead boosts instead of the index's. */
@@ -17,8 +19,10 @@ export interface QueryTermParams {
   maxTerms: number;
   /** Terms in fewer documents than this are left out (MoreLikeThis: 5): mostly typos and one-off phrases. */
   minDf: number;
-  /** Terms whose boosted frequency in the article is below this are left out (MoreLikeThis: 2, unboosted). */
+  /** Terms whose boosted frequency in the article is below this are left out (MoreLikeThis: 2, unboosted)… */
   minTf: number;
+  /** …unless fewer than this many terms remain: then the best of them are taken anyway (short pages). */
+  minTerms: number;
   /** Terms in more than this share of documents are left out (they carry little and cost the most). */
   maxDfRatio: number;
 }
@@ -40,7 +44,7 @@ export interface QueryTerms {
   terms: number[];
   /** Score weight of each term: saturation × idf^idfPower. */
   weights: number[];
-  /** Norm of the query vector under the same weighting (for the cosine used as confidence). */
+  /** Norm of the whole article's vector under the same weighting (for the cosine used as confidence). */
   norm: number;
 }
 
@@ -51,23 +55,37 @@ export function selectQueryTerms(
   p: QueryTermParams,
 ): QueryTerms {
   const maxDf = Math.max(2, p.maxDfRatio * ctx.docCount);
+  // A small corpus can't ask for df ≥ 3: scale the floor down below ~6,000 documents.
+  const minDf = Math.max(1, Math.min(p.minDf, Math.floor(ctx.docCount / 2000)));
   const power = p.idfPowerOverride ?? ctx.idfPower;
-  const scored: { term: number; key: number; sat: number }[] = [];
+  const strong: { term: number; key: number; sat: number }[] = [];
+  const weak: { term: number; key: number; sat: number }[] = [];
   for (const [term, tf] of counts) {
-    if (ctx.df[term] > maxDf || ctx.df[term] < p.minDf || tf < p.minTf) continue;
+    if (ctx.df[term] > maxDf || ctx.df[term] < minDf) continue;
     const sat = saturate(tf, Math.max(length, 1), ctx.avgLength, ctx.k1, ctx.b);
-    scored.push({ term, key: sat * ctx.idf[term], sat });
+    (tf >= p.minTf ? strong : weak).push({ term, key: sat * ctx.idf[term], sat });
   }
-  scored.sort((a, b) => b.key - a.key || a.term - b.term);
-  const chosen = scored.slice(0, p.maxTerms);
+  const byKey = (a: { key: number; term: number }, b: { key: number; term: number }) => b.key - a.key || a.term - b.term;
+  strong.sort(byKey);
+  const chosen = strong.slice(0, p.maxTerms);
+  // A short page repeats few words: top up with its best single-occurrence terms rather than return nothing.
+  if (chosen.length < p.minTerms) chosen.push(...weak.sort(byKey).slice(0, p.minTerms - chosen.length));
   const terms: number[] = [];
   const weights: number[] = [];
   let norm2 = 0;
-  for (const { term, sat } of chosen) {
+  for (const chosenTerm of chosen) {
+    const { term } = chosenTerm;
+    const tf = counts.get(term)!;
+    const sat = p.queryTf === 'flat' ? 1 : p.queryTf === 'log' ? 1 + Math.log(tf) : chosenTerm.sat;
     const w = sat * Math.pow(ctx.idf[term], power);
     terms.push(term);
     weights.push(w);
-    norm2 += sat * sat * Math.pow(ctx.idf[term], ctx.idfPower);
+  }
+  // The norm is the whole article's, not only the chosen terms', so that cosine = score / (norm · docNorm)
+  // says how much of the article a result accounts for.
+  for (const [term, tf] of counts) {
+    const sat = saturate(tf, Math.max(length, 1), ctx.avgLength, ctx.k1, ctx.b);
+    norm2 += sat * sat * Math.pow(ctx.idf[term], power);
   }
   return { terms, weights, norm: Math.sqrt(norm2) };
 }

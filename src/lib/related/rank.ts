@@ -8,9 +8,11 @@ import type { QueryTermParams } from './query-terms';
 export interface RankParams extends QueryTermParams {
   /** Raw candidates re-ranked. */
   candidates: number;
-  /** Date proximity: score × (1 − dateWeight + dateWeight · 1/(1 + days/dateScaleDays)). 0 turns it off. */
+  /** Date proximity: score × (1 − dateWeight + dateWeight · 1/(1 + (days/dateScaleDays)^dateShape)). 0 turns it off. */
   dateWeight: number;
   dateScaleDays: number;
+  /** Shape of the date curve: 1/(1 + (days/scale)^dateShape). */
+  dateShape: number;
   /** Each earlier result from the same outlet multiplies a candidate's score by (1 − sourcePenalty). */
   sourcePenalty: number;
   /** Cosine at which confidence reaches 0.5 (confidence = c² / (c² + half²)). */
@@ -18,20 +20,36 @@ export interface RankParams extends QueryTermParams {
   /** Results with a confidence below this are not returned at all. */
   minConfidence: number;
   alsoInMax: number;
+  /** Neighbour feedback: candidates among the precomputed neighbours of the top `feedbackDocs` gain up to feedbackWeight. */
+  feedbackDocs: number;
+  feedbackWeight: number;
+  /** Title agreement: score × (1 + titleWeight × idf-weighted share of the page title's terms in the result's title). */
+  titleWeight: number;
+  /** How many of the best candidates get the title check (it decodes and analyzes their titles). */
+  titleCandidates: number;
+  /** Ranking score = score × (cosine / score)^normMix: 0 ranks by the BM25-like sum, 1 by the cosine. */
+  normMix: number;
 }
 
 export const defaultRankParams: RankParams = {
-  maxTerms: 30,
-  minDf: 2,
-  minTf: 1,
+  maxTerms: 25,
+  minDf: 3,
+  minTf: 2,
+  minTerms: 8,
   maxDfRatio: 0.25,
   candidates: 100,
-  dateWeight: 0,
+  dateWeight: 0.5,
   dateScaleDays: 7,
-  sourcePenalty: 0,
+  dateShape: 1,
+  sourcePenalty: 0.05,
   confidenceHalf: 0.12,
   minConfidence: 0.05,
   alsoInMax: 5,
+  feedbackDocs: 0,
+  feedbackWeight: 0,
+  normMix: 0,
+  titleWeight: 0,
+  titleCandidates: 60,
 };
 
 /** Confidence at or above which a result counts on the badge. */
@@ -42,6 +60,8 @@ export interface RankInput {
   score: number;
   cosine: number;
   mask: number;
+  /** Idf-weighted share of the page title's terms found in this result's title (0..1), when computed. */
+  titleOverlap?: number;
 }
 
 export interface RankContext {
@@ -51,6 +71,8 @@ export interface RankContext {
   /** Query date in hours since the epoch, or null. */
   queryHours: number | null;
   noDate: number;
+  /** Precomputed neighbours of a corpus article with their scores, best first. */
+  neighbours?: (position: number) => { positions: number[]; scores: number[] };
 }
 
 export interface Ranked {
@@ -77,11 +99,27 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
     let factor = 1;
     if (ctx.queryHours !== null && h !== ctx.noDate) {
       daysApart = Math.abs(ctx.queryHours - h) / 24;
-      if (p.dateWeight > 0) factor = 1 - p.dateWeight + p.dateWeight / (1 + daysApart / p.dateScaleDays);
+      if (p.dateWeight > 0) factor = 1 - p.dateWeight + p.dateWeight / (1 + Math.pow(daysApart / p.dateScaleDays, p.dateShape));
     }
-    return { ...c, score: c.score * factor, daysApart, confidence: confidenceOf(c.cosine, p.confidenceHalf) };
+    let base = p.normMix > 0 ? c.score * Math.pow(c.cosine / c.score, p.normMix) : c.score;
+    if (p.titleWeight > 0 && c.titleOverlap) base *= 1 + p.titleWeight * c.titleOverlap;
+    return { ...c, score: base * factor, daysApart, confidence: confidenceOf(c.cosine, p.confidenceHalf) };
   });
   adjusted.sort((a, b) => b.score - a.score || a.position - b.position);
+
+  // 1b. Neighbour feedback (cluster hypothesis): what the best matches are themselves close to is likelier related.
+  if (p.feedbackWeight > 0 && p.feedbackDocs > 0 && ctx.neighbours && adjusted.length > 1) {
+    const top = adjusted.slice(0, p.feedbackDocs);
+    const boost = new Map<number, number>();
+    for (const f of top) {
+      const nb = ctx.neighbours(f.position);
+      if (nb.positions.length === 0) continue;
+      const weight = f.score / adjusted[0].score / top.length;
+      nb.positions.forEach((pos, i) => boost.set(pos, (boost.get(pos) ?? 0) + (weight * nb.scores[i]) / nb.scores[0]));
+    }
+    for (const c of adjusted) c.score *= 1 + p.feedbackWeight * (boost.get(c.position) ?? 0);
+    adjusted.sort((a, b) => b.score - a.score || a.position - b.position);
+  }
 
   // 2. One item per story: its best candidate; the others ride along.
   const byStory = new Map<number, Ranked>();

@@ -2,14 +2,14 @@
  * Related articles for a page (live query over the postings) or for a corpus article (its neighbours computed
  * at build time), both re-ranked the same way (rank.ts) and explained by the terms they share with the page.
  */
-import { analyzeTokens } from '../text';
+import { analyze, analyzeTokens } from '../text';
 import type { LoadedIndex } from '../index/load';
 import { NO_DATE, toHours } from '../index/format';
 import type { DocRecord, RelatedQuery, RelatedResult } from '../types';
 import { Scorer, type Candidate } from './core';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from './query-terms';
 import { defaultRankParams, rank, type RankInput, type RankParams } from './rank';
-import { UNKNOWN, countTerms, toSequence } from './terms';
+import { UNKNOWN, countTerms, idf, saturate, toSequence } from './terms';
 
 export interface RelatedOptions {
   /** Results wanted (stories; their near-duplicates ride along in alsoIn). Default 10. */
@@ -22,6 +22,8 @@ export interface AnalyzedQuery extends QueryTerms {
   /** How each query term is written in the page (title first), for sharedTerms. */
   surfaces: Map<number, string>;
   hours: number | null;
+  /** The page title's terms with their idf. */
+  titleTerms: Map<string, number>;
 }
 
 export class RelatedEngine {
@@ -67,7 +69,18 @@ export class RelatedEngine {
     const counts = new Map<number, number>();
     const tp = { ...ip, titleBoost: params.titleBoostOverride ?? ip.titleBoost, leadBoost: params.leadBoostOverride ?? ip.leadBoost };
     countTerms(title, body, tp, bigramId, counts);
-    const selected = selectQueryTerms(counts, titleTokens.length + bodyTokens.length, this.ctx, params);
+    const length = titleTokens.length + bodyTokens.length;
+    const selected = selectQueryTerms(counts, length, this.ctx, params);
+    // Confidence compares the whole page with a result, not only the chosen terms: words the corpus never saw
+    // (another language, another topic) weigh in with the highest idf, so such a page gets a low cosine.
+    const c = this.ctx;
+    const power = params.idfPowerOverride ?? c.idfPower;
+    let norm2 = selected.norm ** 2;
+    const unknown = new Map<string, number>();
+    for (const t of [...titleTokens, ...bodyTokens]) if (ids.get(t.term) === UNKNOWN) unknown.set(t.term, (unknown.get(t.term) ?? 0) + 1);
+    const maxIdf = idf(0, c.docCount);
+    for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, power);
+    selected.norm = Math.sqrt(norm2);
 
     const surfaces = new Map<number, string>();
     for (const tokens of [titleTokens, bodyTokens]) {
@@ -84,7 +97,12 @@ export class RelatedEngine {
       }
     }
     const hours = toHours(query.published ?? null);
-    return { ...selected, surfaces, hours: hours === NO_DATE ? null : hours };
+    const titleTerms = new Map<string, number>();
+    for (const t of titleTokens) {
+      const id = ids.get(t.term)!;
+      if (id !== UNKNOWN) titleTerms.set(t.term, ix.idf[id]);
+    }
+    return { ...selected, surfaces, hours: hours === NO_DATE ? null : hours, titleTerms };
   }
 
   /** Related articles for a page that is not a corpus article. */
@@ -96,19 +114,25 @@ export class RelatedEngine {
     return this.finish(found, q, q.norm, params, options.k ?? 10, -1);
   }
 
+  /** Precomputed neighbours of corpus article `position` (best member of each of its closest stories). */
+  neighbours(position: number): { positions: number[]; scores: number[] } {
+    const m = this.ix.meta.sila.params.neighbours;
+    const positions: number[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < m; i++) {
+      const c = this.ix.nbPos[position * m + i];
+      if (c === 0xffffffff) break;
+      positions.push(c);
+      scores.push((this.ix.nbTop[position] * this.ix.nbScore[position * m + i]) / 255);
+    }
+    return { positions, scores };
+  }
+
   /** Related articles for corpus article `position`, from its precomputed neighbours; never itself. */
   relatedToPosition(position: number, options: RelatedOptions & { query?: RelatedQuery } = {}): RelatedResult[] {
     const ix = this.ix;
     const params = { ...defaultRankParams, ...options.params };
-    const m = ix.meta.sila.params.neighbours;
-    const positions: number[] = [];
-    const scores: number[] = [];
-    for (let i = 0; i < m; i++) {
-      const c = ix.nbPos[position * m + i];
-      if (c === 0xffffffff) break;
-      positions.push(c);
-      scores.push(ix.nbScore[position * m + i]);
-    }
+    const { positions, scores } = this.neighbours(position);
     const doc = ix.doc(position);
     const q = this.analyze(options.query ?? { title: doc.title, body: doc.snippet, published: doc.published }, params);
     if (options.query?.published == null) q.hours = ix.docHours[position] === NO_DATE ? null : ix.docHours[position];
@@ -120,7 +144,21 @@ export class RelatedEngine {
   private finish(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number, self: number): RelatedResult[] {
     const ix = this.ix;
     const inputs: RankInput[] = found.map((c) => ({ ...c, cosine: c.score / (queryNorm * ix.docNorm[c.position] || 1) }));
-    const ranked = rank(inputs, { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE }, params, k);
+    if (params.titleWeight > 0 && q.titleTerms.size > 0) {
+      let total = 0;
+      for (const w of q.titleTerms.values()) total += w;
+      for (const c of inputs.slice(0, params.titleCandidates)) {
+        let shared = 0;
+        for (const term of new Set(analyze(ix.doc(c.position).title))) shared += q.titleTerms.get(term) ?? 0;
+        c.titleOverlap = shared / total;
+      }
+    }
+    const ranked = rank(
+      inputs,
+      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE, neighbours: (p) => this.neighbours(p) },
+      params,
+      k,
+    );
     return ranked.map((r) => {
       const alsoIn: DocRecord[] = [];
       const members = ix.storyOf(r.position).filter((p) => p !== r.position && p !== self);

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openIndex, IndexLoadError, type SilaIndex } from '../engine';
+import type { CorpusArticle } from '../types';
+import { IndexBuilder, makeSnippet } from './build';
+import { MAX_FILE_BYTES, META_FILE, normalizeUrl, type ShippedMeta } from './format';
+import { PackWriter, openPack } from './pack';
+import { memorySource } from './source';
+
+// Our own small corpus (tests never carry real corpus text): English and Arabic, two near-duplicate wire copies.
+const articles: CorpusArticle[] = readFileSync(resolve(__dirname, '../../../tests/fixtures/corpus-en.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line));
+
+function buildFiles(maxPartBytes?: number): Map<string, Uint8Array | string> {
+  const builder = new IndexBuilder({ corpusName: 'fixture', maxPartBytes });
+  for (const a of articles) builder.add(a);
+  const built = builder.finish();
+  const meta: ShippedMeta = {
+    ...built.meta,
+    builtAt: '2024-01-01T00:00:00Z',
+    files: [...built.files].map(([name, bytes]) => ({ name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') })),
+  };
+  const files = new Map<string, Uint8Array | string>(built.files);
+  files.set(META_FILE, JSON.stringify(meta));
+  return files;
+}
+
+const files = buildFiles(4096); // tiny parts, to exercise the multi-part pack
+const open = () => openIndex(memorySource(files), { verifyHashes: true });
+const position = (index: SilaIndex, id: string) => [...Array(index.size).keys()].find((p) => index.doc(p).id === id)!;
+
+describe('index build and engine', () => {
+  it('stores every article with its display fields', async () => {
+    const index = await open();
+    expect(index.size).toBe(articles.length);
+    const doc = index.doc(position(index, 'ar-space-1'));
+    expect(doc).toMatchObject({ title: 'وكالة الفضاء تطلق مسبارا جديدا إلى المريخ', source: 'أخبار المثال', url: 'https://ar.example.com/space/mars' });
+    expect(index.meta.corpus.languages).toEqual(['ar', 'en']);
+    for (const [name, file] of files) expect(typeof file === 'string' ? file.length : file.byteLength, name).toBeLessThan(MAX_FILE_BYTES);
+  });
+
+  it('groups the two wire copies into one story', async () => {
+    const index = await open();
+    expect(index.doc(position(index, 'en-space-1')).story).toBe(index.doc(position(index, 'en-space-2')).story);
+    expect(index.doc(position(index, 'en-space-1')).story).not.toBe(index.doc(position(index, 'en-space-3')).story);
+    expect(index.meta.corpus.storyCount).toBe(articles.length - 1);
+  });
+
+  it('answers an English page with the same story first, the copy in alsoIn, and shared words', async () => {
+    const index = await open();
+    const results = index.related({
+      title: 'Mars orbiter launch: what the spacecraft will study',
+      body: 'The space agency launched its Mars orbiter. The orbiter will study the Martian atmosphere and look for ancient water on Mars.',
+      published: '2024-03-06T08:00:00Z',
+    });
+    expect(results.length).toBeGreaterThan(0);
+    const top = results[0];
+    expect(['en-space-1', 'en-space-2']).toContain(top.doc.id);
+    expect(top.alsoIn.map((d) => d.id)).toEqual(['en-space-1', 'en-space-2'].filter((id) => id !== top.doc.id));
+    expect(top.sharedTerms.length).toBeGreaterThanOrEqual(2);
+    expect(top.sharedTerms.length).toBeLessThanOrEqual(4);
+    expect(top.sharedTerms.join(' ').toLowerCase()).toMatch(/orbiter|mars|martian/);
+    expect(top.daysApart).toBeLessThan(2);
+    expect(results.map((r) => r.doc.id)).not.toContain('en-food-1');
+  });
+
+  it('answers an Arabic page from the Arabic articles', async () => {
+    const index = await open();
+    const results = index.related({ title: 'المركزي يرفع الفائدة', body: 'قرر البنك المركزي رفع أسعار الفائدة لمواجهة التضخم وارتفاع الأسعار.' });
+    expect(results[0]?.doc.id).toBe('ar-economy-1');
+  });
+
+  it('gives an off-topic page no confident result', async () => {
+    const index = await open();
+    const results = index.related({ title: 'Knitting a winter scarf', body: 'Choose soft wool, cast on forty stitches and knit every row until the scarf is long enough.' });
+    expect(results.filter((r) => (r.confidence ?? 0) >= 0.5)).toEqual([]);
+  });
+
+  it('recognises a corpus article by URL variants and never suggests it to itself', async () => {
+    const index = await open();
+    const p = position(index, 'en-football-1');
+    expect(index.findCorpusArticle({ url: 'https://other.example.com/city-title' })).toBe(-1);
+    expect(index.findCorpusArticle({ url: 'http://www.sport.example.com/city-title/?utm_source=x#top' })).toBe(p);
+    expect(index.findCorpusArticle({ url: 'https://sport.example.com/city-title/?utm_source=feed' })).toBe(p);
+    expect(index.findCorpusArticle({ canonicalUrl: 'https://sport.example.com/city-title' })).toBe(p);
+    const results = index.relatedToPosition(p, { k: 5 });
+    expect(results.map((r) => r.position)).not.toContain(p);
+    expect(results[0].doc.id).toBe('en-football-2');
+  });
+
+  it('recognises the same text when there is no URL to compare', async () => {
+    const index = await open();
+    const a = articles.find((x) => x.id === 'en-economy-1')!;
+    expect(index.findCorpusArticle({ title: a.title, text: a.body })).toBe(position(index, 'en-economy-1'));
+    expect(index.findCorpusArticle({ title: a.title, text: 'Something else entirely.' })).toBe(-1);
+  });
+
+  it('names the bad file when a part is truncated', async () => {
+    const broken = new Map(files);
+    const part = [...broken.keys()].find((n) => n.endsWith('.bin'))!;
+    broken.set(part, (broken.get(part) as Uint8Array).subarray(1));
+    await expect(openIndex(memorySource(broken))).rejects.toThrow(IndexLoadError);
+    await expect(openIndex(memorySource(broken))).rejects.toThrow(part);
+  });
+
+  it('names the bad file when its content changed (hash check)', async () => {
+    const broken = new Map(files);
+    const part = [...broken.keys()].find((n) => n.endsWith('.bin'))!;
+    const copy = (broken.get(part) as Uint8Array).slice();
+    copy[0] ^= 0xff;
+    broken.set(part, copy);
+    await expect(openIndex(memorySource(broken), { verifyHashes: true })).rejects.toThrow(new RegExp(`${part}.*SHA-256`));
+  });
+});
+
+describe('pack', () => {
+  it('round-trips typed arrays across part boundaries', () => {
+    const w = new PackWriter().add('a', new Uint8Array([1, 2, 3])).add('b', Float32Array.from([0.5, -2])).add('c', Uint32Array.from([7, 8, 9]));
+    const { layout, parts } = w.finish('t', 5);
+    expect(parts.every((p) => p.byteLength <= 5)).toBe(true);
+    const s = openPack(layout, parts);
+    expect([...s.u8('a')]).toEqual([1, 2, 3]);
+    expect([...s.f32('b')]).toEqual([0.5, -2]);
+    expect([...s.u32('c')]).toEqual([7, 8, 9]);
+    expect(() => s.u16('a')).toThrow(/u8/);
+  });
+});
+
+describe('helpers', () => {
+  it('normalizes URLs for recognition', () => {
+    expect(normalizeUrl('https://www.Example.com/a/b/?utm_source=x&id=3#frag')).toBe('example.com/a/b?id=3');
+    expect(normalizeUrl('http://example.com/%D8%A7')).toBe('example.com/ا');
+  });
+  it('cuts snippets at a word boundary', () => {
+    expect(makeSnippet('one two three four', 9)).toBe('one two…');
+    expect(makeSnippet('short', 100)).toBe('short');
+  });
+});
