@@ -4,7 +4,8 @@
  */
 import { stemmer } from 'stemmer';
 import { normalize, normalizeWithOffsets, SourceMap } from './normalize';
-import { tokenize } from './tokenize';
+import { scanTokens } from './tokenize';
+import { TermCache } from './term-cache';
 import { ARABIC_STOPWORDS, BOILERPLATE_DROPPED_BY_DEFAULT, ENGLISH_STOPWORDS, PRONOUN_HOSTS } from './stopwords';
 import { keepsPrefix, stemArabic, stripSuffixes } from './arabic-stem';
 
@@ -21,7 +22,6 @@ export interface AnalyzerOptions {
   dropBoilerplate?: boolean;
 }
 
-const CACHE_LIMIT = 400_000;
 const WAW = 0x0648;
 const FEH = 0x0641;
 const BEH = 0x0628;
@@ -87,23 +87,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): {
   analyzeTokens(text: string): AnalyzedToken[];
 } {
   const dropBoilerplate = options.dropBoilerplate ?? true;
-  // A corpus has a few hundred thousand distinct tokens and millions of occurrences: remembering each
-  // token's term makes stemming nearly free. Bounded, so a stream of junk cannot grow it without end.
-  const cache = new Map<string, string | null>();
-  const cachedTerm = (tok: string): string | null => {
-    let term = cache.get(tok);
-    if (term === undefined) {
-      term = termOf(tok, dropBoilerplate);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(tok, term);
-    }
-    return term;
-  };
+  // Millions of token occurrences, a few hundred thousand distinct tokens: stem each distinct one once.
+  const cache = new TermCache((tok) => termOf(tok, dropBoilerplate));
   return {
     analyze(text: string): string[] {
       const out: string[] = [];
-      tokenize(normalize(text), (_s, _e, tok) => {
-        const term = cachedTerm(tok);
+      const norm = normalize(text);
+      scanTokens(norm, (s, e, joined) => {
+        const term = joined === null ? cache.termOfSpan(norm, s, e) : cache.termOfSpan(joined, 0, joined.length);
         if (term !== null) out.push(term);
       });
       return out;
@@ -113,8 +104,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): {
       const norm = normalizeWithOffsets(text, map);
       const out: AnalyzedToken[] = [];
       let position = 0;
-      tokenize(norm, (s, e, tok) => {
-        const term = cachedTerm(tok);
+      scanTokens(norm, (s, e, joined) => {
+        const term = joined === null ? cache.termOfSpan(norm, s, e) : cache.termOfSpan(joined, 0, joined.length);
         if (term !== null) out.push({ term, surface: text.slice(map.from[s], map.endOf(text, e - 1)), position });
         position++;
       });

@@ -72,6 +72,15 @@ export type TokenSink = (start: number, end: number, text: string) => void;
  *   // out: قمه g20 في الرياض 2000 مشارك
  */
 export function tokenize(norm: string, sink: TokenSink): void {
+  scanTokens(norm, (s, e, joined) => sink(s, e, joined ?? norm.slice(s, e)));
+}
+
+/**
+ * tokenize() without creating strings for plain tokens: `joined` is null when the token's text is exactly
+ * norm[start, end), and the text otherwise (2,000 → 2000, don't → dont). analyze() looks plain tokens up
+ * in its term cache straight from the span.
+ */
+export function scanTokens(norm: string, sink: (start: number, end: number, joined: string | null) => void): void {
   const n = norm.length;
   let i = 0;
   while (i < n) {
@@ -82,6 +91,7 @@ export function tokenize(norm: string, sink: TokenSink): void {
     }
     const start = i;
     let text = '';
+    let joined = false;
     let pieceStart = i;
     i++;
     while (i < n) {
@@ -100,12 +110,14 @@ export function tokenize(norm: string, sink: TokenSink): void {
             continue;
           }
           if (isThousands(norm, i + 1)) {
+            joined = true;
             text += norm.slice(pieceStart, i);
             pieceStart = ++i;
             continue;
           }
         }
         if (isApostrophe(c) && isLatin(prev) && isLatin(next)) {
+          joined = true;
           text += norm.slice(pieceStart, i);
           if (next === 0x73 && (i + 2 >= n || classAt(norm, i + 2) !== OTHER)) {
             i += 2; // possessive 's: drop it, end the token
@@ -118,8 +130,12 @@ export function tokenize(norm: string, sink: TokenSink): void {
       }
       break;
     }
-    text += norm.slice(pieceStart, i);
-    if (text.length <= MAX_TOKEN) sink(start, i, text);
+    if (!joined) {
+      if (i - start <= MAX_TOKEN) sink(start, i, null);
+    } else {
+      text += norm.slice(pieceStart, i);
+      if (text.length <= MAX_TOKEN) sink(start, i, text);
+    }
   }
 }
 
