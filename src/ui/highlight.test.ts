@@ -43,6 +43,12 @@ describe('highlight', () => {
     expect(marked('محادثات سد النهضة في الخرطوم', ['سد النهضة', 'النهضة'])).toEqual(['سد النهضة']);
   });
 
+  it('marks the telling words of a phrase on their own, not its stopwords', () => {
+    expect(marked('قصف في الحديدة', ['ميناء الحديدة'])).toEqual(['الحديدة']);
+    expect(marked('the port of Hodeidah', ['port of call'])).toEqual(['port']);
+    expect(marked('جاء من هناك', ['من هناك جاء'])).toEqual(['جاء']);
+  });
+
   it('keeps combining marks with their letter and handles astral characters', () => {
     const text = 'قالَ 😀 مصرُ';
     const segments = highlight(text, ['مصر']);

@@ -11,6 +11,7 @@
  * highlight('قال رئيس الوزراء إنّ…', ['الوزراء'])
  * // [{ text: 'قال رئيس ', hit: false }, { text: 'الوزراء', hit: true }, { text: ' إنّ…', hit: false }]
  */
+import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../lib/text/stopwords';
 import { normalizeForMatch } from './normalize';
 
 export interface Segment {
@@ -60,7 +61,7 @@ function isWordChar(ch: string | undefined): boolean {
 export function highlight(text: string, terms: readonly string[], options: HighlightOptions = {}): Segment[] {
   if (!text) return [];
   const { prefix = false, maxSuffix = 3 } = options;
-  const wanted = [...new Set(terms.map((t) => normalizeForMatch(String(t)).replace(/\s+/g, ' ').trim()))]
+  const wanted = [...new Set(terms.flatMap((t) => withWords(normalizeForMatch(String(t)).replace(/\s+/g, ' ').trim())))]
     .filter((t) => t.length >= 2 || (t.length === 1 && /\p{N}/u.test(t)))
     .sort((a, b) => b.length - a.length)
     .slice(0, 32);
@@ -103,6 +104,16 @@ export function highlight(text: string, terms: readonly string[], options: Highl
   }
   if (cursor < text.length) segments.push({ text: text.slice(cursor), hit: false });
   return segments;
+}
+
+/**
+ * A phrase ("ميناء الحديدة") and its telling words on their own, since a related article often has the words
+ * but not the phrase. Short words and stopwords are left out: they would light up everywhere.
+ */
+function withWords(term: string): string[] {
+  if (!term.includes(' ')) return [term];
+  const words = term.split(' ').filter((w) => w.length >= 3 && !ARABIC_STOPWORDS.has(w) && !ENGLISH_STOPWORDS.has(w));
+  return [term, ...words];
 }
 
 /** Words of a search query worth highlighting (the engine's own matched terms are added to these). */
