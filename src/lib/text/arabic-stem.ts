@@ -151,8 +151,11 @@ export function createArabicStemmer(ex: StemExceptions): ArabicStemmer {
   }
 
   function stem(word: string): string {
-    const out = stripSuffixes(stripPrefixes(word));
-    return out.length >= 2 ? out : word;
+    // A final hamza is written on the line after ي or on a yeh seat (شيء / شئ, شاطيء / شاطئ): after
+    // normalisation that is يء against ء, so the ي goes.
+    const w = word.length >= 3 && word.endsWith('يء') ? word.slice(0, -2) + 'ء' : word;
+    const out = stripSuffixes(stripPrefixes(w));
+    return out.length >= 2 ? out : w;
   }
 
   return { stem, stripPrefixes, stripSuffixes, keepsPrefix };
