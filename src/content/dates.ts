@@ -24,25 +24,56 @@ const MONTHS: Record<string, number> = {
   nov: 11, dec: 12,
 };
 
-const MONTH_ALT = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|')
-  .replace(/ /g, '\\s+');
-const L = '(?<![\\p{L}])';
-const R = '(?![\\p{L}])';
-const MONTH = `${L}(${MONTH_ALT})${R}`;
-/** A second month name after a slash: "آذار/مارس". */
-const MONTH2 = `(?:\\s*[/\\\\-]\\s*(?:${MONTH_ALT})${R})?`;
-const DAY = '(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?';
-/** "25th, March 2024", "25 مارس 2024", "25 آذار/مارس، 2024" */
-const DAY_MONTH_YEAR = new RegExp(`${DAY}\\s*[,،.]?\\s*(?:من\\s+)?${MONTH}${MONTH2}\\s*[,،]?\\s*(\\d{4})`, 'iu');
-/** "March 25, 2024" */
-const MONTH_DAY_YEAR = new RegExp(`${MONTH}\\s+${DAY}\\s*[,،]?\\s*(\\d{4})`, 'iu');
+// Letters, spelled out: the "u" flag and \p{L} make regexes several times slower to compile and run.
+const LETTER = 'A-Za-z\\u00C0-\\u024F\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF';
+const L = `(?<![${LETTER}])`;
+const R = `(?![${LETTER}])`;
+/** Words and numbers of a folded line; month names are looked up in MONTHS rather than matched by one huge regex. */
+const WORD = /[0-9]+|[a-z\u0621-\u064A]+/g;
+const YEAR = /(?:19|20)\d\d/;
 const ISO_LIKE = /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/i;
 const YMD_SLASH = /(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/;
 const DMY_SLASH = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/;
-const TIME = /(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م|صباحا|صباحاً|مساء|مساءً)?(?![\p{L}])/iu;
-const ZONE = /(?<![\p{L}])(?:(gmt|utc|z|ت\s*غ|غرينتش|جرينتش)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|([+-])(\d{2}):?(\d{2}))(?![\p{L}])/iu;
+const TIME = new RegExp(`(?<!\\d)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|صباحا|مساء|ص|م)?${R}`, 'i');
+const ZONE = new RegExp(`${L}(?:(gmt|utc|z|ت\\s*غ|غرينتش|جرينتش)(?:\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?)?|([+-])(\\d{2}):?(\\d{2}))${R}`, 'i');
+
+/**
+ * "25 مارس 2024", "25th, March 2024", "25 آذار/مارس 2024", "March 25, 2024", "12 تشرين الأول 2021":
+ * [year, month, day, end offset] or null.
+ */
+function monthNameDate(text: string): [number, number, number, number] | null {
+  const words: string[] = [];
+  const ends: number[] = [];
+  WORD.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = WORD.exec(text)) !== null && words.length < 80) {
+    words.push(w[0]);
+    ends.push(w.index + w[0].length);
+  }
+  const isNum = (i: number, max: number) => i >= 0 && i < words.length && /^[0-9]+$/.test(words[i]) && words[i].length <= max;
+  const ordinal = (i: number) => i < words.length && /^(st|nd|rd|th)$/.test(words[i]);
+  for (let i = 0; i < words.length; i++) {
+    let month = 0;
+    let span = 1;
+    if (i + 1 < words.length && MONTHS[words[i] + ' ' + words[i + 1]]) {
+      month = MONTHS[words[i] + ' ' + words[i + 1]];
+      span = 2;
+    } else month = MONTHS[words[i]] || 0;
+    if (!month) continue;
+    let after = i + span;
+    if (after < words.length && MONTHS[words[after]] === month) after++; // "آذار/مارس"
+    // day month year
+    let dayAt = i - 1;
+    if (dayAt >= 0 && words[dayAt] === 'من') dayAt--;
+    if (dayAt >= 0 && ordinal(dayAt)) dayAt--;
+    if (isNum(dayAt, 2) && isNum(after, 4) && words[after].length === 4) return [+words[after], month, +words[dayAt], ends[after]];
+    // month day year
+    let yearAt = after + 1;
+    if (ordinal(yearAt)) yearAt++;
+    if (isNum(after, 2) && isNum(yearAt, 4) && words[yearAt].length === 4) return [+words[yearAt], month, +words[after], ends[yearAt]];
+  }
+  return null;
+}
 
 /** Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits to ASCII. */
 export function asciiDigits(value: string): string {
@@ -65,8 +96,8 @@ function withTime(date: string, rest: string): string {
   const min = Number(t[2]);
   const sec = t[3] ? Number(t[3]) : 0;
   const mer = (t[4] || '').toLowerCase();
-  if (/^(pm|p\.m\.|م|مساء|مساءً)$/.test(mer) && h < 12) h += 12;
-  if (/^(am|a\.m\.|ص|صباحا|صباحاً)$/.test(mer) && h === 12) h = 0;
+  if (/^(pm|p\.m\.|م|مساء)$/.test(mer) && h < 12) h += 12;
+  if (/^(am|a\.m\.|ص|صباحا)$/.test(mer) && h === 12) h = 0;
   if (h > 23 || min > 59 || sec > 59) return date;
   const base = `${date}T${pad(h)}:${pad(min)}:${pad(sec)}`;
   const z = ZONE.exec(rest.slice(t.index));
@@ -85,7 +116,9 @@ function withTime(date: string, rest: string): string {
  */
 export function parseDateText(input: string): string | null {
   if (typeof input !== 'string' || input.length === 0) return null;
-  const text = foldForMatch(asciiDigits(input.length > 300 ? input.slice(0, 300) : input));
+  const digits = asciiDigits(input.length > 300 ? input.slice(0, 300) : input);
+  if (!YEAR.test(digits)) return null; // every form below has a four-digit year: most lines end here, cheaply
+  const text = foldForMatch(digits);
 
   let m = ISO_LIKE.exec(text);
   if (m && valid(+m[1], +m[2], +m[3])) {
@@ -102,16 +135,9 @@ export function parseDateText(input: string): string | null {
   let mo = 0;
   let d = 0;
   let end = 0;
-  if ((m = DAY_MONTH_YEAR.exec(text))) {
-    d = +m[1];
-    mo = MONTHS[m[2].replace(/\s+/g, ' ')] || 0;
-    y = +m[3];
-    end = m.index + m[0].length;
-  } else if ((m = MONTH_DAY_YEAR.exec(text))) {
-    mo = MONTHS[m[1].replace(/\s+/g, ' ')] || 0;
-    d = +m[2];
-    y = +m[3];
-    end = m.index + m[0].length;
+  const named = monthNameDate(text);
+  if (named) {
+    [y, mo, d, end] = named;
   } else if ((m = YMD_SLASH.exec(text))) {
     y = +m[1];
     mo = +m[2];

@@ -45,7 +45,7 @@ export function foldForMatch(value: string): string {
 /** Word tokens of a string, folded, at most `max` of them. */
 export function tokens(value: string, max = 400): string[] {
   const out: string[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
+  const re = /[0-9A-Za-z\u00C0-\u024F\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06F0-\u06FF\u0750-\u077F\u08A0-\u08FF]+/g;
   const folded = foldForMatch(value.length > 20000 ? value.slice(0, 20000) : value);
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded)) !== null && out.length < max) out.push(m[0]);
@@ -87,7 +87,7 @@ export const READ_ALSO = new RegExp(
       'most\\s*read',
     ].join('|') +
     ')',
-  'iu',
+  'i',
 );
 
 /** Lines that belong to the page chrome even when they sit inside the article container. */
@@ -116,11 +116,11 @@ export const BOILERPLATE = new RegExp(
       'جميع\\s*الحقوق',
     ].join('|') +
     ')',
-  'iu',
+  'i',
 );
 
 /** Lines that carry the publication date ("تاريخ النشر: ...", "Published: ..."). */
-export const DATE_LINE = /^\s*(?:تاريخ\s*النشر|نشر\s*(?:في|بتاريخ)|تم\s*النشر|آخر\s*تحديث|اخر\s*تحديث|تحديث|published|updated|posted|first\s*published|last\s*updated)\s*[:：]?/iu;
+export const DATE_LINE = /^\s*(?:تاريخ\s*النشر|نشر\s*(?:في|بتاريخ)|تم\s*النشر|آخر\s*تحديث|اخر\s*تحديث|تحديث|published|updated|posted|first\s*published|last\s*updated)\s*[:：]?/i;
 
 /** Bylines: "By Jane Example, BBC News", "كتب أحمد محمود", "بقلم: …" (only short lines are treated so). */
-export const BYLINE = /^\s*(?:by|written\s*by|reporting\s*by|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|تقرير|مراسل|مراسلة)\s*[:：]?\s/iu;
+export const BYLINE = /^\s*(?:by|written\s*by|reporting\s*by|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|تقرير|مراسل|مراسلة)\s*[:：]?\s/i;
