@@ -33,7 +33,7 @@ function controlledClient() {
 describe('useSearch', () => {
   it('debounces typing and drops answers that arrive after a newer query was sent', async () => {
     const { client, calls, answer } = controlledClient();
-    let seen: SearchLoad = { status: 'idle' };
+    let seen = { status: 'idle' } as SearchLoad;
     function Probe({ query }: { query: string }) {
       seen = useSearch(client, query).load;
       return null;
