@@ -11,8 +11,9 @@
 import { BOILERPLATE, BYLINE, DATE_LINE, READ_ALSO, cleanLine } from './text-utils';
 import { parseDateText } from './dates';
 
-export const MAX_NODES = 60_000;
-export const MAX_CHARS = 1_500_000;
+export const MAX_NODES = 40_000;
+export const MAX_CHARS = 1_000_000;
+export const MAX_PARAS = 4_000;
 const MAX_NODE_CHARS = 100_000;
 const MAX_CLIMB = 25;
 /** A paragraph of prose: at least this many characters outside links. */
@@ -72,8 +73,17 @@ function skipElement(el: Element, name: string): boolean {
   return negative;
 }
 
-/** Cut the subtree under `root` into paragraphs, in document order, within the node and character budgets. */
-export function walkParagraphs(root: Element): { paras: Para[]; truncated: boolean } {
+/** A wall-clock limit for the walk: checked every 512 nodes. */
+export interface Deadline {
+  at: number;
+  now: () => number;
+}
+
+/**
+ * Cut the subtree under `root` into paragraphs, in document order, within the node, character and paragraph
+ * budgets, and before `deadline` when one is given (the content script gives one; tests do not, to stay exact).
+ */
+export function walkParagraphs(root: Element, deadline?: Deadline): { paras: Para[]; truncated: boolean } {
   const paras: Para[] = [];
   const blocks: Element[] = [root];
   let buf: string[] = [];
@@ -113,7 +123,11 @@ export function walkParagraphs(root: Element): { paras: Para[]; truncated: boole
 
   let n: Node | null = root.firstChild;
   while (n) {
-    if (++nodes > MAX_NODES || chars > MAX_CHARS) {
+    if (++nodes > MAX_NODES || chars > MAX_CHARS || paras.length >= MAX_PARAS) {
+      truncated = true;
+      break;
+    }
+    if ((nodes & 511) === 0 && deadline && deadline.now() > deadline.at) {
       truncated = true;
       break;
     }

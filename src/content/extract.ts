@@ -9,7 +9,7 @@
  */
 import type { ArticleSnapshot } from '../lib/types';
 import { LIMITS } from '../messages';
-import { heldChars, mainText, pickContainer, scoreAncestors, walkParagraphs, type Held, type MainText } from './body-text';
+import { heldChars, mainText, pickContainer, scoreAncestors, walkParagraphs, type Deadline, type Held, type MainText } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
 import { absoluteHttpUrl, readMeta, type PageMeta } from './metadata';
 import { cleanLine, dominantScript, titleSimilarity } from './text-utils';
@@ -42,24 +42,32 @@ export function isHomeOrSearchUrl(url: string): boolean {
 export function quickLook(doc: Document, url: string): boolean {
   try {
     if (!/^https?:/i.test(url) || !doc.body || isHomeOrSearchUrl(url)) return false;
+    let ogType = '';
     const metas = doc.getElementsByTagName('meta');
     for (let i = 0; i < metas.length && i < 200; i++) {
       if ((metas[i].getAttribute('property') || '').toLowerCase() === 'og:type') {
-        if ((metas[i].getAttribute('content') || '').trim().toLowerCase() === 'article') return true;
+        ogType = (metas[i].getAttribute('content') || '').trim().toLowerCase();
+        break;
       }
     }
+    if (ogType === 'article') return true;
+    let listing = false;
     const scripts = doc.getElementsByTagName('script');
     for (let i = 0, seen = 0; i < scripts.length && seen < 20; i++) {
       if ((scripts[i].getAttribute('type') || '').toLowerCase().indexOf('ld+json') < 0) continue;
       seen++;
-      const t = scripts[i].textContent || '';
-      if (/Article|BlogPosting|"Report"/.test(t.length > 50_000 ? t.slice(0, 50_000) : t)) return true;
+      let t = scripts[i].textContent || '';
+      if (t.length > 50_000) t = t.slice(0, 50_000);
+      if (/Article|BlogPosting|"Report"/.test(t)) return true;
+      if (/CollectionPage|SearchResultsPage|ItemList|VideoObject|ProfilePage/.test(t)) listing = true;
     }
-    return (
-      doc.getElementsByTagName('p').length >= 3 ||
-      doc.getElementsByTagName('article').length > 0 ||
-      doc.getElementsByTagName('br').length >= 6
-    );
+    if (listing) return false;
+    const cards = doc.getElementsByTagName('article').length;
+    if (cards >= 5) return false; // a grid of cards, and nothing says "article"
+    // The page names itself something else (website, video, product, profile) and has no <article>: a front page,
+    // a section, a shop, a social profile. Article pages that mislabel themselves nearly always carry JSON-LD.
+    if (ogType && cards === 0 && !doc.querySelector('[itemtype*="Article"]')) return false;
+    return doc.getElementsByTagName('p').length >= 3 || cards > 0 || doc.getElementsByTagName('br').length >= 6;
   } catch {
     return true;
   }
@@ -243,15 +251,24 @@ export function notArticleSnapshot(doc: Document, url: string): ArticleSnapshot 
   return emptySnapshot(doc, url);
 }
 
-export function extractSnapshot(doc: Document, url: string): ArticleSnapshot {
+export interface ExtractOptions {
+  /**
+   * Wall-clock budget for the body walk, in ms (the content script passes one so that no page, however big, is
+   * slowed by more than that; without it the result depends only on the page, as tests need).
+   */
+  budgetMs?: number;
+  now?: () => number;
+}
+
+export function extractSnapshot(doc: Document, url: string, options: ExtractOptions = {}): ArticleSnapshot {
   try {
-    return extractUnsafe(doc, url);
+    return extractUnsafe(doc, url, options);
   } catch {
     return emptySnapshot(doc, url);
   }
 }
 
-function extractUnsafe(doc: Document, url: string): ArticleSnapshot {
+function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ArticleSnapshot {
   const body = doc.body;
   if (!body) return emptySnapshot(doc, url);
   const meta = readMeta(doc, url);
@@ -261,12 +278,16 @@ function extractUnsafe(doc: Document, url: string): ArticleSnapshot {
   const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
   const titleHeading = findTitleHeading(doc, metaTitles);
 
-  let walk = walkParagraphs(body);
+  const now = options.now ?? (() => performance.now());
+  const budget = options.budgetMs;
+  const deadline = (ms: number | undefined): Deadline | undefined => (ms === undefined ? undefined : { at: now() + ms, now });
+  let walk = walkParagraphs(body, deadline(budget));
   let root: Element = body;
   if (walk.truncated && titleHeading) {
+    // Too big to read whole: read again around the title only, with half the budget again.
     const near = rootNearTitle(titleHeading, body);
     if (near) {
-      walk = walkParagraphs(near);
+      walk = walkParagraphs(near, deadline(budget === undefined ? undefined : budget / 2));
       root = near;
     }
   }

@@ -11,6 +11,8 @@ import type { Envelope } from '../messages';
 import type { ArticleSnapshot } from '../lib/types';
 import { extractSnapshot, notArticleSnapshot, quickLook } from './extract';
 
+/** Wall-clock budget for reading the page body: no page, however big or hostile, is held up longer. */
+const BUDGET_MS = 20;
 /** How long after a URL change the page gets to render the new article before we look. */
 const SETTLE_MS = 700;
 /** One second look when the first found no article: pages that render their text after load. */
@@ -28,7 +30,7 @@ const idle = (fn: () => void) =>
 
 function look(): ArticleSnapshot {
   const url = location.href;
-  return quickLook(document, url) ? extractSnapshot(document, url) : notArticleSnapshot(document, url);
+  return quickLook(document, url) ? extractSnapshot(document, url, { budgetMs: BUDGET_MS }) : notArticleSnapshot(document, url);
 }
 
 async function send(snapshot: ArticleSnapshot): Promise<void> {

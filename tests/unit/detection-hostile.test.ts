@@ -125,3 +125,14 @@ describe('quickLook (the content script\'s cheap first look)', () => {
     expect(quickLook(doc, 'https://blog.example/?p=123')).toBe(true);
   });
 });
+
+describe('the walk budget', () => {
+  test('an exhausted budget still gives a well-formed snapshot, and the title from the page', async () => {
+    const fx = listFixtures().find((f) => f.slug === 'guardian-article')!;
+    const { document } = parseHTML(await fx.html());
+    let t = 0;
+    const snap = extractSnapshot(document as unknown as Document, fx.expected.url, { budgetMs: 1, now: () => (t += 10) });
+    wellFormed(snap);
+    expect(snap.title).toBe(fx.expected.title);
+  });
+});
