@@ -10,6 +10,7 @@ export function KeyboardSection() {
     [['Enter'], i18n.t('keysOpen')],
     [[mod, 'Enter'], i18n.t('keysOpenBackground')],
     [['Esc'], i18n.t('keysClear')],
+    [['/'], i18n.t('keysFocusSearch')],
   ];
   return (
     <section class="card" aria-labelledby="keys-section">

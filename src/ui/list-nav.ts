@@ -34,10 +34,17 @@ export const NAV_ITEM = 'data-nav-item';
  * element marked `data-nav-search`. Returns true when it moved focus.
  */
 export function handleListKey(event: KeyboardEvent, root: ParentNode): boolean {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
-  const items = Array.from(root.querySelectorAll<HTMLElement>(`[${NAV_ITEM}]`));
+  if (event.altKey || event.ctrlKey || event.metaKey) return false;
   const search = root.querySelector<HTMLElement>('[data-nav-search]');
   const active = (event.target as HTMLElement | null) ?? null;
+  // "/" jumps to the search box from anywhere but a text field, as on many sites.
+  if (event.key === '/' && search && !isTextField(active)) {
+    event.preventDefault();
+    search.focus();
+    return true;
+  }
+  if (event.shiftKey) return false;
+  const items = Array.from(root.querySelectorAll<HTMLElement>(`[${NAV_ITEM}]`));
   let index = items.findIndex((item) => item === active);
   if (index < 0) {
     if (active !== search) return false;
@@ -53,4 +60,8 @@ export function handleListKey(event: KeyboardEvent, root: ParentNode): boolean {
     items[target].scrollIntoView({ block: 'nearest' });
   }
   return true;
+}
+
+function isTextField(el: HTMLElement | null): boolean {
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }

@@ -30,10 +30,6 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
     if (variant === 'popup') inputRef.current?.focus();
   }, [variant]);
 
-  // A new query or view starts at the top.
-  useEffect(() => {
-    if (mainRef.current) mainRef.current.scrollTop = 0;
-  }, [query.trim() === '', about]);
 
   const focusSearch = () => {
     setAbout(false);
@@ -42,6 +38,11 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   const state = load.status === 'ready' ? load.state : null;
   const pageUrl = state?.kind === 'article' ? state.snapshot.url : state?.kind === 'not-article' ? state.url : '';
   const searching = query.trim() !== '';
+
+  // A new query, view or page (the side panel follows the active tab) starts at the top.
+  useEffect(() => {
+    if (mainRef.current) mainRef.current.scrollTop = 0;
+  }, [searching, about, pageUrl]);
   const stateName = tabStateName(load, settings);
 
   return (
