@@ -74,8 +74,25 @@ const SHOTS: Shot[] = [
     viewport: POPUP,
     act: async (page) => {
       await page.waitForSelector('.article');
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-role') ?? document.activeElement?.tagName);
+      const opened = () => page.evaluate(() => (window as any).__silaPreview.client.opened.map((o: any) => o.background));
+      if ((await focused()) !== 'INPUT') throw new Error('the popup should open with the search box focused');
+      await page.keyboard.press('ArrowDown');
+      if ((await focused()) !== 'title') throw new Error('ArrowDown from the search box should reach the first result');
+      await page.keyboard.press('ArrowUp');
+      if ((await focused()) !== 'INPUT') throw new Error('ArrowUp from the first result should return to the search box');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.keyboard.down('Control');
+      await page.keyboard.press('Enter');
+      await page.keyboard.up('Control');
+      if (JSON.stringify(await opened()) !== '[false,true]') throw new Error(`Enter / Ctrl+Enter should open in front / background, got ${JSON.stringify(await opened())}`);
+      await page.keyboard.type('/');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
     },
   },
   { name: 'popup-hostile', params: { page: 'popup', state: 'hostile', ui: 'en-US' }, viewport: POPUP },
@@ -146,7 +163,7 @@ if (serveOnly) {
       await page.goto(pageUrl(shot.params), { waitUntil: 'networkidle0' });
       await page.waitForSelector('#root > *', { timeout: 10_000 });
       await page.evaluate(() => document.fonts.ready);
-      if (shot.act) await shot.act(page);
+      if (shot.act) await shot.act(page).catch((e: Error) => errors.push(`check failed: ${e.message}`));
       await new Promise((r) => setTimeout(r, 200));
       const file = join(outDir, `${shot.name}.png`);
       await page.screenshot({ path: file as `${string}.png`, fullPage: shot.fullPage ?? false });

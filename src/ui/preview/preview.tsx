@@ -23,10 +23,13 @@ if (params.has('resultCount')) stored.resultCount = Number(params.get('resultCou
 if (params.has('silent')) stored.silentSites = params.getAll('silent');
 
 document.body.classList.add(`page-${page}`);
+const client = createMemoryClient({ state, delayMs: Number(params.get('delay') ?? 0), failAll: params.has('fail') });
+// Exposed so scripts/ui-preview.ts can check what the keyboard opened.
+(window as unknown as { __silaPreview: unknown }).__silaPreview = { client };
 await browser.storage.sync.set({ [SETTINGS_KEY]: stored });
 await boot({
   root: document.getElementById('root')!,
-  client: createMemoryClient({ state, delayMs: Number(params.get('delay') ?? 0), failAll: params.has('fail') }),
+  client,
   titleKey: page === 'options' ? 'optionsTitle' : 'appName',
   openSettings: page === 'options' ? null : () => {},
   openSidePanel: page === 'popup' ? () => {} : null,
