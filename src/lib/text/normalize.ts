@@ -134,6 +134,14 @@ function fill(cp: number, depth: number): number {
   return v;
 }
 
+/** A BMP character normalisation deletes outright (harakat, marks, ZWNJ …), tatweel aside. */
+function isSilentMark(c: number): boolean {
+  if (c === TATWEEL || (c >= 0xd800 && c <= 0xdfff)) return false;
+  let v = table[c];
+  if (v === UNKNOWN) v = fill(c, 0);
+  return v === DELETE;
+}
+
 /** True for the Arabic letters left after normalisation (for the tatweel rule and the tokenizer). */
 export function isArabicLetter(c: number): boolean {
   return (
@@ -159,11 +167,16 @@ export class SourceMap {
     this.from.fill(i, this.length, this.length + count);
     this.length += count;
   }
-  /** End (exclusive) in `text` of the input character that produced output unit i. */
+  /**
+   * End (exclusive) in `text` of the input character that produced output unit i, extended over the
+   * marks that follow it (وزارةُ keeps its damma when shown as written).
+   */
   endOf(text: string, i: number): number {
     const f = this.from[i];
     const c = text.charCodeAt(f);
-    return c >= 0xd800 && c <= 0xdbff && f + 1 < text.length ? f + 2 : f + 1;
+    let end = c >= 0xd800 && c <= 0xdbff && f + 1 < text.length ? f + 2 : f + 1;
+    while (end < text.length && isSilentMark(text.charCodeAt(end))) end++;
+    return end;
   }
 }
 
