@@ -14,6 +14,7 @@ import { leadHash, titleHash } from './index/build';
 import { IndexLoadError, LoadedIndex, loadIndex, type LoadOptions } from './index/load';
 import type { IndexSource } from './index/source';
 import { RelatedEngine, type RelatedOptions } from './related/related';
+import { loadSearcher } from './search';
 import type { DocRecord, IndexMeta, RelatedQuery, RelatedResult, SearchResult } from './types';
 
 export { IndexLoadError };
@@ -88,10 +89,13 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
   };
 }
 
-/** The toolbar search (src/lib/search), loaded lazily so related answers never wait for it. */
+/**
+ * The toolbar search (src/lib/search): its files are loaded lazily so related answers never wait for them. The
+ * code is imported statically: a dynamic import() goes through Vite's preload helper, which touches `window`
+ * and throws in a service worker.
+ */
 async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<{ search(query: string, options?: { k?: number }): SearchResult[] }> {
   if (ix.meta.sila.searchFiles.length === 0) throw new Error('this index was built without toolbar search files');
-  const { loadSearcher } = await import('./search');
   const searcher = await loadSearcher(source, { titleOf: (position) => ix.doc(position).title });
   return {
     search: (query, options) =>
