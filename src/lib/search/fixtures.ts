@@ -62,7 +62,7 @@ export function fixtureDocs(): SearchDocInput[] {
   return ARTICLES.map((a, position) => ({ position, title: a.title, body: a.body, source: null, published: null }));
 }
 
-export async function fixtureSearcher(build: BuildSearchOptions = {}, load: LoadSearcherOptions = {}): Promise<Searcher> {
+export async function fixtureSearcher(build: BuildSearchOptions = { titles: true }, load: LoadSearcherOptions = {}): Promise<Searcher> {
   const files = buildSearchFiles(fixtureDocs(), build);
   return loadSearcher(memorySource(new Map(Object.entries(files))), load);
 }

@@ -71,9 +71,9 @@ describe('hits', () => {
   });
 
   it('use titleOf when the caller has the titles', async () => {
-    const s = await fixtureSearcher({ titles: false }, { titleOf: (p) => ARTICLES[p].title });
+    const s = await fixtureSearcher({}, { titleOf: (p) => ARTICLES[p].title });
     expect(s.search('الخار')[0].matchedTerms).toEqual(['الخارجية']);
-    const bare = await fixtureSearcher({ titles: false });
+    const bare = await fixtureSearcher({});
     expect(bare.search('الخار')[0]).toMatchObject({ position: 3, matchedTerms: [] });
   });
 
