@@ -71,7 +71,10 @@ describe('robustness', () => {
       fc.property(fc.oneof(units, fc.string({ unit: 'binary' })), (s) => {
         const terms = analyze(s);
         const toks = analyzeTokens(s);
-        return terms.length === toks.length && toks.every((t, i) => t.term === terms[i]);
+        return (
+          terms.length === toks.length &&
+          toks.every((t, i) => t.term === terms[i] && t.surface.length > 0 && analyze(t.surface).includes(t.term))
+        );
       }),
       { numRuns: 2000 },
     );

@@ -167,6 +167,11 @@ export class SourceMap {
     this.from.fill(i, this.length, this.length + count);
     this.length += count;
   }
+  /** count units copied unchanged from input start, start + 1, … */
+  pushRun(start: number, count: number): void {
+    this.push(start, count);
+    for (let k = 1; k < count; k++) this.from[this.length - count + k] = start + k;
+  }
   /**
    * End (exclusive) in `text` of the input character that produced output unit i, extended over the
    * marks that follow it (وزارةُ keeps its damma when shown as written).
@@ -185,7 +190,7 @@ export class SourceMap {
  */
 export function normalizeWithOffsets(text: string, offsets?: SourceMap): string {
   const parts: string[] = [];
-  let runStart = 0; // start of a run of input copied unchanged (only used without offsets)
+  let runStart = 0; // start of a run of input copied unchanged
   let outLen = 0;
   let lastOut = 0; // last code unit written (for the tatweel and combining-hamza rules)
   let pendingTatweel = false;
@@ -195,6 +200,7 @@ export function normalizeWithOffsets(text: string, offsets?: SourceMap): string 
     if (to > runStart) {
       parts.push(text.slice(runStart, to));
       outLen += to - runStart;
+      if (offsets) offsets.pushRun(runStart, to - runStart);
     }
   };
   const emit = (s: string, from: number): void => {
@@ -221,7 +227,7 @@ export function normalizeWithOffsets(text: string, offsets?: SourceMap): string 
         width = 2;
       }
     }
-    if (!offsets && width === 1 && cp !== TATWEEL && !pendingTatweel) {
+    if (width === 1 && cp !== TATWEEL && !pendingTatweel) {
       let v = table[cp];
       if (v === UNKNOWN) v = fill(cp, 0);
       if (v === cp) {
@@ -229,7 +235,7 @@ export function normalizeWithOffsets(text: string, offsets?: SourceMap): string 
         continue;
       }
     }
-    if (!offsets) flushRun(i);
+    flushRun(i);
     if (cp === TATWEEL) {
       pendingTatweel = true;
     } else if ((cp === HAMZA_ABOVE || cp === HAMZA_BELOW) && (lastOut === 0x0648 || lastOut === 0x064a)) {
@@ -242,7 +248,7 @@ export function normalizeWithOffsets(text: string, offsets?: SourceMap): string 
     i += width - 1;
     runStart = i + 1;
   }
-  if (!offsets) flushRun(n);
+  flushRun(n);
   return parts.join('');
 
   function replaceLast(s: string): void {
