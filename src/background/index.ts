@@ -5,8 +5,10 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { route } from './router';
 import { registerOmnibox } from './omnibox';
+import { registerContextMenu } from './context-menu';
 import { forgetTab } from './tab-snapshots';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 registerOmnibox();
+registerContextMenu();
