@@ -14,7 +14,7 @@ import type { CorpusArticle } from '../src/lib/types.ts';
 import { corpusDir, defaultCorpusFile, repoRoot } from './paths.ts';
 import { parseArgs, runMain } from './lib/args.ts';
 import { dirSource } from './lib/dir-source.ts';
-import { cacheDirFor, ensureIndex } from './lib/ensure-index.ts';
+import { buildKeyFor, cacheDirFor, ensureIndex } from './lib/ensure-index.ts';
 import { quantile } from './lib/metrics.ts';
 import { openCorpus } from './lib/read-corpus.ts';
 
@@ -57,7 +57,7 @@ runMain(async () => {
   const cached = existsSync(join(cacheDirFor(corpus), 'meta.json'));
   const buildStart = performance.now();
   const dir = await ensureIndex(corpus);
-  const summaryFile = `${dir}.summary.json`;
+  const summaryFile = existsSync(`${dir}.summary.json`) ? `${dir}.summary.json` : join(repoRoot, 'build', `index-${buildKeyFor(corpus)}.summary.json`);
   const build = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { seconds: number; peakRssMB: number }) : null;
   const buildSeconds = build?.seconds ?? (cached ? null : (performance.now() - buildStart) / 1000);
 

@@ -3,10 +3,12 @@
  * Builds the index the extension ships (default: the bundled corpus into public/index). See README "Build Sila
  * with your own corpus" and DESIGN.md "Index format".
  */
-import { resolve } from 'node:path';
-import { defaultCorpusFile, defaultIndexDir } from './paths.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defaultCorpusFile, defaultIndexDir, repoRoot } from './paths.ts';
 import { parseArgs, runMain } from './lib/args.ts';
 import { buildIndexDir } from './lib/build.ts';
+import { buildKeyFor } from './lib/ensure-index.ts';
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
@@ -14,5 +16,11 @@ runMain(async () => {
   const out = resolve(args.get('out') || defaultIndexDir);
   // --params '{"keepTerms":60}': build-parameter experiments (see IndexParams in src/lib/index/format.ts).
   const params = args.get('params') ? JSON.parse(args.get('params')!) : undefined;
-  await buildIndexDir({ corpus, out, verboseSkips: args.has('verbose'), params });
+  // The build key lets npm run related/eval/bench reuse this very index (unless parameters were overridden).
+  const buildKey = params ? undefined : buildKeyFor(corpus);
+  mkdirSync(join(repoRoot, 'build'), { recursive: true });
+  const summary = await buildIndexDir({ corpus, out, verboseSkips: args.has('verbose'), params, buildKey });
+  if (buildKey && out === defaultIndexDir) {
+    writeFileSync(join(repoRoot, 'build', `index-${buildKey}.summary.json`), `${JSON.stringify(summary, null, 1)}\n`);
+  }
 });

@@ -20,6 +20,8 @@ export interface BuildRun {
   /** Print each skipped line (default: the first 20, then only the summary). */
   verboseSkips?: boolean;
   log?: (line: string) => void;
+  /** Recorded in meta.json (sila.buildKey) so ensureIndex can reuse this very index. */
+  buildKey?: string;
   /** Show progress (bar on a TTY, plain lines otherwise). Default true. */
   progress?: boolean;
 }
@@ -110,7 +112,7 @@ export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
   const meta: ShippedMeta = {
     ...built.meta,
     builtAt: new Date().toISOString(),
-    sila: { ...built.meta.sila, searchFiles },
+    sila: { ...built.meta.sila, searchFiles, buildKey: run.buildKey },
     files: [...files].map(([name, bytes]) => ({ name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') })),
   };
 

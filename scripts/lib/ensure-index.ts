@@ -1,12 +1,13 @@
 /**
- * The index for a corpus, built once into build/cache/<key>/ and reused, so `npm run related`, `eval`, `search`
+ * The index for a corpus: public/index when it was built from that corpus by the current code, else built once
+ * into build/cache/<key>/ and reused, so `npm run related`, `eval`, `search`
  * and `bench` query the very files the extension ships. The key covers the corpus (path, size, mtime) and the
  * code that builds the index (a hash of src/lib/{index,related,text} and this builder), so any change rebuilds.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { repoRoot } from '../paths.ts';
+import { defaultIndexDir, repoRoot } from '../paths.ts';
 import { META_FILE } from '../../src/lib/index/format.ts';
 import { buildIndexDir } from './build.ts';
 import { CorpusError, schemaHint } from './read-corpus.ts';
@@ -26,7 +27,8 @@ export function codeVersion(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function cacheDirFor(corpusFile: string): string {
+/** What an index depends on: the corpus file (path, size, mtime) and the code that builds it. */
+export function buildKeyFor(corpusFile: string): string {
   const file = resolve(corpusFile);
   let st;
   try {
@@ -34,17 +36,33 @@ export function cacheDirFor(corpusFile: string): string {
   } catch {
     throw new CorpusError(`Corpus not found at ${file}: pass --corpus FILE or set SILA_CORPUS to ${schemaHint}.`);
   }
-  const key = createHash('sha256').update(`${file}\0${st.size}\0${st.mtimeMs}\0${codeVersion()}`).digest('hex').slice(0, 16);
-  return join(repoRoot, 'build', 'cache', key);
+  return createHash('sha256').update(`${file}\0${st.size}\0${st.mtimeMs}\0${codeVersion()}`).digest('hex').slice(0, 16);
+}
+
+export function cacheDirFor(corpusFile: string): string {
+  return join(repoRoot, 'build', 'cache', buildKeyFor(corpusFile));
+}
+
+/** The index in public/index (what the extension ships) when it was built from this corpus by this code. */
+function shippedIndexFor(key: string): string | null {
+  try {
+    const meta = JSON.parse(readFileSync(join(defaultIndexDir, META_FILE), 'utf8')) as { sila?: { buildKey?: string } };
+    return meta.sila?.buildKey === key ? defaultIndexDir : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Directory holding the built index for `corpusFile`, building it first when absent. */
 export async function ensureIndex(corpusFile: string, options: { log?: (line: string) => void } = {}): Promise<string> {
-  const dir = cacheDirFor(corpusFile);
+  const key = buildKeyFor(corpusFile);
+  const shipped = shippedIndexFor(key);
+  if (shipped) return shipped;
+  const dir = join(repoRoot, 'build', 'cache', key);
   if (existsSync(join(dir, META_FILE))) return dir;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   log(`building the index for ${corpusFile} into ${dir} (once; reused until the corpus or the code changes)`);
-  const summary = await buildIndexDir({ corpus: resolve(corpusFile), out: dir, log });
+  const summary = await buildIndexDir({ corpus: resolve(corpusFile), out: dir, log, buildKey: key });
   // Beside the index, not in it: bench reports the build time and memory of the index it measures.
   writeFileSync(`${dir}.summary.json`, `${JSON.stringify({ ...summary, stats: { ...summary.stats } }, null, 1)}\n`);
   return dir;

@@ -186,7 +186,7 @@ async function* iterate(file: string, stats: CorpusStats, options: ReadCorpusOpt
     const detail = (error as Error).message;
     const what = stats.gzip ? 'is a truncated or corrupt gzip file' : 'could not be read to the end';
     throw new CorpusError(
-      `Corpus ${file} ${what} (${detail}, after line ${lineNumber}): provide a complete ${schemaHint}.`,
+      `Corpus ${file} ${what} (${detail}, after line ${lineNumber}): provide a complete ${schemaHint.replace(/^a /, "")}.`,
     );
   }
   if (discarding) {

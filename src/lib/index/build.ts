@@ -45,6 +45,8 @@ export interface BuiltIndex {
   files: Map<string, Uint8Array>;
 }
 
+const NONE = 0xffffffff;
+
 /** Raw neighbours kept per document before grouping into stories. */
 const RAW_NEIGHBOURS = 40;
 
@@ -151,21 +153,26 @@ export class IndexBuilder {
     // 1. Two-word terms frequent enough to be worth a vocabulary entry.
     const bigramIds = p.bigrams ? this.collectBigrams(progress) : new Map<number, number>();
     const bigramId = p.bigrams ? (a: number, b: number) => bigramIds.get(a * 0x1000000 + b) ?? -1 : null;
-    const termCount = this.terms.length;
-    const df = this.df.subarray(0, termCount);
+    const allTerms = this.terms.length;
+    const df = this.df.subarray(0, allTerms);
 
-    // 2. Sorted term table (binary search at query time) and idf.
-    const order = Array.from({ length: termCount }, (_, i) => i).sort((a, b) =>
-      this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0,
-    );
-    const newId = new Uint32Array(termCount);
+    // 2. Sorted term table (binary search at query time) and idf. Terms too rare for any query (the query side's
+    //    minDf) are left out of the vocabulary, and terms too common for any query get no postings: neither can
+    //    ever be matched, so they would only take room (and pruning slots).
+    const minDf = Math.max(1, Math.min(defaultRankParams.minDf, Math.floor(n / 2000)));
+    const maxDf = Math.max(2, defaultRankParams.maxDfRatio * n);
+    const order = Array.from({ length: allTerms }, (_, i) => i)
+      .filter((old) => df[old] >= minDf)
+      .sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
+    const termCount = order.length;
+    const newId = new Uint32Array(allTerms).fill(NONE);
     order.forEach((old, i) => (newId[old] = i));
     const idf = new Float32Array(termCount);
     const sortedDf = new Uint32Array(termCount);
-    for (let old = 0; old < termCount; old++) {
-      idf[newId[old]] = idfOf(df[old], n);
-      sortedDf[newId[old]] = df[old];
-    }
+    order.forEach((old, t) => {
+      idf[t] = idfOf(df[old], n);
+      sortedDf[t] = df[old];
+    });
 
     // 3. Each document's strongest terms (static pruning) → postings, document norms.
     const halfPower = p.idfPower / 2;
@@ -181,6 +188,7 @@ export class IndexBuilder {
       const entries: { t: number; sat: number; key: number }[] = [];
       for (const [old, tf] of counts) {
         const t = newId[old];
+        if (t === NONE || df[old] > maxDf) continue;
         const sat = saturate(tf, this.lengths[d], avgLength, p.k1, p.b);
         entries.push({ t, sat, key: sat * Math.pow(idf[t], halfPower) });
       }
@@ -220,9 +228,9 @@ export class IndexBuilder {
     for (let t = 0; t < termCount; t++) {
       let last = 0;
       for (let i = postStart[t]; i < postStart[t + 1]; i++) {
-        writer.varint(flatDocs[i] - last);
+        // One varint per entry: the gap to the previous document, shifted left 4 bits, holding the level.
+        writer.varint((flatDocs[i] - last) * SAT_LEVELS_BASE + flatSats[i]);
         last = flatDocs[i];
-        writer.byte(flatSats[i]);
       }
       postOffsets[t + 1] = writer.length;
     }
@@ -235,12 +243,13 @@ export class IndexBuilder {
     const rawScore = new Float32Array(n * RAW_NEIGHBOURS);
     const queryNorm = new Float32Array(n);
     const remapped = new Map<number, number>();
+    const neighbourQuery = { ...defaultRankParams, maxDfRatio: Math.min(defaultRankParams.maxDfRatio, p.neighbourMaxDf / n) };
     for (let d = 0; d < n; d++) {
       counts.clear();
       countTerms(this.titles[d], this.bodies[d], p, bigramId, counts);
       remapped.clear();
-      for (const [old, tf] of counts) remapped.set(newId[old], tf);
-      const q = selectQueryTerms(remapped, this.lengths[d], ctx, defaultRankParams);
+      for (const [old, tf] of counts) if (newId[old] !== NONE) remapped.set(newId[old], tf);
+      const q = selectQueryTerms(remapped, this.lengths[d], ctx, neighbourQuery);
       queryNorm[d] = q.norm;
       const found = scorer.score(q.terms, q.weights, RAW_NEIGHBOURS, d);
       found.forEach((c, i) => {
@@ -296,6 +305,8 @@ export class IndexBuilder {
       docOffsets[d + 1] = docText.length;
     });
     const termText = encoder.encode(order.map((old) => this.terms[old]).join('\n'));
+    this.terms.length = 0; // the strings are in termText now
+    this.vocab.clear();
     const urls = sortedPairs(this.urlHashes, this.urlPositions);
     const titles = sortedPairs(this.titleHashes, Array.from({ length: n }, (_, i) => i));
 
@@ -404,12 +415,16 @@ export function titleHash(title: string): number {
   return fnv1a(analyze(title).join(' '));
 }
 
+/** Term-frequency saturation is stored in 4 bits: 15 levels over (0, k1 + 1]; ranking measured no worse. */
+export const SAT_LEVELS = 15;
+const SAT_LEVELS_BASE = 16;
+
 export function quantizeSat(sat: number, k1: number): number {
-  return Math.max(1, Math.min(255, Math.round((sat / (k1 + 1)) * 255)));
+  return Math.max(1, Math.min(SAT_LEVELS, Math.round((sat / (k1 + 1)) * SAT_LEVELS)));
 }
 
 export function dequantizeSat(q: number, k1: number): number {
-  return (q / 255) * (k1 + 1);
+  return (q / SAT_LEVELS) * (k1 + 1);
 }
 
 /** The first words of the body, cut at a word boundary. */

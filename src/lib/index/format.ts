@@ -8,7 +8,7 @@ import type { PackLayout } from './pack';
 import type { TermParams } from '../related/terms';
 
 /** Bump when the layout or the meaning of a section changes: a loader refuses other versions. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Firefox refuses package files of 5 MiB or more; stay well under 4 MiB. */
 export const MAX_FILE_BYTES = 3.5 * 1024 * 1024;
@@ -26,6 +26,8 @@ export interface IndexParams extends TermParams {
   bigramMinDf: number;
   /** Precomputed neighbours kept per corpus article. */
   neighbours: number;
+  /** Build-time neighbour queries skip terms in more documents than this, so building stays ~linear in corpus size. */
+  neighbourMaxDf: number;
   /** Characters of body kept as the snippet. */
   snippetChars: number;
   /** Word n-gram size and containment threshold for grouping near-duplicates into stories. */
@@ -45,7 +47,8 @@ export const defaultIndexParams: IndexParams = {
   keepTerms: 100,
   bigramMinDf: 3,
   neighbours: 12,
-  snippetChars: 110,
+  neighbourMaxDf: 3000,
+  snippetChars: 80,
   shingle: 5,
   storyContainment: 0.6,
 };
@@ -61,6 +64,8 @@ export interface ShippedMeta extends IndexMeta {
     pack: PackLayout;
     /** Files of the toolbar search (written by src/lib/search), empty when it was not built. */
     searchFiles: string[];
+    /** Corpus file + code version the index was built from (scripts/lib/ensure-index.ts), when known. */
+    buildKey?: string;
   };
 }
 

@@ -2,8 +2,8 @@
  * The scoring loop of related articles over the shipped postings, used by the engine at query time and by the
  * builder to precompute each corpus article's neighbours, so both answer with the same arithmetic.
  *
- * Postings: for each term, its documents in ascending order as (gap varint, saturation byte) pairs. The byte is
- * the document's BM25 term-frequency saturation quantized to 0..255 over 0..k1+1; a match adds
+ * Postings: for each term, its documents in ascending order, one varint each: gap × 16 + level, where the level
+ * (1..15) is the document's BM25 term-frequency saturation quantized over 0..k1+1; a match adds
  * queryWeight × idf^idfPower × saturation to the document's score (see DESIGN.md "Ranking").
  */
 
@@ -36,14 +36,15 @@ export class Scorer {
     this.acc = new Float32Array(p.docCount);
     this.mask = new Uint32Array(p.docCount);
     this.touched = new Uint32Array(p.docCount);
-    this.satTable = new Float32Array(256);
-    for (let i = 0; i < 256; i++) this.satTable[i] = (i / 255) * (p.k1 + 1);
+    // Levels 1..15 of the 4-bit saturation (see quantizeSat in index/build.ts).
+    this.satTable = new Float32Array(16);
+    for (let i = 0; i < 16; i++) this.satTable[i] = (i / 15) * (p.k1 + 1);
   }
 
   /** Number of documents of a term (its postings length, after pruning). */
   postingCount(term: number): number {
-    // Each entry is at least 2 bytes; exact counts are not needed by callers, only a cheap bound.
-    return (this.p.postOffsets[term + 1] - this.p.postOffsets[term]) >> 1;
+    // Each entry is at least 1 byte: an upper bound, enough for callers.
+    return this.p.postOffsets[term + 1] - this.p.postOffsets[term];
   }
 
   /**
@@ -63,15 +64,15 @@ export class Scorer {
       let doc = 0;
       while (at < end) {
         let b = postings[at++];
-        let gap = b & 0x7f;
+        let v = b & 0x7f;
         let shift = 7;
         while (b & 0x80) {
           b = postings[at++];
-          gap |= (b & 0x7f) << shift;
+          v |= (b & 0x7f) << shift;
           shift += 7;
         }
-        doc += gap;
-        const s = satTable[postings[at++]];
+        doc += v >>> 4;
+        const s = satTable[v & 15];
         if (acc[doc] === 0 && mask[doc] === 0) touched[touchedCount++] = doc;
         acc[doc] += w * s;
         mask[doc] |= bit;
@@ -97,15 +98,14 @@ export class Scorer {
       let doc = 0;
       while (at < end) {
         let b = postings[at++];
-        let gap = b & 0x7f;
+        let v = b & 0x7f;
         let shift = 7;
         while (b & 0x80) {
           b = postings[at++];
-          gap |= (b & 0x7f) << shift;
+          v |= (b & 0x7f) << shift;
           shift += 7;
         }
-        doc += gap;
-        at++;
+        doc += v >>> 4;
         const i = wanted.get(doc);
         if (i !== undefined) masks[i] |= 1 << q;
       }
