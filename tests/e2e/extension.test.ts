@@ -131,8 +131,11 @@ for (const name of ['chromium', 'firefox'] as const) {
       test('the answer still comes after the service worker was stopped', async () => {
         const page = await session.openPage(`${server.origin}/world/2018/article`);
         await new Promise((r) => setTimeout(r, 1500));
+        const tabId = await session.tabId(page);
         await session.stopBackground();
-        const popup = await session.openPopup(page);
+        // Nothing is running now; the popup's message must wake the background, which reloads the index and
+        // finds the tab's snapshot in storage.session.
+        const popup = await session.openPopupForTab(tabId);
         assert.equal(await settledState(popup), 'article');
         assert.ok((await resultIds(popup)).length >= 5);
         await popup.close();

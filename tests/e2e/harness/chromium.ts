@@ -83,6 +83,13 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
       await popup.setViewport({ width: 400, height: 600 });
       return popup;
     },
+    tabId: tabIdOf,
+    async openPopupForTab(tabId) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 400, height: 600 });
+      await page.goto(`${extensionOrigin}/src/popup/index.html?tab=${tabId}`);
+      return page;
+    },
     async openExtensionPage(path) {
       const page = await browser.newPage();
       await page.goto(`${extensionOrigin}/${path}`);

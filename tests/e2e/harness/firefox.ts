@@ -76,6 +76,12 @@ export async function launchFirefox(extensionDir: string, proxyPort: number, opt
     return id;
   }
 
+  async function openPopupForTab(tabId: number): Promise<Page> {
+    const popup = await openExtensionTab(`src/popup/index.html?tab=${tabId}`);
+    await popup.setViewport({ width: 400, height: 600 });
+    return popup;
+  }
+
   return {
     name: 'firefox',
     browser,
@@ -89,13 +95,12 @@ export async function launchFirefox(extensionDir: string, proxyPort: number, opt
       const tabId = await tabIdOf(page);
       return inExtension((id: number) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), tabId);
     },
+    tabId: tabIdOf,
+    openPopupForTab,
     async openPopup(page) {
       // Puppeteer cannot click Firefox's toolbar; the popup document opened in a tab for that tab's id is the
       // same code with the same messages.
-      const tabId = await tabIdOf(page);
-      const popup = await openExtensionTab(`src/popup/index.html?tab=${tabId}`);
-      await popup.setViewport({ width: 400, height: 600 });
-      return popup;
+      return openPopupForTab(await tabIdOf(page));
     },
     openExtensionPage: (path) => openExtensionTab(path),
     inExtension,

@@ -9,6 +9,10 @@ export interface ExtensionSession {
   openPage(url: string): Promise<Page>;
   /** The toolbar badge text for the tab showing `page`. */
   badgeText(page: Page): Promise<string>;
+  /** The browser's id for the tab showing `page`. */
+  tabId(page: Page): Promise<number>;
+  /** The popup's document opened in a tab for tab `tabId` (needs no background to open it). */
+  openPopupForTab(tabId: number): Promise<Page>;
   /** The toolbar popup for the tab showing `page`. */
   openPopup(page: Page): Promise<Page>;
   /** An extension page (options, side panel) in a tab. */
