@@ -103,7 +103,9 @@ interface Row {
   sameAsNode: string;
   readabilityMs?: number;
   readabilityRecall?: number;
+  readabilityPrecision?: number;
   oursRecall?: number;
+  oursPrecision?: number;
 }
 const rows: Row[] = [];
 
@@ -143,10 +145,14 @@ try {
     // The same path as the content script, without the wall-clock budget (which only matters on hostile pages).
     const nodeSnap = quickLook(nodeDoc, f.expected.url) ? extractSnapshot(nodeDoc, f.expected.url) : notArticleSnapshot(nodeDoc, f.expected.url);
     const row: Row = { slug: f.slug, article: f.expected.isArticle, maybe, ms: median(times), sameAsNode: diff(snap!, nodeSnap) };
-    if (f.expected.text) row.oursRecall = tokenRecall(f.expected.text, snap!.text);
+    if (f.expected.text) {
+      row.oursRecall = tokenRecall(f.expected.text, snap!.text);
+      row.oursPrecision = snap!.text ? tokenRecall(snap!.text, f.expected.text) : 0;
+    }
     if (rTimes.length) {
       row.readabilityMs = median(rTimes);
       row.readabilityRecall = f.expected.text ? tokenRecall(f.expected.text, rText) : undefined;
+      row.readabilityPrecision = f.expected.text && rText ? tokenRecall(rText, f.expected.text) : undefined;
     }
     rows.push(row);
     process.stderr.write(`${f.slug}: ${row.ms.toFixed(2)} ms\n`);
@@ -161,11 +167,11 @@ const version = values.browser === 'firefox' ? 'Firefox ESR' : 'Chromium';
 const load = loadavg()[0].toFixed(1);
 console.log(`\n${version}, ${RUNS} fresh page loads per fixture, content-script main-thread time (cold, median per page);`);
 console.log(`machine: ${cpus().length} cores, load average ${load} at the end (timings scale with contention):\n`);
-console.log(`| fixture | page | full extraction | ms | same as node |${values.readability ? ' Readability ms | Readability recall | our recall |' : ''}`);
+console.log(`| fixture | page | full extraction | ms | same as node |${values.readability ? ' Readability ms | Readability recall / precision | ours recall / precision |' : ''}`);
 console.log(`| --- | --- | --- | --- | --- |${values.readability ? ' --- | --- | --- |' : ''}`);
 for (const r of rows) {
   const extra = values.readability
-    ? ` ${r.readabilityMs?.toFixed(2) ?? ''} | ${r.readabilityRecall?.toFixed(3) ?? ''} | ${r.oursRecall?.toFixed(3) ?? ''} |`
+    ? ` ${r.readabilityMs?.toFixed(2) ?? ''} | ${r.readabilityRecall !== undefined ? `${r.readabilityRecall.toFixed(3)} / ${r.readabilityPrecision?.toFixed(3) ?? ''}` : ''} | ${r.oursRecall !== undefined ? `${r.oursRecall.toFixed(3)} / ${r.oursPrecision?.toFixed(3)}` : ''} |`
     : '';
   console.log(`| ${r.slug} | ${r.article ? 'article' : 'not'} | ${r.maybe ? 'yes' : 'no'} | ${r.ms.toFixed(2)} | ${r.sameAsNode} |${extra}`);
 }
@@ -178,7 +184,12 @@ console.log(`median over non-article pages: ${median(non).toFixed(2)} ms (target
 if (hostile.length) console.log(`hostile pages: ${hostile.map((r) => `${r.slug.replace('hostile-', '')} ${r.ms.toFixed(1)} ms`).join(', ')}`);
 if (values.readability) {
   const ra = rows.filter((r) => r.readabilityMs !== undefined && !r.slug.startsWith('hostile-'));
-  console.log(`Readability on the same article pages: median ${median(ra.map((r) => r.readabilityMs!)).toFixed(2)} ms, mean token recall ${(ra.reduce((s, r) => s + (r.readabilityRecall ?? 0), 0) / ra.length).toFixed(3)}`);
+  const mean = (f: (r: Row) => number) => (ra.reduce((s, r) => s + f(r), 0) / ra.length).toFixed(3);
+  console.log(
+    `Readability on the same article pages: median ${median(ra.map((r) => r.readabilityMs!)).toFixed(2)} ms (ours ${median(ra.map((r) => r.ms)).toFixed(2)} ms), ` +
+      `mean token recall ${mean((r) => r.readabilityRecall ?? 0)} / precision ${mean((r) => r.readabilityPrecision ?? 0)} ` +
+      `(ours ${mean((r) => r.oursRecall ?? 0)} / ${mean((r) => r.oursPrecision ?? 0)})`,
+  );
 }
 const mismatches = rows.filter((r) => r.sameAsNode !== 'same');
 console.log(

@@ -83,7 +83,7 @@ export interface Deadline {
  * Cut the subtree under `root` into paragraphs, in document order, within the node, character and paragraph
  * budgets, and before `deadline` when one is given (the content script gives one; tests do not, to stay exact).
  */
-export function walkParagraphs(root: Element, deadline?: Deadline): { paras: Para[]; truncated: boolean } {
+export function walkParagraphs(root: Element, deadline?: Deadline, maxNodes = MAX_NODES): { paras: Para[]; truncated: boolean } {
   const paras: Para[] = [];
   const blocks: Element[] = [root];
   let buf: string[] = [];
@@ -123,7 +123,7 @@ export function walkParagraphs(root: Element, deadline?: Deadline): { paras: Par
 
   let n: Node | null = root.firstChild;
   while (n) {
-    if (++nodes > MAX_NODES || chars > MAX_CHARS || paras.length >= MAX_PARAS) {
+    if (++nodes > maxNodes || chars > MAX_CHARS || paras.length >= MAX_PARAS) {
       truncated = true;
       break;
     }
@@ -165,6 +165,21 @@ export function walkParagraphs(root: Element, deadline?: Deadline): { paras: Par
   }
   flush();
   return { paras, truncated };
+}
+
+/** The visible text of a small element (a heading, a date line), reading at most `maxNodes` nodes of it. */
+export function boundedText(el: Element, maxNodes = 300, maxChars = 2000): string {
+  const { paras } = walkParagraphs(el, undefined, maxNodes);
+  let out = '';
+  for (let i = 0; i < paras.length && out.length < maxChars; i++) out += (out ? ' ' : '') + paras[i].text;
+  return out.length > maxChars ? out.slice(0, maxChars) : out;
+}
+
+/** A <script>'s text without copying a huge one: the single text child's data is read as it is. */
+export function scriptText(el: Element, maxChars: number): string {
+  const first = el.firstChild;
+  const t = first && first.nodeType === 3 && !first.nextSibling ? (first as Text).data : el.textContent || '';
+  return t.length > maxChars ? t.slice(0, maxChars) : t;
 }
 
 export function isProse(p: Para): boolean {

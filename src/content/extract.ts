@@ -9,7 +9,9 @@
  */
 import type { ArticleSnapshot } from '../lib/types';
 import { LIMITS } from '../messages';
-import { heldChars, mainText, pickContainer, scoreAncestors, walkParagraphs, type Deadline, type Held, type MainText } from './body-text';
+import {
+  boundedText, heldChars, mainText, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held, type MainText,
+} from './body-text';
 import { normalizeDate, parseDateText } from './dates';
 import { absoluteHttpUrl, readMeta, type PageMeta } from './metadata';
 import { cleanLine, dominantScript, titleSimilarity } from './text-utils';
@@ -56,8 +58,7 @@ export function quickLook(doc: Document, url: string): boolean {
     for (let i = 0, seen = 0; i < scripts.length && seen < 20; i++) {
       if ((scripts[i].getAttribute('type') || '').toLowerCase().indexOf('ld+json') < 0) continue;
       seen++;
-      let t = scripts[i].textContent || '';
-      if (t.length > 50_000) t = t.slice(0, 50_000);
+      const t = scriptText(scripts[i], 50_000);
       if (/Article|BlogPosting|"Report"/.test(t)) return true;
       if (/CollectionPage|SearchResultsPage|ItemList|VideoObject|ProfilePage/.test(t)) listing = true;
     }
@@ -73,12 +74,9 @@ export function quickLook(doc: Document, url: string): boolean {
   }
 }
 
-/** A heading's text as the reader sees it: script, style and hidden parts left out. */
+/** A heading's text as the reader sees it: script, style and hidden parts left out, a bounded read. */
 function headingText(el: Element): string {
-  const { paras } = walkParagraphs(el);
-  const parts: string[] = [];
-  for (let i = 0; i < paras.length && i < 20; i++) parts.push(paras[i].text);
-  return cleanLine(parts.join(' '), LIMITS.titleChars);
+  return cleanLine(boundedText(el, 2000, LIMITS.titleChars), LIMITS.titleChars);
 }
 
 /** Where to read again when the page was too big to walk whole: the title's <article>/<main>, else 3 levels up. */
@@ -181,7 +179,7 @@ function storyScope(doc: Document, score: Map<Element, Held>, titleHeading: Elem
 function printedDate(doc: Document, scope: Element, main: MainText): string | null {
   const times = scope.getElementsByTagName('time');
   for (let i = 0; i < times.length && i < 10; i++) {
-    const d = normalizeDate(times[i].getAttribute('datetime')) || parseDateText(times[i].textContent || '');
+    const d = normalizeDate(times[i].getAttribute('datetime')) || parseDateText(boundedText(times[i], 50, 300));
     if (d) return d;
   }
   for (let i = 0; i < main.dateLines.length; i++) {
@@ -194,7 +192,7 @@ function printedDate(doc: Document, scope: Element, main: MainText): string | nu
       'time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [id*="date"], [class*="meta"], [class*="info"]',
     );
     for (let i = 0; i < els.length && i < 30; i++) {
-      const text = els[i].textContent || '';
+      const text = boundedText(els[i], 60, 300);
       if (text.length > 250) continue;
       const d = normalizeDate(els[i].getAttribute('datetime')) || parseDateText(text);
       if (d) return d;
@@ -230,12 +228,19 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   return main.proseChars >= 450 && main.proseCount >= 3 && titleHeading !== null;
 }
 
+/** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
+function titleOf(doc: Document): string {
+  const el = doc.getElementsByTagName('title')[0];
+  if (!el) return '';
+  return scriptText(el, LIMITS.titleChars * 4);
+}
+
 function emptySnapshot(doc: Document | null, url: string): ArticleSnapshot {
   let title = '';
   let lang = '';
   let dir: 'rtl' | 'ltr' = 'ltr';
   try {
-    title = cleanLine(String((doc && doc.title) || ''), LIMITS.titleChars);
+    title = doc ? cleanLine(titleOf(doc), LIMITS.titleChars) : '';
     const html = doc && doc.documentElement;
     lang = html ? cleanLine(html.getAttribute('lang') || '', 40) : '';
     dir = html && (html.getAttribute('dir') || '').toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
@@ -273,7 +278,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   if (!body) return emptySnapshot(doc, url);
   const meta = readMeta(doc, url);
   const ld = meta.ldArticle;
-  const docTitle = cleanLine(doc.title || '', LIMITS.titleChars);
+  const docTitle = cleanLine(titleOf(doc), LIMITS.titleChars);
   const siteName = meta.ogSiteName || (ld && ld.publisher) || meta.applicationName || siteFromTitle(docTitle);
   const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
   const titleHeading = findTitleHeading(doc, metaTitles);

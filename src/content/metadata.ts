@@ -6,6 +6,7 @@
  */
 import { cleanLine, isArray, jsonParse } from './text-utils';
 import { normalizeDate } from './dates';
+import { scriptText } from './body-text';
 
 export const MAX_LD_BLOCKS = 40;
 export const MAX_LD_BYTES = 1_000_000;
@@ -169,7 +170,7 @@ function scanJsonLd(doc: Document): LdScan {
     const type = (scripts[i].getAttribute('type') || '').toLowerCase();
     if (type.indexOf('ld+json') < 0) continue;
     blocks++;
-    const raw = scripts[i].textContent || '';
+    const raw = scriptText(scripts[i], MAX_LD_BLOCK_BYTES + 1);
     bytes += raw.length;
     if (raw.length > MAX_LD_BLOCK_BYTES) continue;
     try {
