@@ -6,6 +6,7 @@
  *   npx tsx scripts/ui-preview.ts popup-ar   # only shots whose name contains "popup-ar"
  *   npx tsx scripts/ui-preview.ts --serve    # keep the preview server running (prints its URL)
  *   npx tsx scripts/ui-preview.ts --axe      # also run axe-core in every page (needs axe-core installed)
+ *   npx tsx scripts/ui-preview.ts --firefox  # the same pages in Firefox ESR (shots named *-firefox.png)
  */
 import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,7 @@ const SHOTS: Shot[] = [
 const args = process.argv.slice(2);
 const serveOnly = args.includes('--serve');
 const runAxe = args.includes('--axe');
+const firefox = args.includes('--firefox');
 const filter = args.find((a) => !a.startsWith('--'));
 const outDir = resolve(repoRoot, 'artifacts', 'ui-preview');
 
@@ -132,21 +134,28 @@ if (serveOnly) {
   console.log(`preview: ${pageUrl({ page: 'popup', state: 'article', ui: 'ar' })}`);
 } else {
   mkdirSync(outDir, { recursive: true });
-  const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--font-render-hinting=none',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sila-preview-'))}`,
-    ],
-  });
+  const browser = firefox
+    ? await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: '/usr/bin/firefox-esr',
+        headless: true,
+        extraPrefsFirefox: { 'network.proxy.type': 0, 'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false },
+      })
+    : await puppeteer.launch({
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--font-render-hinting=none',
+          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sila-preview-'))}`,
+        ],
+      });
   const axeSource = runAxe && existsSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'))
     ? readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
     : null;
@@ -159,13 +168,15 @@ if (serveOnly) {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
       await page.setViewport({ ...shot.viewport, deviceScaleFactor: 2 });
-      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.dark ? 'dark' : 'light' }]);
-      await page.goto(pageUrl(shot.params), { waitUntil: 'networkidle0' });
+      // Firefox (WebDriver BiDi) cannot emulate the colour scheme: dark shots use the theme setting there.
+      const params = firefox && shot.dark ? { ...shot.params, theme: 'dark' } : shot.params;
+      if (!firefox) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.dark ? 'dark' : 'light' }]);
+      await page.goto(pageUrl(params), { waitUntil: firefox ? 'load' : 'networkidle0' });
       await page.waitForSelector('#root > *', { timeout: 10_000 });
       await page.evaluate(() => document.fonts.ready);
       if (shot.act) await shot.act(page).catch((e: Error) => errors.push(`check failed: ${e.message}`));
       await new Promise((r) => setTimeout(r, 200));
-      const file = join(outDir, `${shot.name}.png`);
+      const file = join(outDir, `${shot.name}${firefox ? '-firefox' : ''}.png`);
       await page.screenshot({ path: file as `${string}.png`, fullPage: shot.fullPage ?? false });
       const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0);
       let axeReport = '';

@@ -48,7 +48,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
             href={url}
             target="_blank"
             rel="noopener noreferrer"
-            class="bidi clamp-2 stretched"
+            class="bidi stretched"
             data-role="title"
             dir="auto"
             {...{ [NAV_ITEM]: '' }}
@@ -57,7 +57,9 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
             onAuxClick={(e) => onOpen(e, url)}
             onKeyDown={(e) => onEnter(e, url)}
           >
-            <Highlighted text={title} terms={terms} options={highlightOptions} />
+            <span class="clamp-2">
+              <Highlighted text={title} terms={terms} options={highlightOptions} />
+            </span>
           </a>
         ) : (
           <span class="bidi clamp-2" data-role="title" dir="auto" tabIndex={0} {...{ [NAV_ITEM]: '' }}>

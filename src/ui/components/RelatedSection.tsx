@@ -11,7 +11,7 @@ export function RelatedSection({ results }: { results: readonly RelatedResult[] 
         <h2 id="related-heading">{i18n.t('relatedHeading')}</h2>
         <span class="count">{i18n.plural('articleCount', results.length)}</span>
       </div>
-      <ul class="articles">
+      <ul class="articles" role="list">
         {results.map((r) => (
           <ArticleItem key={r.doc.id} doc={r.doc} terms={r.sharedTerms} sharedTerms={r.sharedTerms} alsoIn={r.alsoIn} />
         ))}

@@ -59,7 +59,7 @@ export function SearchView({ load, retry }: { load: SearchLoad; retry: () => voi
           </button>
         </StateMessage>
       ) : (
-        <ul class="articles">
+        <ul class="articles" role="list">
           {shown.map((r) => (
             <ArticleItem key={r.doc.id} doc={r.doc} terms={[...r.matchedTerms, ...words]} highlightOptions={{ prefix: true }} />
           ))}
