@@ -1,12 +1,12 @@
 /**
- * npm run bench -- [--corpus FILE] [--runs 5] [--json] [--no-baseline] [--queries FILE]
+ * npm run bench -- [--corpus FILE] [--runs 5] [--json] [--no-baseline] [--baseline-heap-mb 8000] [--queries FILE]
  * Issue 5's table: the baseline (MiniSearch as documented over title + body) and Sila's shipped index, built in
  * the same run, side by side with ratios. Cold starts run in fresh processes (medians over --runs); related
  * and search-as-you-type timings are warm, in this process, over the query file's articles.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openIndex } from '../src/lib/engine.ts';
@@ -70,11 +70,16 @@ runMain(async () => {
   const cold = Array.from({ length: runs }, () => runChild('bench-cold.ts', [dir, qfile]));
   const index = await openIndex(dirSource(dir));
   const relatedMs: number[] = [];
+  const relatedCpuMs: number[] = [];
   for (const q of queries) {
     const t = performance.now();
+    const c = process.cpuUsage();
     index.related({ title: q.title, body: q.body, published: q.published ?? null }, { k: 10 });
+    const cpu = process.cpuUsage(c);
     relatedMs.push(performance.now() - t);
+    relatedCpuMs.push((cpu.user + cpu.system) / 1000);
   }
+  relatedCpuMs.sort((a, b) => a - b);
   const keystrokeMs: number[] = [];
   let searchError: string | null = null;
   try {
@@ -97,11 +102,14 @@ runMain(async () => {
     buildSeconds,
     buildPeakRssMB: build?.peakRssMB ?? null,
     coldMs: median(cold.map((c) => Number(c.coldMs))),
+    coldCpuMs: median(cold.map((c) => Number(c.coldCpuMs))),
     loadMs: median(cold.map((c) => Number(c.loadMs))),
     firstQueryMs: median(cold.map((c) => Number(c.firstQueryMs))),
     moduleImportMs: median(cold.map((c) => Number(c.importMs))),
     relatedMedianMs: quantile(relatedMs, 0.5),
     relatedP95Ms: quantile(relatedMs, 0.95),
+    relatedCpuMedianMs: quantile(relatedCpuMs, 0.5),
+    relatedCpuP95Ms: quantile(relatedCpuMs, 0.95),
     keystrokeP95Ms: keystrokeMs.length ? quantile(keystrokeMs, 0.95) : null,
     heapAfterLoadMB: median(cold.map((c) => Number(c.heapUsedMB))),
     arrayBuffersMB: median(cold.map((c) => Number(c.arrayBuffersMB))),
@@ -120,13 +128,15 @@ runMain(async () => {
     const jsonFile = join(tmp, 'minisearch.json');
     try {
       log('baseline: MiniSearch addAll + JSON.stringify');
-      const built = runChild('bench-minisearch.ts', ['build', corpus, jsonFile], 12_000);
+      const heapCap = args.num('baseline-heap-mb', 8000);
+      const built = runChild('bench-minisearch.ts', ['build', corpus, jsonFile], heapCap);
       const words = [...new Set(`${queries[0].title} ${queries[0].body}`.split(/[\s\p{P}]+/u).filter((w) => w.length > 3))].slice(0, 10).join(' ');
       log(`baseline: ${runs} cold loadJSON + 10-term OR query`);
-      const colds = Array.from({ length: runs }, () => runChild('bench-minisearch.ts', ['cold', jsonFile, words], 12_000));
+      const colds = Array.from({ length: runs }, () => runChild('bench-minisearch.ts', ['cold', jsonFile, words], heapCap));
       baseline = {
         buildSeconds: Number(built.indexMs) / 1000,
         coldMs: median(colds.map((c) => Number(c.coldMs))),
+        coldCpuMs: median(colds.map((c) => Number(c.coldCpuMs))),
         loadMs: median(colds.map((c) => Number(c.loadJSONMs))),
         firstQueryMs: median(colds.map((c) => Number(c.firstQueryMs))),
         heapAfterLoadMB: median(colds.map((c) => Number(c.heapUsedMB))),
@@ -153,10 +163,12 @@ runMain(async () => {
   const rows: [string, string, string, string][] = [
     ['build (s)', sila.buildSeconds?.toFixed(1) ?? '(cached)', B.buildSeconds?.toFixed(1) ?? '–', ''],
     ['cold start: load + first related', ms(sila.coldMs), ms(B.coldMs), ratio(sila.coldMs, B.coldMs)],
+    ['cold start, CPU time', ms(sila.coldCpuMs), ms(B.coldCpuMs), ratio(sila.coldCpuMs, B.coldCpuMs)],
     ['  of which load', ms(sila.loadMs), ms(B.loadMs), ratio(sila.loadMs, B.loadMs)],
     ['  of which first query', ms(sila.firstQueryMs), ms(B.firstQueryMs), ratio(sila.firstQueryMs, B.firstQueryMs)],
     ['related query median (warm)', ms(sila.relatedMedianMs), '', ''],
     ['related query p95 (warm)', ms(sila.relatedP95Ms), '', ''],
+    ['related query CPU time median / p95', `${ms(sila.relatedCpuMedianMs)} / ${ms(sila.relatedCpuP95Ms)}`, '', ''],
     ['search per keystroke p95', ms(sila.keystrokeP95Ms), '', ''],
     ['heap after load', `${sila.heapAfterLoadMB.toFixed(0)} MB (+${sila.arrayBuffersMB.toFixed(0)} MB typed arrays)`, B.heapAfterLoadMB ? `${B.heapAfterLoadMB.toFixed(0)} MB` : '–', ratio(sila.heapAfterLoadMB + sila.arrayBuffersMB, B.heapAfterLoadMB)],
     ['index files, total', mb(sila.indexBytes), mb(B.indexBytes), ratio(sila.indexBytes, B.indexBytes)],
@@ -165,6 +177,7 @@ runMain(async () => {
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(`corpus ${corpus} (${index.size} articles), cold starts: median of ${runs} fresh processes`);
+  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (wall times include other jobs; CPU times do not)`);
   console.log(`${''.padEnd(w)}  ${'Sila'.padEnd(32)}${'MiniSearch baseline'.padEnd(22)}baseline/Sila`);
   for (const [name, s, b, r] of rows) console.log(`${name.padEnd(w)}  ${s.padEnd(32)}${b.padEnd(22)}${r}`);
   if (baselineError) console.log(`baseline failed: ${baselineError}`);

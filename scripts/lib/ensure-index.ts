@@ -9,21 +9,33 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { defaultIndexDir, repoRoot } from '../paths.ts';
 import { META_FILE } from '../../src/lib/index/format.ts';
+import { defaultRankParams } from '../../src/lib/related/rank.ts';
 import { buildIndexDir } from './build.ts';
 import { CorpusError, schemaHint } from './read-corpus.ts';
 
-const codeDirs = ['src/lib/index', 'src/lib/related', 'src/lib/text', 'src/lib/search', 'src/lib/corpus', 'scripts/lib'];
+// The code an index depends on: what builds it and what reads corpus text. Query-time ranking (rank.ts,
+// related.ts) is left out so that tuning it reuses the index; the query-term selection it shares with the
+// builder's neighbour computation is hashed by value below.
+const codeDirs = ['src/lib/index', 'src/lib/text', 'src/lib/search', 'src/lib/corpus'];
+const codeFiles = [
+  'src/lib/related/terms.ts',
+  'src/lib/related/core.ts',
+  'src/lib/related/query-terms.ts',
+  'scripts/lib/build.ts',
+  'scripts/lib/read-corpus.ts',
+];
 
 export function codeVersion(): string {
   const hash = createHash('sha256');
+  const files: string[] = [...codeFiles];
   for (const dir of codeDirs) {
     const abs = join(repoRoot, dir);
     if (!existsSync(abs)) continue;
-    for (const name of readdirSync(abs).sort()) {
-      if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
-      hash.update(`${dir}/${name}\0`).update(readFileSync(join(abs, name)));
-    }
+    for (const name of readdirSync(abs).sort()) if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(`${dir}/${name}`);
   }
+  for (const file of files) if (existsSync(join(repoRoot, file))) hash.update(`${file}\0`).update(readFileSync(join(repoRoot, file)));
+  const { maxTerms, minDf, minTf, minTerms, maxDfRatio } = defaultRankParams;
+  hash.update(JSON.stringify({ maxTerms, minDf, minTf, minTerms, maxDfRatio }));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -25,6 +25,8 @@ export interface RankParams extends QueryTermParams {
   feedbackWeight: number;
   /** Title agreement: score × (1 + titleWeight × idf-weighted share of the page title's terms in the result's title). */
   titleWeight: number;
+  /** Candidates at least this close (cosine) count as full title agreement: a reprint under another headline. */
+  titleDupCosine: number;
   /** How many of the best candidates get the title check (it decodes and analyzes their titles). */
   titleCandidates: number;
   /** Ranking score = score × (cosine / score)^normMix: 0 ranks by the BM25-like sum, 1 by the cosine. */
@@ -42,14 +44,15 @@ export const defaultRankParams: RankParams = {
   dateScaleDays: 7,
   dateShape: 1,
   sourcePenalty: 0.05,
-  confidenceHalf: 0.12,
-  minConfidence: 0.05,
+  confidenceHalf: 0.11,
+  minConfidence: 0.2,
   alsoInMax: 5,
   feedbackDocs: 0,
   feedbackWeight: 0,
   normMix: 0,
-  titleWeight: 0,
-  titleCandidates: 60,
+  titleWeight: 0.5,
+  titleCandidates: 30,
+  titleDupCosine: 0.25,
 };
 
 /** Confidence at or above which a result counts on the badge. */
@@ -102,7 +105,7 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
       if (p.dateWeight > 0) factor = 1 - p.dateWeight + p.dateWeight / (1 + Math.pow(daysApart / p.dateScaleDays, p.dateShape));
     }
     let base = p.normMix > 0 ? c.score * Math.pow(c.cosine / c.score, p.normMix) : c.score;
-    if (p.titleWeight > 0 && c.titleOverlap) base *= 1 + p.titleWeight * c.titleOverlap;
+    if (p.titleWeight > 0) base *= 1 + p.titleWeight * (c.cosine >= p.titleDupCosine ? 1 : c.titleOverlap ?? 0);
     return { ...c, score: base * factor, daysApart, confidence: confidenceOf(c.cosine, p.confidenceHalf) };
   });
   adjusted.sort((a, b) => b.score - a.score || a.position - b.position);
