@@ -52,7 +52,7 @@ export interface SearchEvalReport {
     bestOf3Median: number;
     bestOf3P95: number;
   } | null;
-  cold: { loadMs: number; loadMsBest: number; firstQueryMs: number; firstQueryMsBest: number; heapMB: number; runs: number } | null;
+  cold: { loadMs: number; loadMsBest: number; loadCpuMs: number; firstQueryMs: number; firstQueryMsBest: number; firstQueryCpuMs: number; heapMB: number; runs: number } | null;
   files: { name: string; bytes: number }[];
   via: 'engine' | 'searcher';
   peer: typeof PEER;
@@ -139,7 +139,7 @@ export async function runSearchEval(options: SearchEvalOptions = {}): Promise<Se
 
 /** Median over `runs` fresh processes of: load the search files, answer one query; heap after load. */
 function coldLoad(dir: string, query: string, runs: number): SearchEvalReport['cold'] {
-  const rows: { loadMs: number; firstQueryMs: number; heapMB: number }[] = [];
+  const rows: { loadMs: number; loadCpuMs: number; firstQueryMs: number; firstQueryCpuMs: number; heapMB: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--cold-load', dir, '--query', query], {
       encoding: 'utf8',
@@ -152,8 +152,10 @@ function coldLoad(dir: string, query: string, runs: number): SearchEvalReport['c
   return {
     loadMs: med((r) => r.loadMs),
     loadMsBest: best((r) => r.loadMs),
+    loadCpuMs: med((r) => r.loadCpuMs),
     firstQueryMs: med((r) => r.firstQueryMs),
     firstQueryMsBest: best((r) => r.firstQueryMs),
+    firstQueryCpuMs: med((r) => r.firstQueryCpuMs),
     heapMB: med((r) => r.heapMB),
     runs,
   };
@@ -164,14 +166,22 @@ async function coldLoadChild(dir: string, query: string): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heap0 = process.memoryUsage().heapUsed;
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const c = process.cpuUsage(since);
+    return (c.user + c.system) / 1000;
+  };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const searcher = await loadSearcher(dirSource(dir));
   const t1 = performance.now();
+  const loadCpuMs = cpuMs(c0);
+  const c1 = process.cpuUsage();
   searcher.search(query, { k: 10 });
   const t2 = performance.now();
+  const firstQueryCpuMs = cpuMs(c1);
   gc?.();
   const heapMB = (process.memoryUsage().heapUsed - heap0) / 1048576;
-  process.stdout.write(`${JSON.stringify({ loadMs: t1 - t0, firstQueryMs: t2 - t1, heapMB })}\n`);
+  process.stdout.write(`${JSON.stringify({ loadMs: t1 - t0, loadCpuMs, firstQueryMs: t2 - t1, firstQueryCpuMs, heapMB })}\n`);
 }
 
 function printReport(r: SearchEvalReport): void {
@@ -191,7 +201,9 @@ function printReport(r: SearchEvalReport): void {
   }
   if (r.cold) {
     rows.push([`cold load ms (fresh process; median / best of ${r.cold.runs})`, `${f(r.cold.loadMs, 1)} / ${f(r.cold.loadMsBest, 1)}`, '–']);
+    rows.push(['cold load CPU ms (median)', f(r.cold.loadCpuMs, 1), '–']);
     rows.push(['first query after cold load ms (median / best)', `${f(r.cold.firstQueryMs, 1)} / ${f(r.cold.firstQueryMsBest, 1)}`, '–']);
+    rows.push(['first query after cold load CPU ms (median)', f(r.cold.firstQueryCpuMs, 1), '–']);
     rows.push(['heap after load MB', f(r.cold.heapMB, 1), '–']);
   }
   const total = r.files.reduce((n, x) => n + x.bytes, 0);

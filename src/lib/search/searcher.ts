@@ -38,6 +38,7 @@ export class TitleLeadSearcher implements Searcher {
   private readonly titleCount: Uint8Array;
   private readonly leadSum: Float64Array;
   private readonly seen: Uint8Array;
+  private readonly touched: Int32Array;
   /** Recently used terms' hits, oldest first (a Map keeps insertion order). */
   private readonly cache = new Map<string, TermHits>();
 
@@ -52,6 +53,7 @@ export class TitleLeadSearcher implements Searcher {
     this.titleCount = new Uint8Array(this.docCount);
     this.leadSum = new Float64Array(this.docCount);
     this.seen = new Uint8Array(this.docCount);
+    this.touched = new Int32Array(this.docCount);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -71,31 +73,35 @@ export class TitleLeadSearcher implements Searcher {
 
     // Combine as MiniSearch's search() does (OR: scores add up; then times the number of query terms matched,
     // its coordination factor), plus the lead's BM25.
-    const { titleSum, titleCount, leadSum, seen } = this;
-    const touched: number[] = [];
+    const { titleSum, titleCount, leadSum, seen, touched } = this;
+    let n = 0;
     for (const h of parts) {
-      for (let i = 0; i < h.titleDocs.length; i++) {
-        const d = h.titleDocs[i];
-        if (!seen[d]) (seen[d] = 1), touched.push(d);
-        titleSum[d] += h.titleScores[i];
+      const docs = h.titleDocs;
+      const scores = h.titleScores;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        if (!seen[d]) (seen[d] = 1), (touched[n++] = d);
+        titleSum[d] += scores[i];
         if (titleCount[d] < 255) titleCount[d]++;
       }
-      for (let i = 0; i < h.leadDocs.length; i++) {
-        const d = h.leadDocs[i];
-        if (!seen[d]) (seen[d] = 1), touched.push(d);
-        leadSum[d] += h.leadScores[i];
+      const leadDocs = h.leadDocs;
+      const leadScores = h.leadScores;
+      for (let i = 0; i < leadDocs.length; i++) {
+        const d = leadDocs[i];
+        if (!seen[d]) (seen[d] = 1), (touched[n++] = d);
+        leadSum[d] += leadScores[i];
       }
     }
-    const score = (d: number) => titleSum[d] * titleCount[d] + leadSum[d];
-    const top = topK(touched, score, k);
-    const hits = top.map((p) => ({ position: p, score: score(p), matchedTerms: this.matchedTerms(p, parts) }));
-    for (const d of touched) {
+    const top = new TopK(k);
+    for (let i = 0; i < n; i++) {
+      const d = touched[i];
+      top.offer(d, titleSum[d] * titleCount[d] + leadSum[d]);
       titleSum[d] = 0;
       titleCount[d] = 0;
       leadSum[d] = 0;
       seen[d] = 0;
     }
-    return hits;
+    return top.sorted().map(([position, score]) => ({ position, score, matchedTerms: this.matchedTerms(position, parts) }));
   }
 
   /** Forget the cached term hits (benchmarks use it to time typing from a fresh popup). */
@@ -134,34 +140,66 @@ export class TitleLeadSearcher implements Searcher {
   }
 }
 
-/** The k positions with the highest score, best first; ties go to the earlier position. */
-function topK(candidates: number[], score: (p: number) => number, k: number): number[] {
-  const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
-  const heap: number[] = []; // min-heap on `better`: heap[0] is the weakest kept
-  for (const p of candidates) {
-    if (heap.length < k) {
-      heap.push(p);
-      let i = heap.length - 1;
+/** The k best (position, score) pairs offered, kept in a min-heap; ties go to the earlier position. */
+class TopK {
+  private readonly docs: Int32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+
+  constructor(private readonly k: number) {
+    this.docs = new Int32Array(k);
+    this.scores = new Float64Array(k);
+  }
+
+  /** a ranks below b */
+  private below(i: number, j: number): boolean {
+    const { scores, docs } = this;
+    return scores[i] < scores[j] || (scores[i] === scores[j] && docs[i] > docs[j]);
+  }
+
+  private swap(i: number, j: number): void {
+    const { scores, docs } = this;
+    const d = docs[i];
+    docs[i] = docs[j];
+    docs[j] = d;
+    const s = scores[i];
+    scores[i] = scores[j];
+    scores[j] = s;
+  }
+
+  offer(doc: number, score: number): void {
+    const { docs, scores } = this;
+    if (this.size < this.k) {
+      let i = this.size++;
+      docs[i] = doc;
+      scores[i] = score;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!better(heap[parent], heap[i])) break;
-        [heap[parent], heap[i]] = [heap[i], heap[parent]];
+        if (!this.below(i, parent)) break;
+        this.swap(i, parent);
         i = parent;
       }
-    } else if (better(p, heap[0])) {
-      heap[0] = p;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && better(heap[m], heap[l])) m = l;
-        if (r < heap.length && better(heap[m], heap[r])) m = r;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i], heap[m]];
-        i = m;
-      }
+      return;
+    }
+    if (score < scores[0] || (score === scores[0] && doc > docs[0])) return;
+    docs[0] = doc;
+    scores[0] = score;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.below(l, m)) m = l;
+      if (r < this.size && this.below(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+
+  /** Best first. */
+  sorted(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = 0; i < this.size; i++) out.push([this.docs[i], this.scores[i]]);
+    return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  }
 }
