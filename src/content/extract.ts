@@ -13,7 +13,7 @@ import {
   boundedText, heldChars, mainText, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held, type MainText,
 } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
-import { absoluteHttpUrl, readMeta, type PageMeta } from './metadata';
+import { absoluteHttpUrl, normalizeLang, readMeta, type PageMeta } from './metadata';
 import { cleanLine, dominantScript, titleSimilarity } from './text-utils';
 
 const RTL_LANGS = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'yi', 'ckb', 'dv', 'sd', 'ug', 'ku']);
@@ -242,7 +242,7 @@ function emptySnapshot(doc: Document | null, url: string): ArticleSnapshot {
   try {
     title = doc ? cleanLine(titleOf(doc), LIMITS.titleChars) : '';
     const html = doc && doc.documentElement;
-    lang = html ? cleanLine(html.getAttribute('lang') || '', 40) : '';
+    lang = html ? normalizeLang(html.getAttribute('lang') || '') : '';
     dir = html && (html.getAttribute('dir') || '').toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
   } catch {
     /* keep the defaults */

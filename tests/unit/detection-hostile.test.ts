@@ -9,6 +9,7 @@ import { extractSnapshot, quickLook } from '../../src/content/extract';
 import { LIMITS } from '../../src/messages';
 import type { ArticleSnapshot } from '../../src/lib/types';
 import { listFixtures } from '../fixtures/pages/fixtures';
+import { validateEnvelope } from '../../src/background/validate';
 
 const fixtures = listFixtures().filter((f) => !f.generated);
 
@@ -20,10 +21,15 @@ function wellFormed(s: ArticleSnapshot): void {
   expect(s.text.length).toBeLessThanOrEqual(LIMITS.textChars);
   expect(['rtl', 'ltr']).toContain(s.dir);
   expect(typeof s.lang).toBe('string');
+  expect(s.lang.length).toBeLessThanOrEqual(35); // what the background's validator accepts
+  if (s.published !== null) expect(s.published.length).toBeLessThanOrEqual(64);
+  if (s.siteName !== null) expect(s.siteName.length).toBeLessThanOrEqual(200);
   expect(s.url.length).toBeLessThanOrEqual(LIMITS.urlChars);
   if (s.canonicalUrl !== null) expect(s.canonicalUrl).toMatch(/^https?:\/\//);
   if (s.published !== null) expect(s.published).toMatch(/^\d{4}-\d{2}-\d{2}/);
   expect(s.title + s.text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  // The background accepts it: the content script never sends what its validator would refuse.
+  expect(() => validateEnvelope({ sila: 1, name: 'page/snapshot', payload: { snapshot: s } })).not.toThrow();
 }
 
 /** Run `fn` while some built-ins are replaced by throwing impostors, as a hostile page sharing our world would. */
@@ -99,6 +105,11 @@ describe('random and broken markup (fast-check)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('a home page with a 100-character lang attribute is sent with a valid lang', () => {
+    const { document } = parseHTML(`<html lang="${'x'.repeat(100)}"><head><title>t</title></head><body></body></html>`);
+    wellFormed(extractSnapshot(document as unknown as Document, 'https://x.example/'));
   });
 
   test('a document without a body, and a null-ish document, still give a snapshot', () => {
