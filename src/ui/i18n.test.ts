@@ -34,6 +34,21 @@ describe('relative dates', () => {
   });
 });
 
+describe('apart', () => {
+  it('says when a related article ran compared with the page, in both languages', () => {
+    const page = '2018-05-15T09:30:00+03:00';
+    expect(en().apart('2018-05-15T20:00:00+03:00', page)).toBe('Same day');
+    expect(en().apart('2018-05-16T11:00:00+03:00', page)).toBe('1 day later');
+    expect(en().apart('2018-05-10T08:45:00+02:00', page)).toBe('5 days earlier');
+    expect(ar().apart('2018-05-13T09:00:00+03:00', page)).toBe('قبله بيومين');
+    expect(ar().apart('2018-05-25T09:00:00+03:00', page)).toBe('بعده بـ10 أيام');
+    expect(ar('arab').apart('2018-05-26T09:00:00+03:00', page)).toBe('بعده بـ١١ يومًا');
+    expect(en().apart('2018-02-19T19:30:00+03:00', page)).toBe('');
+    expect(en().apart(null, page)).toBe('');
+    expect(en().apart('2018-05-15', null)).toBe('');
+  });
+});
+
 describe('strings', () => {
   it('substitutes named placeholders like the browser does', () => {
     const entry = { message: 'Results for “$QUERY$” ($$5)', placeholders: { query: { content: '$1' } } };

@@ -56,6 +56,8 @@ export interface I18n {
   /** A full date for tooltips and <time> titles ("Monday, 12 March 2018"). */
   fullDate(iso: string | null | undefined): string;
   monthYear(iso: string): string;
+  /** When an article ran compared with the one being read: "2 days earlier", "Same day"; "" if unknown or far. */
+  apart(iso: string | null | undefined, reference: string | null | undefined): string;
   list(items: string[]): string;
   applyToDocument(doc: Document): void;
 }
@@ -116,6 +118,9 @@ export function formatRelative(date: Date, now: number, locale: string): string 
 /** Dates older than this are shown as a date rather than "n months ago", which says little in an archive. */
 const RELATIVE_LIMIT_MS = 14 * 24 * 3600 * 1000;
 
+/** Beyond a month, "47 days later" says less than the date itself. */
+const APART_MAX_DAYS = 31;
+
 export function createI18n(options: I18nOptions): I18n {
   const browserI18n = options.browserI18n ?? null;
   const lang = resolveLang(options.language, browserI18n?.getUILanguage());
@@ -168,6 +173,15 @@ export function createI18n(options: I18nOptions): I18n {
     monthYear(iso) {
       const d = parseDate(iso);
       return d ? new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(d) : '';
+    },
+    apart(iso, reference) {
+      const d = parseDate(iso);
+      const r = parseDate(reference);
+      if (!d || !r) return '';
+      const days = Math.round((d.getTime() - r.getTime()) / 86_400_000);
+      if (days === 0) return t('sameDay');
+      if (Math.abs(days) > APART_MAX_DAYS) return '';
+      return this.plural(days < 0 ? 'daysEarlier' : 'daysLater', Math.abs(days));
     },
     list(items) {
       return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);

@@ -23,9 +23,11 @@ export interface ArticleItemProps {
   /** Shown as "Shares: …": the words that make the article related. */
   sharedTerms?: readonly string[];
   alsoIn?: readonly DocRecord[];
+  /** The date of the article being read: the card then says "2 days earlier", "same day"… */
+  relativeTo?: string | null;
 }
 
-export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], alsoIn = [] }: ArticleItemProps) {
+export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], alsoIn = [], relativeTo = null }: ArticleItemProps) {
   const { i18n } = useUi();
   const onOpen = useOpenHandler();
   const onEnter = useEnterHandler();
@@ -33,6 +35,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
   const title = displayText(doc.title, 300) || '—';
   const snippet = displayText(doc.snippet, 400);
   const terms3 = sharedTerms.map((t) => displayText(t, 60)).filter(Boolean).slice(0, 4);
+  const apart = relativeTo ? i18n.apart(doc.published, relativeTo) : '';
   const detailsId = `d-${doc.id.replace(/[^\w-]/g, '_')}`;
 
   return (
@@ -41,6 +44,12 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
         <OutletLabel source={doc.source} />
         <span aria-hidden="true" class="sep">·</span>
         <DateLabel iso={doc.published} />
+        {apart && (
+          <>
+            <span aria-hidden="true" class="sep">·</span>
+            <span class="apart">{apart}</span>
+          </>
+        )}
       </div>
       <h3 class="article-title">
         {url ? (

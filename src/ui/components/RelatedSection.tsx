@@ -3,7 +3,7 @@ import type { RelatedResult } from '../../lib/types';
 import { useUi } from '../context';
 import { ArticleItem } from './ArticleItem';
 
-export function RelatedSection({ results }: { results: readonly RelatedResult[] }) {
+export function RelatedSection({ results, relativeTo = null }: { results: readonly RelatedResult[]; relativeTo?: string | null }) {
   const { i18n } = useUi();
   return (
     <section class="results" data-role="related" aria-labelledby="related-heading">
@@ -13,7 +13,7 @@ export function RelatedSection({ results }: { results: readonly RelatedResult[] 
       </div>
       <ul class="articles" role="list">
         {results.map((r) => (
-          <ArticleItem key={r.doc.id} doc={r.doc} terms={r.sharedTerms} sharedTerms={r.sharedTerms} alsoIn={r.alsoIn} />
+          <ArticleItem key={r.doc.id} doc={r.doc} terms={r.sharedTerms} sharedTerms={r.sharedTerms} alsoIn={r.alsoIn} relativeTo={relativeTo} />
         ))}
       </ul>
     </section>
