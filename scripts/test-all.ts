@@ -6,7 +6,7 @@
  *   npm test [-- --skip-e2e]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from './paths';
 
@@ -38,11 +38,16 @@ function vitestCounts(): [number, number] {
   return [report.numPassedTests, report.numFailedTests];
 }
 
+/** node:test's summary; a run that found no test at all counts as a failure, not as green. */
 function nodeTestCounts(output: string): [number, number] {
   const pass = Number(/^# pass (\d+)/m.exec(output)?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(output)?.[1] ?? 0);
-  return [pass, fail];
+  return [pass, pass + fail === 0 ? 1 : fail];
 }
+
+const e2eFiles = readdirSync(resolve(repoRoot, 'tests', 'e2e'))
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => `tests/e2e/${name}`);
 
 const npx = 'npx';
 let ok = run('type check', npx, ['tsc', '--noEmit', '-p', '.'], asOneCheck);
@@ -54,7 +59,7 @@ ok = built && ok;
 if (built) {
   ok = run('web-ext lint (Firefox build)', npx, ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--no-config-discovery'], asOneCheck) && ok;
   if (!skipE2e) {
-    ok = run('end-to-end (Chromium, Firefox)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', 'tests/e2e/'], nodeTestCounts) && ok;
+    ok = run('end-to-end (Chromium, Firefox)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...e2eFiles], nodeTestCounts) && ok;
   }
 }
 

