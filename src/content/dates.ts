@@ -61,7 +61,9 @@ function monthNameDate(text: string): [number, number, number, number] | null {
     } else month = MONTHS[words[i]] || 0;
     if (!month) continue;
     let after = i + span;
-    if (after < words.length && MONTHS[words[after]] === month) after++; // "آذار/مارس"
+    // The same month named twice: "آذار/مارس", "أكتوبر/ تشرين الأول".
+    if (after + 1 < words.length && MONTHS[words[after] + ' ' + words[after + 1]] === month) after += 2;
+    else if (after < words.length && MONTHS[words[after]] === month) after++;
     // day month year
     let dayAt = i - 1;
     if (dayAt >= 0 && words[dayAt] === 'من') dayAt--;
