@@ -8,17 +8,19 @@ import { useOpenHandler } from './use-open';
 
 const SHOWN = 3;
 
-export function AlsoIn({ docs }: { docs: readonly DocRecord[] }) {
+export function AlsoIn({ docs, outlet }: { docs: readonly DocRecord[]; outlet: string | null }) {
   const { i18n } = useUi();
   const onOpen = useOpenHandler();
-  // One entry per outlet: a wire story can appear twice in the same outlet.
-  const seen = new Set<string>();
+  // Other outlets only, one entry each: a wire story can appear twice in the same outlet, and "also in" the
+  // card's own outlet would say nothing.
+  const seen = new Set<string>(outlet ? [outlet] : []);
   const unique = docs.filter((d) => {
     const key = d.source ?? d.id;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  if (unique.length === 0) return null;
   const shown = unique.slice(0, SHOWN);
   const more = unique.length - shown.length;
   return (

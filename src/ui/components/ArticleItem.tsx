@@ -91,7 +91,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
           ))}
         </p>
       )}
-      {alsoIn.length > 0 && <AlsoIn docs={alsoIn} />}
+      {alsoIn.length > 0 && <AlsoIn docs={alsoIn} outlet={doc.source} />}
     </li>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useUi } from '../context';
 import { queryTerms } from '../highlight';
 import { applyFilters, NO_FILTERS, type SearchFilters } from '../search-filters';
-import type { SearchLoad } from '../use-search';
+import { SEARCH_LIMIT, type SearchLoad } from '../use-search';
 import { ArticleItem } from './ArticleItem';
 import { FilterBar } from './FilterBar';
 import { Skeleton } from './Skeleton';
@@ -48,7 +48,7 @@ export function SearchView({ load, retry }: { load: SearchLoad; retry: () => voi
       <div class="section-head">
         <h2 id="search-heading">{i18n.t('searchResultsHeading')}</h2>
         <span class="count" role="status">
-          {i18n.plural('resultCount', shown.length)}
+          {shown.length >= SEARCH_LIMIT ? i18n.t('resultCountMore', shown.length) : i18n.plural('resultCount', shown.length)}
         </span>
       </div>
       <FilterBar results={results} filters={filters} onChange={setFilters} />
