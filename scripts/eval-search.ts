@@ -165,7 +165,8 @@ function coldLoad(dir: string, query: string, runs: number): SearchEvalReport['c
 async function coldLoadChild(dir: string, query: string): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const heap0 = process.memoryUsage().heapUsed;
+  const mem0 = process.memoryUsage();
+  const heap0 = mem0.heapUsed + mem0.arrayBuffers;
   const cpuMs = (since: NodeJS.CpuUsage) => {
     const c = process.cpuUsage(since);
     return (c.user + c.system) / 1000;
@@ -180,7 +181,9 @@ async function coldLoadChild(dir: string, query: string): Promise<void> {
   const t2 = performance.now();
   const firstQueryCpuMs = cpuMs(c1);
   gc?.();
-  const heapMB = (process.memoryUsage().heapUsed - heap0) / 1048576;
+  // JS heap plus the typed arrays' backing stores (heapUsed alone leaves the postings out).
+  const mem = process.memoryUsage();
+  const heapMB = (mem.heapUsed + mem.arrayBuffers - heap0) / 1048576;
   process.stdout.write(`${JSON.stringify({ loadMs: t1 - t0, loadCpuMs, firstQueryMs: t2 - t1, firstQueryCpuMs, heapMB })}\n`);
 }
 
@@ -204,7 +207,7 @@ function printReport(r: SearchEvalReport): void {
     rows.push(['cold load CPU ms (median)', f(r.cold.loadCpuMs, 1), '–']);
     rows.push(['first query after cold load ms (median / best)', `${f(r.cold.firstQueryMs, 1)} / ${f(r.cold.firstQueryMsBest, 1)}`, '–']);
     rows.push(['first query after cold load CPU ms (median)', f(r.cold.firstQueryCpuMs, 1), '–']);
-    rows.push(['heap after load MB', f(r.cold.heapMB, 1), '–']);
+    rows.push(['heap after load MB (JS heap + array buffers)', f(r.cold.heapMB, 1), '–']);
   }
   const total = r.files.reduce((n, x) => n + x.bytes, 0);
   rows.push([`search files (${r.files.length}), MB`, f(total / 1e6, 2), '–']);

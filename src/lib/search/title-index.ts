@@ -17,6 +17,8 @@ import { miniSearchOptions, type TitleDoc } from './options.ts';
 /** The parts of MiniSearch 7's state we fill in. */
 interface MiniSearchState {
   _index: {
+    _tree: RadixNode;
+    _size: number | undefined;
     set(term: string, data: unknown): unknown;
     has(term: string): boolean;
     atPrefix(prefix: string): Iterable<[string, LazyTermData]>;
@@ -99,6 +101,37 @@ class FieldLengths {
   }
 }
 
+/** SearchableMap's node: edge label → child node; the value of the key ending here sits under "". */
+type RadixNode = Map<string, RadixNode | LazyTermData>;
+
+/** The radix tree of terms[lo..hi) (sorted, code-unit order, no duplicates), all sharing their first `depth` units. */
+function radixTree(terms: string[], value: (i: number) => LazyTermData, lo: number, hi: number, depth: number): RadixNode {
+  const node: RadixNode = new Map();
+  let i = lo;
+  while (i < hi) {
+    const first = terms[i];
+    if (first.length === depth) {
+      node.set('', value(i)); // the term that is exactly this node's prefix sorts first
+      i++;
+      continue;
+    }
+    const c = first.charCodeAt(depth);
+    let j = i + 1;
+    while (j < hi && terms[j].charCodeAt(depth) === c) j++;
+    if (j - i === 1) {
+      node.set(first.slice(depth), new Map([['', value(i)]]));
+    } else {
+      // In a sorted run, the common prefix of all is the common prefix of the first and the last.
+      const last = terms[j - 1];
+      let end = depth + 1;
+      while (end < first.length && end < last.length && first.charCodeAt(end) === last.charCodeAt(end)) end++;
+      node.set(first.slice(depth, end), radixTree(terms, value, i, j, end));
+    }
+    i = j;
+  }
+  return node;
+}
+
 export interface TitleIndex {
   mini: MiniSearch<TitleDoc>;
   /** MiniSearch's own query execution, without search()'s per-result objects and full sort. */
@@ -130,8 +163,10 @@ export function titleIndexFrom(table: PostingsTable): TitleIndex {
   state._avgFieldLength = [table.header.avgLength];
   state._storedFields = new Map();
   state._dirtCount = 0;
-  const terms = table.terms;
-  for (let i = 0; i < terms.length; i++) state._index.set(terms[i], new LazyTermData(table, i));
+  // The radix tree MiniSearch's SearchableMap would grow by one set() per term, built in one pass over the
+  // sorted terms instead (no repeated walks and edge splits).
+  state._index._tree = radixTree(table.terms, (i) => new LazyTermData(table, i), 0, table.terms.length, 0);
+  state._index._size = undefined;
   if (typeof state.executeQuery !== 'function') throw new Error('search: MiniSearch executeQuery not found; this MiniSearch version is not supported');
   return {
     mini,
