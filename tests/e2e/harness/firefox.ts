@@ -60,8 +60,16 @@ export async function launchFirefox(extensionDir: string, proxyPort: number, opt
   async function openExtensionTab(path: string, readySelector = 'body'): Promise<Page> {
     const page = await browser.newPage();
     void page.goto(`${extensionOrigin}/${path}`).catch(() => undefined);
-    await page.waitForFunction((sel: string) => location.protocol === 'moz-extension:' && !!document.querySelector(sel), { timeout: 15_000 }, readySelector);
-    return page;
+    // Polled by hand: a waitForFunction started on about:blank fails when the navigation replaces its realm.
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const ready = await page
+        .evaluate((sel: string) => location.protocol === 'moz-extension:' && !!document.querySelector(sel), readySelector)
+        .catch(() => false);
+      if (ready) return page;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    throw new Error(`${path} did not load in Firefox within 15 s`);
   }
 
   let control: Page | null = null;
