@@ -25,6 +25,12 @@ function step(script: string): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`The demo drives Debian's Chromium at ${chromium}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
 if (!existsSync(resolve(defaultIndexDir, 'meta.json'))) step('build:index');
 if (!existsSync(resolve(repoRoot, 'dist', 'chrome', 'manifest.json'))) step('build:ext');
 
