@@ -18,3 +18,15 @@ export function displayText(value: unknown, maxChars = 600): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+const FIRST_STRONG = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Latin}]/u;
+
+/**
+ * The language to announce a piece of text in, from its first letter: a screen reader set to English would
+ * otherwise read an Arabic title with English rules (and the reverse). Undefined when there is no letter.
+ */
+export function langOfText(text: string): 'ar' | 'en' | undefined {
+  const m = FIRST_STRONG.exec(text.slice(0, 200));
+  if (!m) return undefined;
+  return /\p{Script=Latin}/u.test(m[0]) ? 'en' : /\p{Script=Arabic}/u.test(m[0]) ? 'ar' : undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText } from './display-text';
+import { displayText, langOfText } from './display-text';
 import { displayHost, safeHttpUrl } from './safe-url';
 
 describe('safeHttpUrl', () => {
@@ -30,5 +30,13 @@ describe('displayText', () => {
   it('returns "" for anything that is not a string', () => {
     expect(displayText(undefined)).toBe('');
     expect(displayText({ toString: () => '<b>' })).toBe('');
+  });
+});
+
+describe('langOfText', () => {
+  it('names the language of the first letter', () => {
+    expect(langOfText('«سد النهضة» Ethiopia')).toBe('ar');
+    expect(langOfText('2018: Grand Ethiopian Renaissance Dam قد')).toBe('en');
+    expect(langOfText('2018 — …')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { DocRecord } from '../../lib/types';
 import { useUi } from '../context';
-import { displayText } from '../display-text';
+import { displayText, langOfText } from '../display-text';
 import { NAV_ITEM } from '../list-nav';
 import { safeHttpUrl } from '../safe-url';
 import type { HighlightOptions } from '../highlight';
@@ -59,6 +59,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
             rel="noopener noreferrer"
             class="bidi stretched"
             data-role="title"
+            lang={langOfText(title)}
             dir="auto"
             {...{ [NAV_ITEM]: '' }}
             aria-describedby={`${detailsId}-meta${snippet ? ` ${detailsId}-snippet` : ''}`}
@@ -71,13 +72,13 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
             </span>
           </a>
         ) : (
-          <span class="bidi clamp-2" data-role="title" dir="auto" tabIndex={0} {...{ [NAV_ITEM]: '' }}>
+          <span class="bidi clamp-2" data-role="title" lang={langOfText(title)} dir="auto" tabIndex={0} {...{ [NAV_ITEM]: '' }}>
             <Highlighted text={title} terms={terms} options={highlightOptions} />
           </span>
         )}
       </h3>
       {snippet && (
-        <p class="article-snippet bidi clamp-2" dir="auto" id={`${detailsId}-snippet`}>
+        <p class="article-snippet bidi clamp-2" dir="auto" lang={langOfText(snippet)} id={`${detailsId}-snippet`}>
           <Highlighted text={snippet} terms={terms} options={highlightOptions} />
         </p>
       )}
@@ -85,7 +86,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
         <p class="article-why">
           <span class="why-label">{i18n.t('sharedTerms')}</span>
           {terms3.map((term) => (
-            <span class="chip bidi" dir="auto" key={term}>
+            <span class="chip bidi" dir="auto" lang={langOfText(term)} key={term}>
               {term}
             </span>
           ))}

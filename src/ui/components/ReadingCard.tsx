@@ -1,7 +1,7 @@
 /** The article Sila recognised on the page: what the related list is related to. */
 import type { ArticleSnapshot } from '../../lib/types';
 import { useUi } from '../context';
-import { displayText } from '../display-text';
+import { displayText, langOfText } from '../display-text';
 import { displayHost } from '../safe-url';
 import { DateLabel } from './DateLabel';
 import { OutletLabel } from './OutletLabel';
@@ -15,7 +15,7 @@ export function ReadingCard({ snapshot, corpusMatch }: { snapshot: ArticleSnapsh
         <span>{i18n.t('readingLabel')}</span>
         {corpusMatch && <span class="chip chip-accent">{i18n.t('inCorpus')}</span>}
       </p>
-      <h2 class="reading-title bidi clamp-3" dir="auto" id="reading-title" lang={snapshot.lang || undefined}>
+      <h2 class="reading-title bidi clamp-3" dir="auto" id="reading-title" lang={snapshot.lang || langOfText(snapshot.title)}>
         {displayText(snapshot.title, 300) || '—'}
       </h2>
       <div class="article-meta">
