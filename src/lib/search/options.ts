@@ -65,7 +65,11 @@ export const searchTuning = {
   expansionBudget: 1500,
   /** Terms whose hits are kept between keystrokes. */
   cacheTerms: 256,
-  /** A complete word that the index has never seen is looked up with one edit, from this length on. */
+  /**
+   * Complete words whose term has this many letters also match one-edit neighbours (MiniSearch fuzzy, its 0.45
+   * weight). MRR@10 0.844 → 0.857 (both halves gain), with one typo per query 0.774 → 0.816; from 6 letters it
+   * gains nothing, from 4 no more. Keystroke CPU p95 0.70 → 1.02 ms.
+   */
   fuzzyMinLength: 5,
   /** Queries are cut to this many characters and terms: nobody types more, and it bounds the work. */
   maxQueryChars: 400,

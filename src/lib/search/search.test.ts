@@ -47,7 +47,7 @@ describe('search as you type', () => {
     expect(searcher.search('مهرج ')).toEqual([]);
   });
 
-  it('finds a misspelt word by one edit when the index has never seen it', () => {
+  it('finds a misspelt word by one edit', () => {
     expect(topTitle(searcher, 'مهرجاان السينما ')).toBe(title(7));
     expect(topTitle(searcher, 'drougth tolerant ')).toBe(title(9));
   });

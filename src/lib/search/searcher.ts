@@ -1,7 +1,7 @@
 /**
  * Run time: answer a typed query. MiniSearch ranks the titles (BM25+, prefix on the word being typed, one-edit
- * fuzzy for words the index has never seen, and its coordination factor: more query words matched ranks
- * higher); the lead signal adds a BM25 score for words the article's opening uses but its title does not.
+ * fuzzy on longer complete words, and its coordination factor: more query words matched ranks higher); the
+ * lead signal adds a BM25 score for words the article's opening uses but its title does not.
  */
 import { analyzeTokens } from '../text/index.ts';
 import type { PostingsTable } from './postings.ts';
@@ -62,7 +62,7 @@ export class TitleLeadSearcher implements Searcher {
     const { terms, partial } = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
     if ((!terms.length && partial === null) || !this.docCount) return [];
 
-    const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => wordHits(w, this.unknown(w), this.title, this.lead, t)));
+    const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => wordHits(w, this.fuzzy(w), this.title, this.lead, t)));
     if (partial !== null) {
       parts.push(
         partial.length >= t.minPrefixLength
@@ -109,9 +109,12 @@ export class TitleLeadSearcher implements Searcher {
     this.cache.clear();
   }
 
-  /** A complete word no index has ever seen: worth a one-edit fuzzy lookup (a known word is meant as typed). */
-  private unknown(term: string): boolean {
-    return term.length >= this.tuning.fuzzyMinLength && !this.title.has(term) && this.lead.find(term) < 0;
+  /**
+   * Complete words of `fuzzyMinLength`+ letters also match their one-edit neighbours in the titles: besides
+   * typos, this catches what the stemmer leaves apart (يلتقى / يلتقي, a letter of a name spelt two ways).
+   */
+  private fuzzy(term: string): boolean {
+    return term.length >= this.tuning.fuzzyMinLength;
   }
 
   private hitsOf(key: string, compute: () => TermHits): TermHits {
