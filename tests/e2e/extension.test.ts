@@ -17,11 +17,13 @@ import { launchFirefox, startFirefox } from './harness/firefox';
 import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
 import { hostOf } from './harness/test-server';
 import type { ExtensionSession } from './harness/session';
-import { bestJudgedQuery } from './harness/corpus-pages';
+import { bestJudgedQuery, firstCorpusArticleWithUrl } from './harness/corpus-pages';
+import { defaultCorpusFile } from '../../scripts/paths';
 
 const shots = resolve(repoRoot, 'artifacts', 'e2e');
 mkdirSync(shots, { recursive: true });
 const judged = bestJudgedQuery();
+const inCorpus = firstCorpusArticleWithUrl(defaultCorpusFile);
 
 const launchers = {
   chromium: () => launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port),
@@ -65,6 +67,11 @@ before(async () => {
       { title: judged.article.title, body: judged.article.body, source: 'Sila Test Times', published: judged.article.published ?? null, url: 'http://sila.test/world/2018/article', lang: 'ar' },
       'skynews',
     ),
+    // A corpus article republished at another address, naming its original as canonical.
+    '/mirror/in-corpus': renderArticlePage(
+      { title: inCorpus.title, body: inCorpus.body, source: inCorpus.source ?? null, published: inCorpus.published ?? null, url: inCorpus.url!, lang: 'ar' },
+      'skynews',
+    ),
     '/world/': renderListingPage(
       { siteName: 'Sila Test Times', lang: 'ar', headlines: [{ title: judged.article.title, url: '/world/2018/article' }] },
     ),
@@ -103,6 +110,18 @@ for (const name of ['chromium', 'firefox'] as const) {
       assert.equal(await settledState(popup), 'article');
       await popup.screenshot({ path: resolve(shots, `${name}-article-ar-ui.png`) });
       await setUiLanguage(session, 'en');
+      await popup.close();
+      await page.close();
+    });
+
+    test('a page that is a corpus article is recognised and never suggested to itself', async () => {
+      const page = await session.openPage(`${server.origin}/mirror/in-corpus`);
+      await new Promise((r) => setTimeout(r, 1500));
+      const popup = await session.openPopup(page);
+      assert.equal(await settledState(popup), 'article');
+      const ids = await resultIds(popup);
+      assert.ok(ids.length >= 3, `its precomputed neighbours are listed, got ${ids.length}`);
+      assert.ok(!ids.includes(inCorpus.id), `${inCorpus.id} must not be suggested to itself`);
       await popup.close();
       await page.close();
     });

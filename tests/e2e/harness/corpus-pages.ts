@@ -30,3 +30,14 @@ export function bestJudgedQuery(): JudgedQuery {
   if (!article) throw new Error(`dev query ${queryId} is judged but missing from dev-queries.jsonl.gz`);
   return { article, related: docs };
 }
+
+/** A corpus article with a URL (the first one in the file): a page that IS in the bundled corpus. */
+export function firstCorpusArticleWithUrl(corpusFile: string): CorpusArticle {
+  // The first few hundred KB hold plenty of articles; no need to inflate the whole corpus.
+  const head = gunzipSync(readFileSync(corpusFile).subarray(0, 256 * 1024), { finishFlush: 2 /* Z_SYNC_FLUSH */ });
+  for (const line of head.toString('utf8').split('\n').slice(0, -1)) {
+    const article = JSON.parse(line) as CorpusArticle;
+    if (article.url?.startsWith('http')) return article;
+  }
+  throw new Error(`no article with a URL at the start of ${corpusFile}`);
+}
