@@ -7,10 +7,16 @@ import { packagedIndex } from './index-source';
 
 let opening: Promise<SilaIndex> | null = null;
 
+/** After the related answer has gone out, load the search files too, so the first keystroke does not wait. */
+const WARM_SEARCH_AFTER_MS = 300;
+
 export function engine(): Promise<SilaIndex> {
-  opening ??= openIndex(packagedIndex).catch((error: unknown) => {
-    opening = null; // let the next message try again rather than caching a failure forever
-    throw error;
-  });
+  if (!opening) {
+    opening = openIndex(packagedIndex).catch((error: unknown) => {
+      opening = null; // let the next message try again rather than caching a failure forever
+      throw error;
+    });
+    void opening.then((index) => setTimeout(() => void index.search('', { k: 1 }).catch(() => undefined), WARM_SEARCH_AFTER_MS), () => undefined);
+  }
   return opening;
 }
