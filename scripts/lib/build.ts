@@ -88,21 +88,22 @@ export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
     }
   }
   progress.update('reading', corpus.stats.totalBytes, corpus.stats.totalBytes, `${corpus.stats.read} articles`);
-  const built = builder.finish();
-  sampleMemory();
-  const files = new Map<string, Uint8Array>(built.files);
-  const searchFiles: string[] = [];
+  // The search files first, so their inputs are freed before the related index's bigger working set.
   enterPhase('search');
   progress.update('search', 0, 1);
+  const searchOutput = new Map<string, Uint8Array>();
   // titles: false — the engine hands the searcher titles from the doc store, so they are not shipped twice.
   for (const [name, content] of Object.entries(buildSearchFiles(searchDocs, { titles: false }))) {
     if (!name.startsWith('search')) throw new Error(`search file ${name} must start with "search"`);
-    files.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
-    searchFiles.push(name);
+    searchOutput.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
-  progress.update('search', 1, 1);
   searchDocs.length = 0;
+  progress.update('search', 1, 1);
   sampleMemory();
+  const built = builder.finish();
+  sampleMemory();
+  const files = new Map<string, Uint8Array>([...built.files, ...searchOutput]);
+  const searchFiles = [...searchOutput.keys()];
   enterPhase('writing');
   progress.done();
 

@@ -209,32 +209,37 @@ export class IndexBuilder {
     progress('weighing', n, n);
 
     // 4. Postings: per term, ascending documents as (gap varint, saturation byte).
-    const postStart = new Uint32Array(termCount + 1);
-    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t] + postingCount[t];
-    const flatDocs = new Uint32Array(postStart[termCount]);
-    const flatSats = new Uint8Array(postStart[termCount]);
-    const fill = postStart.slice(0, termCount);
-    for (let d = 0; d < n; d++) {
-      const ts = keptTerms[d];
-      const ss = keptSats[d];
-      for (let i = 0; i < ts.length; i++) {
-        const at = fill[ts[i]]++;
-        flatDocs[at] = d;
-        flatSats[at] = ss[i];
+    // (In a function of its own so that its big temporaries are freed before the neighbour pass.)
+    const { postOffsets, postings } = ((): { postOffsets: Uint32Array; postings: Uint8Array } => {
+      const postStart = new Uint32Array(termCount + 1);
+      for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t] + postingCount[t];
+      const flatDocs = new Uint32Array(postStart[termCount]);
+      const flatSats = new Uint8Array(postStart[termCount]);
+      const fill = postStart.slice(0, termCount);
+      for (let d = 0; d < n; d++) {
+        const ts = keptTerms[d];
+        const ss = keptSats[d];
+        for (let i = 0; i < ts.length; i++) {
+          const at = fill[ts[i]]++;
+          flatDocs[at] = d;
+          flatSats[at] = ss[i];
+        }
       }
-    }
-    const writer = new ByteWriter();
-    const postOffsets = new Uint32Array(termCount + 1);
-    for (let t = 0; t < termCount; t++) {
-      let last = 0;
-      for (let i = postStart[t]; i < postStart[t + 1]; i++) {
-        // One varint per entry: the gap to the previous document, shifted left 4 bits, holding the level.
-        writer.varint((flatDocs[i] - last) * SAT_LEVELS_BASE + flatSats[i]);
-        last = flatDocs[i];
+      const writer = new ByteWriter();
+      const postOffsets = new Uint32Array(termCount + 1);
+      for (let t = 0; t < termCount; t++) {
+        let last = 0;
+        for (let i = postStart[t]; i < postStart[t + 1]; i++) {
+          // One varint per entry: the gap to the previous document, shifted left 4 bits, holding the level.
+          writer.varint((flatDocs[i] - last) * SAT_LEVELS_BASE + flatSats[i]);
+          last = flatDocs[i];
+        }
+        postOffsets[t + 1] = writer.length;
       }
-      postOffsets[t + 1] = writer.length;
-    }
-    const postings = writer.finish();
+      return { postOffsets, postings: writer.finish() };
+    })();
+    keptTerms.length = 0;
+    keptSats.length = 0;
 
     // 5. Neighbours of every corpus article, with the query-time scorer itself.
     const ctx: WeightContext = { idf, df: sortedDf, docCount: n, avgLength, k1: p.k1, b: p.b, idfPower: p.idfPower };
@@ -273,6 +278,10 @@ export class IndexBuilder {
       onProgress: (done) => progress('stories', done, n),
     });
     const storyCount = story.offsets.length - 1;
+
+    // The term sequences are not needed any more: let them go before the doc store is encoded.
+    this.titles.length = 0;
+    this.bodies.length = 0;
 
     // 7. Stored neighbours: the best-scoring member of each of the closest stories.
     // Scores are kept as a byte relative to the article's best neighbour (nbTop): ranking needs no more.
