@@ -6,7 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../../scripts/paths';
@@ -24,6 +25,16 @@ const shots = resolve(repoRoot, 'artifacts', 'e2e');
 mkdirSync(shots, { recursive: true });
 const judged = bestJudgedQuery();
 const inCorpus = firstCorpusArticleWithUrl(defaultCorpusFile);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA audit of an extension page, run inside it; returns "rule: count" per violation. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const { violations } = await (globalThis as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return violations.map((v: { id: string; nodes: unknown[] }) => `${v.id}: ${v.nodes.length}`);
+  });
+}
 
 const launchers = {
   chromium: () => launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port),
@@ -123,6 +134,28 @@ for (const name of ['chromium', 'firefox'] as const) {
       assert.ok(ids.length >= 3, `its precomputed neighbours are listed, got ${ids.length}`);
       assert.ok(!ids.includes(inCorpus.id), `${inCorpus.id} must not be suggested to itself`);
       await popup.close();
+      await page.close();
+    });
+
+    test('the side panel follows the tab, and popup, side panel and settings pass an accessibility audit', async () => {
+      const page = await session.openPage(`${server.origin}/world/2018/article`);
+      await new Promise((r) => setTimeout(r, 1500));
+      const tabId = await session.tabId(page);
+      const popup = await session.openPopup(page);
+      assert.equal(await settledState(popup), 'article');
+      assert.deepEqual(await accessibilityViolations(popup), [], 'popup');
+      await popup.close();
+      const panel = await session.openExtensionPage(`src/sidepanel/index.html?tab=${tabId}`);
+      assert.equal(await settledState(panel), 'article');
+      assert.ok((await resultIds(panel)).length >= 5);
+      assert.deepEqual(await accessibilityViolations(panel), [], 'side panel');
+      await panel.screenshot({ path: resolve(shots, `${name}-sidepanel.png`) });
+      await panel.close();
+      const options = await session.openExtensionPage('src/options/index.html');
+      await options.waitForSelector('input, select');
+      assert.deepEqual(await accessibilityViolations(options), [], 'settings');
+      await options.screenshot({ path: resolve(shots, `${name}-settings.png`), fullPage: true });
+      await options.close();
       await page.close();
     });
 
