@@ -14,7 +14,7 @@ import { Scorer } from '../related/core';
 import { selectQueryTerms, type WeightContext } from '../related/query-terms';
 import { defaultRankParams } from '../related/rank';
 import { BREAK, countTerms, idf as idfOf, saturate, toSequence } from '../related/terms';
-import { ByteWriter, sortedPairs } from './bytes';
+import { ByteWriter, ChunkedBytes, chunkAt, sortedPairs } from './bytes';
 import {
   FIELD_SEP,
   FORMAT_VERSION,
@@ -243,7 +243,7 @@ export class IndexBuilder {
 
     // 5. Neighbours of every corpus article, with the query-time scorer itself.
     const ctx: WeightContext = { idf, df: sortedDf, docCount: n, avgLength, k1: p.k1, b: p.b, idfPower: p.idfPower };
-    const scorer = new Scorer({ idf, postOffsets, postings, docCount: n, k1: p.k1 });
+    const scorer = new Scorer({ idf, postOffsets, postings: new ChunkedBytes([postings], Uint32Array.of(0)), docCount: n, k1: p.k1 });
     const rawPos = new Uint32Array(n * RAW_NEIGHBOURS).fill(0xffffffff);
     const rawScore = new Float32Array(n * RAW_NEIGHBOURS);
     const queryNorm = new Float32Array(n);
@@ -324,10 +324,8 @@ export class IndexBuilder {
       .add('idf', idf)
       .add('df', sortedDf)
       .add('postOffsets', postOffsets)
-      .add('postings', postings)
       .add('docNorm', docNorm)
       .add('docOffsets', docOffsets)
-      .add('docText', docText.finish())
       .add('docSource', Uint16Array.from(this.docSource))
       .add('docHours', Int32Array.from(this.docHours))
       .add('docStory', story.ofDoc)
@@ -342,6 +340,14 @@ export class IndexBuilder {
       .add('nbTop', nbTop)
       .add('nbPos', nbPos)
       .add('nbScore', nbScore);
+    // The two big byte strings go in chunks, each within one part file, so the loader views them in place.
+    const chunkBytes = Math.floor((this.options.maxPartBytes ?? MAX_FILE_BYTES) / 2);
+    const postChunks = chunkAt(postings, postOffsets, chunkBytes);
+    pack.add('postChunkStarts', postChunks.starts);
+    postChunks.chunks.forEach((chunk, i) => pack.add(`postings.${i}`, chunk));
+    const docChunks = chunkAt(docText.finish(), docOffsets, chunkBytes);
+    pack.add('docChunkStarts', docChunks.starts);
+    docChunks.chunks.forEach((chunk, i) => pack.add(`docText.${i}`, chunk));
     const { layout, parts } = pack.finish(`sila-v${FORMAT_VERSION}`, this.options.maxPartBytes ?? MAX_FILE_BYTES);
 
     const files = new Map<string, Uint8Array>();

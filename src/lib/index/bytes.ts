@@ -58,3 +58,47 @@ export function lowerBound(keys: ArrayLike<number>, key: number): number {
   }
   return lo;
 }
+
+/**
+ * One logical byte string kept as chunks, each within one pack part (so it is viewed where it lies): `starts`
+ * holds each chunk's offset in the logical string. Items (documents, posting lists) never straddle chunks.
+ */
+export class ChunkedBytes {
+  constructor(
+    readonly chunks: Uint8Array[],
+    readonly starts: Uint32Array,
+  ) {}
+
+  /** Chunk holding the item that starts at logical offset `at`. */
+  chunkOf(at: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The bytes of the item [from, to) (logical offsets). */
+  slice(from: number, to: number): Uint8Array {
+    const c = this.chunkOf(from);
+    return this.chunks[c].subarray(from - this.starts[c], to - this.starts[c]);
+  }
+}
+
+/** Cut `bytes` into chunks of at most `maxChunk` bytes at item boundaries (`bounds`: item start offsets and the end). */
+export function chunkAt(bytes: Uint8Array, bounds: ArrayLike<number>, maxChunk: number): { chunks: Uint8Array[]; starts: Uint32Array } {
+  const starts: number[] = [0];
+  let chunkStart = 0;
+  for (let i = 1; i < bounds.length; i++) {
+    if (bounds[i] - chunkStart > maxChunk && bounds[i - 1] > chunkStart) {
+      chunkStart = bounds[i - 1];
+      starts.push(chunkStart);
+    }
+    if (bounds[i] - chunkStart > maxChunk) throw new Error(`one item of ${bounds[i] - bounds[i - 1]} bytes is larger than a chunk`);
+  }
+  const chunks = starts.map((s, i) => bytes.subarray(s, i + 1 < starts.length ? starts[i + 1] : bytes.length));
+  return { chunks, starts: Uint32Array.from(starts) };
+}

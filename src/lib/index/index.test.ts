@@ -7,6 +7,7 @@ import type { CorpusArticle } from '../types';
 import { IndexBuilder, makeSnippet } from './build';
 import { MAX_FILE_BYTES, META_FILE, normalizeUrl, type ShippedMeta } from './format';
 import { PackWriter, openPack } from './pack';
+import { ChunkedBytes, chunkAt } from './bytes';
 import { memorySource } from './source';
 
 // Our own small corpus (tests never carry real corpus text): English and Arabic, two near-duplicate wire copies.
@@ -118,15 +119,31 @@ describe('index build and engine', () => {
 });
 
 describe('pack', () => {
-  it('round-trips typed arrays across part boundaries', () => {
+  it('places each section whole in a part and views it in place', () => {
     const w = new PackWriter().add('a', new Uint8Array([1, 2, 3])).add('b', Float32Array.from([0.5, -2])).add('c', Uint32Array.from([7, 8, 9]));
-    const { layout, parts } = w.finish('t', 5);
-    expect(parts.every((p) => p.byteLength <= 5)).toBe(true);
+    const { layout, parts } = w.finish('t', 16);
+    expect(layout.sections.map((s) => [s.name, s.part, s.offset])).toEqual([
+      ['a', 0, 0],
+      ['b', 0, 8],
+      ['c', 1, 0],
+    ]);
+    expect(parts.every((p) => p.byteLength <= 16)).toBe(true);
     const s = openPack(layout, parts);
     expect([...s.u8('a')]).toEqual([1, 2, 3]);
     expect([...s.f32('b')]).toEqual([0.5, -2]);
     expect([...s.u32('c')]).toEqual([7, 8, 9]);
     expect(() => s.u16('a')).toThrow(/u8/);
+    expect(() => new PackWriter().add('big', new Uint8Array(17)).finish('t', 16)).toThrow(/larger than a part/);
+  });
+
+  it('cuts a byte string into chunks at item boundaries and reads items back', () => {
+    const bytes = Uint8Array.from({ length: 10 }, (_, i) => i);
+    const bounds = [0, 3, 6, 7, 10];
+    const { chunks, starts } = chunkAt(bytes, bounds, 6);
+    expect([...starts]).toEqual([0, 6]);
+    const c = new ChunkedBytes(chunks, starts);
+    expect([...c.slice(3, 6)]).toEqual([3, 4, 5]);
+    expect([...c.slice(7, 10)]).toEqual([7, 8, 9]);
   });
 });
 

@@ -4,7 +4,7 @@
  * the term table (one TextDecoder call and a split), so a cold start is mostly the file reads.
  */
 import type { DocRecord } from '../types';
-import { lowerBound } from './bytes';
+import { ChunkedBytes, lowerBound } from './bytes';
 import { FIELD_SEP, FORMAT_VERSION, META_FILE, NO_SOURCE, type ShippedMeta } from './format';
 import { openPack, type PackSections } from './pack';
 import type { IndexSource } from './source';
@@ -24,10 +24,10 @@ export class LoadedIndex {
   readonly idf: Float32Array;
   readonly df: Uint32Array;
   readonly postOffsets: Uint32Array;
-  readonly postings: Uint8Array;
+  readonly postings: ChunkedBytes;
   readonly docNorm: Float32Array;
   readonly docOffsets: Uint32Array;
-  readonly docText: Uint8Array;
+  readonly docText: ChunkedBytes;
   readonly docSource: Uint16Array;
   readonly docHours: Int32Array;
   readonly docStory: Uint32Array;
@@ -54,10 +54,10 @@ export class LoadedIndex {
     this.idf = s.f32('idf');
     this.df = s.u32('df');
     this.postOffsets = s.u32('postOffsets');
-    this.postings = s.u8('postings');
+    this.postings = chunked(s, 'postings', s.u32('postChunkStarts'));
     this.docNorm = s.f32('docNorm');
     this.docOffsets = s.u32('docOffsets');
-    this.docText = s.u8('docText');
+    this.docText = chunked(s, 'docText', s.u32('docChunkStarts'));
     this.docSource = s.u16('docSource');
     this.docHours = s.i32('docHours');
     this.docStory = s.u32('docStory');
@@ -81,7 +81,7 @@ export class LoadedIndex {
   doc(position: number): DocRecord {
     if (!(position >= 0 && position < this.docCount)) throw new RangeError(`no document at position ${position}`);
     const [id, title, url, published, snippet] = this.decoder
-      .decode(this.docText.subarray(this.docOffsets[position], this.docOffsets[position + 1]))
+      .decode(this.docText.slice(this.docOffsets[position], this.docOffsets[position + 1]))
       .split(FIELD_SEP);
     const source = this.docSource[position];
     return {
@@ -120,6 +120,10 @@ export class LoadedIndex {
     const s = this.docStory[position];
     return Array.from(this.storyMembers.subarray(this.storyOffsets[s], this.storyOffsets[s + 1]));
   }
+}
+
+function chunked(s: PackSections, name: string, starts: Uint32Array): ChunkedBytes {
+  return new ChunkedBytes(Array.from(starts, (_, i) => s.u8(`${name}.${i}`)), starts);
 }
 
 export async function loadIndex(source: IndexSource, options: LoadOptions = {}): Promise<LoadedIndex> {

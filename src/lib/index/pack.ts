@@ -1,8 +1,8 @@
 /**
- * The binary container of the shipped index: named typed arrays laid end to end (each 8-byte aligned) in one
- * logical byte string, cut into part files of at most `maxPartBytes` (Firefox refuses package files of 5 MiB or
- * more). Loading is: read the parts, copy them into one ArrayBuffer, make typed-array views. No parsing, no
- * per-entry objects, so a cold start costs little more than the file reads.
+ * The binary container of the shipped index: named typed arrays placed in part files of at most `maxPartBytes`
+ * (Firefox refuses package files of 5 MiB or more), each section whole within one part and 8-byte aligned.
+ * Loading is: read the parts, make typed-array views where the sections lie. No copy, no parsing, no per-entry
+ * objects, so a cold start costs little more than the file reads.
  *
  * @example
  * const w = new PackWriter();
@@ -16,7 +16,9 @@ export type SectionType = 'u8' | 'u16' | 'u32' | 'i32' | 'f32' | 'f64';
 export interface PackSection {
   name: string;
   type: SectionType;
-  /** Byte offset within the whole pack. */
+  /** Part file holding the whole section (sections never straddle parts, so each is viewed where it lies). */
+  part: number;
+  /** Byte offset within that part (8-aligned). */
   offset: number;
   /** Number of elements. */
   length: number;
@@ -58,24 +60,30 @@ export class PackWriter {
     return this;
   }
 
-  /** Lay the sections out and cut the result into parts named `${prefix}-0.bin`, `${prefix}-1.bin`, … */
+  /**
+   * Lay the sections out in parts named `${prefix}-0.bin`, `${prefix}-1.bin`, …: in order, a new part whenever
+   * the next section would not fit. A section larger than `maxPartBytes` is an error (split it into chunks).
+   */
   finish(prefix: string, maxPartBytes: number): { layout: PackLayout; parts: Uint8Array[] } {
     const sections: PackSection[] = [];
-    let offset = 0;
+    const sizes: number[] = [0];
     for (const { name, array } of this.entries) {
-      offset = align8(offset);
-      sections.push({ name, type: typeOf(array), offset, length: array.length });
-      offset += array.byteLength;
+      if (array.byteLength > maxPartBytes) throw new Error(`pack section ${name} (${array.byteLength} bytes) is larger than a part`);
+      let part = sizes.length - 1;
+      let offset = align8(sizes[part]);
+      if (offset + array.byteLength > maxPartBytes && sizes[part] > 0) {
+        sizes.push(0);
+        part++;
+        offset = 0;
+      }
+      sections.push({ name, type: typeOf(array), part, offset, length: array.length });
+      sizes[part] = offset + array.byteLength;
     }
-    const totalBytes = offset;
-    const whole = new Uint8Array(totalBytes);
+    const parts = sizes.map((size) => new Uint8Array(size));
     this.entries.forEach(({ array }, i) => {
-      whole.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), sections[i].offset);
+      parts[sections[i].part].set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), sections[i].offset);
     });
-    const parts: Uint8Array[] = [];
-    for (let from = 0; from < totalBytes || parts.length === 0; from += maxPartBytes) {
-      parts.push(whole.subarray(from, Math.min(totalBytes, from + maxPartBytes)));
-    }
+    const totalBytes = sizes.reduce((a, b) => a + b, 0);
     return { layout: { parts: parts.map((_, i) => `${prefix}-${i}.bin`), totalBytes, sections }, parts };
   }
 }
@@ -84,7 +92,7 @@ const align8 = (n: number) => (n + 7) & ~7;
 
 export class PackSections {
   constructor(
-    private readonly buffer: ArrayBuffer,
+    private readonly parts: Uint8Array[],
     private readonly byName: Map<string, PackSection>,
   ) {}
 
@@ -96,7 +104,8 @@ export class PackSections {
     const section = this.byName.get(name);
     if (!section) throw new Error(`index section ${name} is missing`);
     if (section.type !== type) throw new Error(`index section ${name} is ${section.type}, expected ${type}`);
-    return new ctor[type](this.buffer, section.offset, section.length) as InstanceType<(typeof ctor)[T]>;
+    const part = this.parts[section.part];
+    return new ctor[type](part.buffer as ArrayBuffer, part.byteOffset + section.offset, section.length) as InstanceType<(typeof ctor)[T]>;
   }
 
   u8 = (name: string) => this.view(name, 'u8');
@@ -107,18 +116,15 @@ export class PackSections {
   f64 = (name: string) => this.view(name, 'f64');
 }
 
-/** Join the part files (in layout order) and view the sections. Throws when the parts don't add up. */
+/**
+ * View the sections where they lie in the part files (in layout order): no copy, unless a part's bytes are not
+ * 8-aligned in memory (then that part alone is copied). Throws when the parts don't add up.
+ */
 export function openPack(layout: PackLayout, parts: Uint8Array[]): PackSections {
   const got = parts.reduce((sum, p) => sum + p.byteLength, 0);
   if (parts.length !== layout.parts.length || got !== layout.totalBytes) {
     throw new Error(`index pack has ${got} bytes in ${parts.length} parts, expected ${layout.totalBytes} in ${layout.parts.length}`);
   }
-  const buffer = new ArrayBuffer(align8(layout.totalBytes));
-  const whole = new Uint8Array(buffer);
-  let at = 0;
-  for (const part of parts) {
-    whole.set(part, at);
-    at += part.byteLength;
-  }
-  return new PackSections(buffer, new Map(layout.sections.map((s) => [s.name, s])));
+  const aligned = parts.map((p) => (p.byteOffset % 8 === 0 ? p : p.slice()));
+  return new PackSections(aligned, new Map(layout.sections.map((s) => [s.name, s])));
 }

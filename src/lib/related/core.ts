@@ -1,3 +1,5 @@
+import type { ChunkedBytes } from '../index/bytes';
+
 /**
  * The scoring loop of related articles over the shipped postings, used by the engine at query time and by the
  * builder to precompute each corpus article's neighbours, so both answer with the same arithmetic.
@@ -12,7 +14,8 @@ export interface PostingsArrays {
   idf: Float32Array;
   /** Byte offset of each term's postings; length termCount + 1. */
   postOffsets: Uint32Array;
-  postings: Uint8Array;
+  /** The postings, in chunks (see ChunkedBytes): a term's list lies within one chunk. */
+  postings: ChunkedBytes;
   docCount: number;
   k1: number;
 }
@@ -52,15 +55,16 @@ export class Scorer {
    * `weights[i]` already includes idf^idfPower; `exclude` (a position, or -1) is left out.
    */
   score(terms: ArrayLike<number>, weights: ArrayLike<number>, limit: number, exclude = -1): Candidate[] {
-    const { postOffsets, postings } = this.p;
+    const { postOffsets } = this.p;
     const { acc, mask, touched, satTable } = this;
     let touchedCount = 0;
     for (let q = 0; q < terms.length; q++) {
       const t = terms[q];
       const w = weights[q];
       const bit = q < 32 ? 1 << q : 0;
-      let at = postOffsets[t];
-      const end = postOffsets[t + 1];
+      const postings = this.p.postings.slice(postOffsets[t], postOffsets[t + 1]);
+      let at = 0;
+      const end = postings.length;
       let doc = 0;
       while (at < end) {
         let b = postings[at++];
@@ -88,13 +92,14 @@ export class Scorer {
 
   /** For each of `positions`, the bitmask of query terms (first 32) whose postings contain it. */
   matchMasks(terms: ArrayLike<number>, positions: number[]): number[] {
-    const { postOffsets, postings } = this.p;
+    const { postOffsets } = this.p;
     const wanted = new Map<number, number>();
     positions.forEach((p, i) => wanted.set(p, i));
     const masks = positions.map(() => 0);
     for (let q = 0; q < Math.min(32, terms.length); q++) {
-      let at = postOffsets[terms[q]];
-      const end = postOffsets[terms[q] + 1];
+      const postings = this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]);
+      let at = 0;
+      const end = postings.length;
       let doc = 0;
       while (at < end) {
         let b = postings[at++];
