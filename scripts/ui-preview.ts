@@ -15,6 +15,7 @@ import { createServer } from 'vite';
 import preact from '@preact/preset-vite';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { repoRoot } from './paths';
+import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
 
 interface Shot {
   name: string;
@@ -145,13 +146,7 @@ if (serveOnly) {
         executablePath: '/usr/bin/chromium',
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
+          ...CHROMIUM_FLAGS,
           '--font-render-hinting=none',
           `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sila-preview-'))}`,
         ],
