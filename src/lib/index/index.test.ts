@@ -133,7 +133,12 @@ describe('pack', () => {
     expect([...s.f32('b')]).toEqual([0.5, -2]);
     expect([...s.u32('c')]).toEqual([7, 8, 9]);
     expect(() => s.u16('a')).toThrow(/u8/);
-    expect(() => new PackWriter().add('big', new Uint8Array(17)).finish('t', 16)).toThrow(/larger than a part/);
+    const big = new PackWriter().add('x', new Uint8Array([9])).add('big', Uint32Array.from({ length: 9 }, (_, i) => i)).add('y', new Uint8Array([5]));
+    const packed = big.finish('t', 16);
+    expect(packed.parts.every((p) => p.byteLength <= 16)).toBe(true);
+    const opened = openPack(packed.layout, packed.parts);
+    expect([...opened.u32('big')]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect([...opened.u8('y')]).toEqual([5]);
   });
 
   it('cuts a byte string into chunks at item boundaries and reads items back', () => {

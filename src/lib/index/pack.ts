@@ -68,7 +68,6 @@ export class PackWriter {
     const sections: PackSection[] = [];
     const sizes: number[] = [0];
     for (const { name, array } of this.entries) {
-      if (array.byteLength > maxPartBytes) throw new Error(`pack section ${name} (${array.byteLength} bytes) is larger than a part`);
       let part = sizes.length - 1;
       let offset = align8(sizes[part]);
       if (offset + array.byteLength > maxPartBytes && sizes[part] > 0) {
@@ -77,11 +76,27 @@ export class PackWriter {
         offset = 0;
       }
       sections.push({ name, type: typeOf(array), part, offset, length: array.length });
-      sizes[part] = offset + array.byteLength;
+      // A section larger than a part (avoid: it is copied at load) runs on through whole parts.
+      let left = offset + array.byteLength;
+      while (left > maxPartBytes) {
+        sizes[sizes.length - 1] = maxPartBytes;
+        sizes.push(0);
+        left -= maxPartBytes;
+      }
+      sizes[sizes.length - 1] = left;
     }
     const parts = sizes.map((size) => new Uint8Array(size));
     this.entries.forEach(({ array }, i) => {
-      parts[sections[i].part].set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), sections[i].offset);
+      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+      let part = sections[i].part;
+      let offset = sections[i].offset;
+      for (let from = 0; from < bytes.length; ) {
+        const n = Math.min(bytes.length - from, parts[part].length - offset);
+        parts[part].set(bytes.subarray(from, from + n), offset);
+        from += n;
+        part++;
+        offset = 0;
+      }
     });
     const totalBytes = sizes.reduce((a, b) => a + b, 0);
     return { layout: { parts: parts.map((_, i) => `${prefix}-${i}.bin`), totalBytes, sections }, parts };
@@ -105,7 +120,19 @@ export class PackSections {
     if (!section) throw new Error(`index section ${name} is missing`);
     if (section.type !== type) throw new Error(`index section ${name} is ${section.type}, expected ${type}`);
     const part = this.parts[section.part];
-    return new ctor[type](part.buffer as ArrayBuffer, part.byteOffset + section.offset, section.length) as InstanceType<(typeof ctor)[T]>;
+    const bytes = section.length * ctor[type].BYTES_PER_ELEMENT;
+    if (section.offset + bytes <= part.byteLength) {
+      return new ctor[type](part.buffer as ArrayBuffer, part.byteOffset + section.offset, section.length) as InstanceType<(typeof ctor)[T]>;
+    }
+    // A section that runs on through further parts: joined once.
+    const joined = new Uint8Array(bytes);
+    let at = 0;
+    for (let p = section.part, offset = section.offset; at < bytes; p++, offset = 0) {
+      const piece = this.parts[p].subarray(offset, offset + (bytes - at));
+      joined.set(piece, at);
+      at += piece.length;
+    }
+    return new ctor[type](joined.buffer, 0, section.length) as InstanceType<(typeof ctor)[T]>;
   }
 
   u8 = (name: string) => this.view(name, 'u8');
