@@ -15,12 +15,10 @@ export function relatedForSnapshot(index: SilaIndex, snapshot: ArticleSnapshot, 
     title: snapshot.title,
     text: snapshot.text,
   });
-  if (position >= 0) return { results: index.relatedToPosition(position, { k: limit }), corpusMatch: true };
-  const results = index.related(
-    { title: snapshot.title, body: snapshot.text, url: snapshot.canonicalUrl ?? snapshot.url, published: snapshot.published },
-    { k: limit },
-  );
-  return { results, corpusMatch: false };
+  const query = { title: snapshot.title, body: snapshot.text, url: snapshot.canonicalUrl ?? snapshot.url, published: snapshot.published };
+  // A corpus article's neighbours were ranked at build time; the page's own words still explain each one.
+  if (position >= 0) return { results: index.relatedToPosition(position, { k: limit, query }), corpusMatch: true };
+  return { results: index.related(query, { k: limit }), corpusMatch: false };
 }
 
 /** The badge counts only results the engine is confident about, so an off-topic page shows no number. */
