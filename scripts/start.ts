@@ -51,6 +51,19 @@ console.log(`\nSila on the seed page (${server.origin}/news/crocus-attack): badg
 titles.forEach((title, i) => console.log(`${String(i + 1).padStart(2)}. ${title}`));
 console.log(`\nScreenshot of the popup: ${shot}`);
 
+// Search as the user types it, timed from the last keystroke to the results on screen.
+const box = await popup.waitForSelector('input[type="search"]');
+await box!.type('موسك');
+const typed = performance.now();
+await box!.type('و');
+await popup.waitForFunction(
+  () => document.querySelector('[data-role="search-results"]')?.getAttribute('data-query') === 'موسكو' && !!document.querySelector('[data-role="search-results"] [data-doc-id]'),
+  { timeout: 15_000 },
+);
+const searchMs = performance.now() - typed;
+const hits = await popup.$$eval('[data-role="search-results"] [data-doc-id]', (nodes) => nodes.length);
+console.log(`Search "موسكو" in the popup: ${hits} results on screen ${searchMs.toFixed(0)} ms after the last keystroke (includes the popup's 60 ms typing debounce)`);
+
 if (headless) {
   await session.close();
   await server.close();
