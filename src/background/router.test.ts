@@ -57,7 +57,10 @@ describe('route', () => {
   });
 
   test("a handler's failure becomes an error reply naming the cause, not a crash", async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const reply = await route({ sila: 1, name: 'corpus/search', payload: { query: 'x', limit: 5 } }, fromPopup);
     expect(reply).toEqual({ ok: false, error: 'index file sila-v1-0.bin is corrupt' });
+    expect(logged).toHaveBeenCalledOnce(); // and the background's console says which message failed
+    logged.mockRestore();
   });
 });
