@@ -43,10 +43,15 @@ export const handlers: Handlers = {
   },
 };
 
-/** No snapshot yet: a browser page (nothing to read), or a web page whose content script has not reported. */
+/**
+ * No snapshot yet. A browser page (a URL we can see that is not http) has nothing to read. Anything else may be
+ * a web page whose content script is still looking (it waits for an idle moment, up to ~1.5 s on a busy page),
+ * so the answer is "pending": the popup asks again, and says the page was not read only if that lasts.
+ * Without the tabs permission the URL is often hidden (empty), which is not evidence of a browser page.
+ */
 async function stateWithoutSnapshot(tabId: number): Promise<TabState> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
-  const url = tab?.url ?? '';
-  if (!/^https?:/i.test(url)) return { kind: 'unsupported' };
-  return tab?.status === 'complete' ? { kind: 'not-article', url } : { kind: 'pending' };
+  if (!tab) return { kind: 'unsupported' };
+  const url = tab.url ?? '';
+  return url && !/^https?:/i.test(url) ? { kind: 'unsupported' } : { kind: 'pending' };
 }

@@ -7,8 +7,10 @@ import { route } from './router';
 import { registerOmnibox } from './omnibox';
 import { registerContextMenu } from './context-menu';
 import { forgetTab } from './tab-snapshots';
+import { verifyPackagedIndex } from './engine';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 registerOmnibox();
 registerContextMenu();
+browser.runtime.onInstalled.addListener(() => void verifyPackagedIndex());

@@ -20,6 +20,14 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
   const searchButton = searchButtonOf(true);
 
   if (load.status === 'loading') return <Skeleton rows={4} label={i18n.t('loadingRelated')} />;
+  if (load.status === 'error' && /the package is corrupt/.test(load.error)) {
+    // Retrying or searching cannot help: both need the same damaged files.
+    return (
+      <StateMessage icon="error" tone="error" title={i18n.t('corruptTitle')} body={i18n.t('corruptBody')}>
+        <p class="bidi state-details" dir="auto">{load.error}</p>
+      </StateMessage>
+    );
+  }
   if (load.status === 'error') {
     return (
       <StateMessage icon="error" tone="error" title={i18n.t('errorTitle')} body={i18n.t('errorBody')}>
