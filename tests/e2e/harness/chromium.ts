@@ -1,6 +1,6 @@
 /** Debian's Chromium with the built extension, every request routed through the recording test server. */
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
-import type { ExtensionSession } from './session';
+import { openWebPage, type ExtensionSession } from './session';
 
 // Evaluated in the extension's service worker, where `chrome` is the extension API.
 declare const chrome: any;
@@ -64,11 +64,7 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
     name: 'chromium',
     browser,
     extensionOrigin,
-    async openPage(url) {
-      const page = await browser.newPage();
-      await page.goto(url, { waitUntil: 'load' });
-      return page;
-    },
+    openPage: (url) => openWebPage(browser, url),
     async badgeText(page) {
       const tabId = await tabIdOf(page);
       return (await worker()).evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);

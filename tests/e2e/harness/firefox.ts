@@ -5,7 +5,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExtensionSession } from './session';
+import { openWebPage, type ExtensionSession } from './session';
 
 const UUID = '5c3a4f2e-9d1b-4e6a-8f70-5117a5117a51';
 
@@ -94,11 +94,7 @@ export async function launchFirefox(extensionDir: string, proxyPort: number, opt
     name: 'firefox',
     browser,
     extensionOrigin,
-    async openPage(url) {
-      const page = await browser.newPage();
-      await page.goto(url, { waitUntil: 'load' });
-      return page;
-    },
+    openPage: (url) => openWebPage(browser, url),
     async badgeText(page) {
       const tabId = await tabIdOf(page);
       return inExtension((id: number) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), tabId);

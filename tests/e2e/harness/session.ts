@@ -1,6 +1,13 @@
 /** What an end-to-end test needs from a browser with Sila installed, the same for Chromium and Firefox. */
 import type { Browser, Page } from 'puppeteer-core';
 
+/** A web page in a new tab, loaded: the same in both browsers. */
+export async function openWebPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
 export interface ExtensionSession {
   name: 'chromium' | 'firefox';
   browser: Browser;
