@@ -37,6 +37,12 @@ if (!existsSync(resolve(repoRoot, 'dist', 'chrome', 'manifest.json'))) step('bui
 const server = await startTestServer({ '/news/crocus-attack': renderSeedPage(readFileSync(seedFile, 'utf8')) });
 const session = await launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port, { headless });
 const page = await session.openPage(`${server.origin}/news/crocus-attack`);
+// Reading the badge focuses the page, which would close an open popup: read it first, once the page reported.
+let badge = '';
+for (let i = 0; i < 20 && !badge; i++) {
+  await new Promise((r) => setTimeout(r, 250));
+  badge = await session.badgeText(page);
+}
 
 const started = performance.now();
 const popup = await session.openPopup(page);
@@ -47,7 +53,7 @@ mkdirSync(resolve(repoRoot, 'artifacts'), { recursive: true });
 const shot = resolve(repoRoot, 'artifacts', 'demo-popup.png');
 await popup.screenshot({ path: shot });
 
-console.log(`\nSila on the seed page (${server.origin}/news/crocus-attack): badge "${await session.badgeText(page)}", popup painted in ${paintedMs.toFixed(0)} ms`);
+console.log(`\nSila on the seed page (${server.origin}/news/crocus-attack): badge "${badge}", popup painted in ${paintedMs.toFixed(0)} ms`);
 titles.forEach((title, i) => console.log(`${String(i + 1).padStart(2)}. ${title}`));
 console.log(`\nScreenshot of the popup: ${shot}`);
 
