@@ -19,6 +19,7 @@ import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
 import { hostOf } from './harness/test-server';
 import type { ExtensionSession } from './harness/session';
 import { bestJudgedQuery, firstCorpusArticleWithUrl } from './harness/corpus-pages';
+import { setSettings, settledState } from './harness/popup';
 import { defaultCorpusFile } from '../../scripts/paths';
 
 const shots = resolve(repoRoot, 'artifacts', 'e2e');
@@ -47,22 +48,10 @@ const bareBrowsers = {
 
 let server: TestServer;
 
-/** Waits until the popup has settled on a state other than loading, and returns it. */
-async function settledState(popup: Page): Promise<string> {
-  await popup.waitForSelector('[data-state]:not([data-state="loading"]):not([data-state="pending"])', { timeout: 20_000 });
-  return popup.$eval('[data-state]', (el) => el.getAttribute('data-state') ?? '');
-}
 
 const resultIds = (popup: Page) => popup.$$eval('[data-doc-id]', (els) => els.map((el) => el.getAttribute('data-doc-id')!));
 
-async function setUiLanguage(session: ExtensionSession, language: 'ar' | 'en'): Promise<void> {
-  // As the options page would save it; opening the options page itself would close Chromium's real popup.
-  await session.inExtension(async (lang: string) => {
-    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-    const { settings } = await api.storage.sync.get('settings');
-    await api.storage.sync.set({ settings: { ...(settings ?? {}), language: lang } });
-  }, language);
-}
+const setUiLanguage = (session: ExtensionSession, language: 'ar' | 'en') => setSettings(session, { language });
 
 async function typeSearch(popup: Page, text: string): Promise<string[]> {
   const box = await popup.waitForSelector('input[type="search"]');

@@ -20,6 +20,7 @@ import { launchChromium } from './harness/chromium';
 import { launchFirefox } from './harness/firefox';
 import type { ExtensionSession } from './harness/session';
 import { bestJudgedQuery } from './harness/corpus-pages';
+import { setSettings, settledState } from './harness/popup';
 
 const shots = resolve(repoRoot, 'artifacts', 'e2e');
 mkdirSync(shots, { recursive: true });
@@ -46,24 +47,9 @@ const launchers = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function settledState(popup: Page): Promise<string> {
-  await popup.waitForSelector('[data-state]:not([data-state="loading"]):not([data-state="pending"])', { timeout: 20_000 });
-  return popup.$eval('[data-state]', (el) => el.getAttribute('data-state') ?? '');
-}
 
 const relatedCount = (popup: Page) => popup.$$eval('[data-role="related"] [data-doc-id]', (els) => els.length);
 
-/** Changes settings as the options page would (storage.sync, key "settings"); null removes them (defaults). */
-async function setSettings(session: ExtensionSession, patch: Record<string, unknown> | null): Promise<void> {
-  await session.inExtension(async (p: Record<string, unknown> | null) => {
-    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-    if (p === null) await api.storage.sync.remove('settings');
-    else {
-      const { settings } = await api.storage.sync.get('settings');
-      await api.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
-    }
-  }, patch);
-}
 
 async function waitForBadge(session: ExtensionSession, page: Page): Promise<string> {
   let badge = '';

@@ -28,6 +28,7 @@ import { launchChromium } from './harness/chromium';
 import { launchFirefox } from './harness/firefox';
 import type { ExtensionSession } from './harness/session';
 import { bestJudgedQuery } from './harness/corpus-pages';
+import { setSettings, settledState } from './harness/popup';
 
 const shots = resolve(repoRoot, 'artifacts', 'e2e');
 mkdirSync(shots, { recursive: true });
@@ -110,10 +111,6 @@ const launchers = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function settledState(popup: Page): Promise<string> {
-  await popup.waitForSelector('[data-state]:not([data-state="loading"]):not([data-state="pending"])', { timeout: 20_000 });
-  return popup.$eval('[data-state]', (el) => el.getAttribute('data-state') ?? '');
-}
 
 /** Like session.openPage, but the hostile pages' own alert() calls are dismissed and a heartbeat is installed. */
 async function openHostilePage(session: ExtensionSession, url: string): Promise<Page> {
@@ -186,16 +183,6 @@ async function assertStillWorks(session: ExtensionSession, after: string, badgeO
   await page.close();
 }
 
-async function setSettings(session: ExtensionSession, patch: Record<string, unknown> | null): Promise<void> {
-  await session.inExtension(async (p: Record<string, unknown> | null) => {
-    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-    if (p === null) await api.storage.sync.remove('settings');
-    else {
-      const { settings } = await api.storage.sync.get('settings');
-      await api.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
-    }
-  }, patch);
-}
 
 for (const name of ['chromium', 'firefox'] as const) {
   describe(`Sila under attack in ${name}`, () => {
