@@ -1,6 +1,7 @@
 /**
  * Builds the extension for Chrome and Firefox (dist/chrome, dist/firefox) from the index in public/index,
- * checks the package rules the stores enforce, and writes the store-ready zips (dist/sila-<browser>.zip).
+ * checks the package rules the stores enforce, and writes the store-ready zips (release/sila-<browser>.zip, kept
+ * out of dist/ so dist/<browser> holds only what the browser loads).
  *
  *   npm run build:ext [-- --browser chrome|firefox]
  */
@@ -29,7 +30,7 @@ for (const browser of browsers) {
     console.error(`dist/${browser} breaks the package rules:\n- ${problems.join('\n- ')}`);
     process.exit(1);
   }
-  const zip = zipFolder(outDir, resolve(repoRoot, 'dist', `sila-${browser}.zip`));
+  const zip = zipFolder(outDir, resolve(repoRoot, 'release', `sila-${browser}.zip`));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`dist/${browser}: built in ${seconds} s; dist/sila-${browser}.zip ${(zip.bytes / 1048576).toFixed(2)} MiB (${zip.files} files)`);
+  console.log(`dist/${browser}: built in ${seconds} s; release/sila-${browser}.zip ${(zip.bytes / 1048576).toFixed(2)} MiB (${zip.files} files)`);
 }

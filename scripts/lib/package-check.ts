@@ -1,6 +1,6 @@
 /** Package rules of the stores, checked on every build so a breaking file never ships. */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { zipSync } from 'fflate';
 
 /** Firefox's linter refuses .js/.json/.html files of 5 MiB or more; we keep every file under 4 MiB. */
@@ -30,6 +30,7 @@ export function zipFolder(dir: string, zipPath: string): { bytes: number; files:
   for (const file of listFiles(dir)) entries[relative(dir, file).split('\\').join('/')] = readFileSync(file);
   // Fixed timestamps keep the zip reproducible from the same inputs.
   const zipped = zipSync(entries, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
+  mkdirSync(dirname(zipPath), { recursive: true });
   writeFileSync(zipPath, zipped);
   return { bytes: zipped.length, files: Object.keys(entries).length };
 }
