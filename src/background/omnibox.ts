@@ -1,7 +1,7 @@
 /** The address-bar keyword `sila`: suggestions from the corpus as you type, Enter opens the chosen article. */
 import browser from 'webextension-polyfill';
 import { engine } from './engine';
-import { isHttpUrl } from '../lib/safe-url';
+import { safeHttpUrl } from '../ui/safe-url';
 
 const SUGGESTIONS = 6;
 
@@ -15,19 +15,18 @@ export function registerOmnibox(): void {
   browser.omnibox.onInputChanged.addListener(async (text, suggest) => {
     const results = await (await engine()).search(text, { k: SUGGESTIONS }).catch(() => []);
     suggest(
-      results
-        .filter((result) => isHttpUrl(result.doc.url))
-        .map((result) => {
-          const label = `${result.doc.title} — ${result.doc.source ?? ''}`.slice(0, 300);
-          return { content: result.doc.url!, description: isFirefox() ? label : xmlEscape(label) };
-        }),
+      results.flatMap((result) => {
+        const url = safeHttpUrl(result.doc.url);
+        if (!url) return [];
+        const label = `${result.doc.title} — ${result.doc.source ?? ''}`.slice(0, 300);
+        return [{ content: url, description: isFirefox() ? label : xmlEscape(label) }];
+      }),
     );
   });
 
   browser.omnibox.onInputEntered.addListener(async (text, disposition) => {
-    let url: string | null | undefined = isHttpUrl(text) ? text : null;
-    if (!url) url = (await (await engine()).search(text, { k: 1 }).catch(() => []))[0]?.doc.url;
-    if (!isHttpUrl(url)) return;
+    const url = safeHttpUrl(text) ?? safeHttpUrl((await (await engine()).search(text, { k: 1 }).catch(() => []))[0]?.doc.url);
+    if (!url) return;
     if (disposition === 'currentTab') await browser.tabs.update({ url });
     else await browser.tabs.create({ url, active: disposition === 'newForegroundTab' });
   });
