@@ -29,6 +29,11 @@ export interface Searcher {
    * @example searcher.search('وزارة الخارج', { k: 5 })
    */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /**
+   * The same hits, with `titles` asked once for the hits' titles (for matchedTerms): for a caller that reads
+   * titles on demand, such as the engine (its doc store is read chunk by chunk).
+   */
+  searchWithTitles(query: string, options: SearchOptions, titles: (positions: number[]) => Promise<(string | null | undefined)[]>): Promise<SearchHit[]>;
   readonly docCount: number;
 }
 
@@ -39,6 +44,13 @@ export class TitleLeadSearcher implements Searcher {
   private readonly leadSum: Float64Array;
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
+  /** The complete words' sums, kept between keystrokes (see baseFor). */
+  private readonly baseTitleSum: Float64Array;
+  private readonly baseTitleCount: Uint8Array;
+  private readonly baseLeadSum: Float64Array;
+  private readonly baseTouched: Int32Array;
+  private baseCount = 0;
+  private base: { key: string; keep: number; all: boolean; docs: number[]; scores: number[] } | null = null;
   /** Recently used terms' hits, oldest first (a Map keeps insertion order). */
   private readonly cache = new Map<string, TermHits>();
 
@@ -54,13 +66,34 @@ export class TitleLeadSearcher implements Searcher {
     this.leadSum = new Float64Array(this.docCount);
     this.seen = new Uint8Array(this.docCount);
     this.touched = new Int32Array(this.docCount);
+    this.baseTitleSum = new Float64Array(this.docCount);
+    this.baseTitleCount = new Uint8Array(this.docCount);
+    this.baseLeadSum = new Float64Array(this.docCount);
+    this.baseTouched = new Int32Array(this.docCount);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const { top, parts } = this.rank(query, options);
+    return top.map(([position, score]) => ({ position, score, matchedTerms: this.matchedTerms(position, parts, this.titleOf) }));
+  }
+
+  async searchWithTitles(
+    query: string,
+    options: SearchOptions,
+    titles: (positions: number[]) => Promise<(string | null | undefined)[]>,
+  ): Promise<SearchHit[]> {
+    const { top, parts } = this.rank(query, options);
+    if (!top.length) return [];
+    const shown = await titles(top.map(([position]) => position));
+    return top.map(([position, score], i) => ({ position, score, matchedTerms: this.matchedTerms(position, parts, () => shown[i]) }));
+  }
+
+  /** The k best (position, score) pairs, and the query terms' hits (for matchedTerms). */
+  private rank(query: string, options: SearchOptions): { top: [number, number][]; parts: TermHits[] } {
     const k = Math.min(1000, Math.max(1, Math.floor(Number(options.k ?? 10)) || 10));
     const t = this.tuning;
     const { terms, partial } = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
-    if ((!terms.length && partial === null) || !this.docCount) return [];
+    if ((!terms.length && partial === null) || !this.docCount) return { top: [], parts: [] };
 
     const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => wordHits(w, this.fuzzy(w), this.title, this.lead, t)));
     if (partial !== null) {
@@ -72,7 +105,98 @@ export class TitleLeadSearcher implements Searcher {
     }
 
     // Combine as MiniSearch's search() does (OR: scores add up; then times the number of query terms matched,
-    // its coordination factor), plus the lead's BM25.
+    // its coordination factor), plus the lead's BM25. The complete words' sums are kept between keystrokes
+    // (they only change when a word is completed), so a keystroke costs the word being typed, not the query.
+    const base = this.baseFor(terms, parts.slice(0, terms.length), k);
+    if (partial === null) return { top: base.docs.slice(0, k).map((d, i) => [d, base.scores[i]]), parts };
+    const last = parts[parts.length - 1];
+    const { titleSum, titleCount, leadSum, seen, touched } = this;
+    let n = 0;
+    for (let i = 0; i < last.titleDocs.length; i++) {
+      const d = last.titleDocs[i];
+      if (!seen[d]) (seen[d] = 1), (touched[n++] = d);
+      titleSum[d] += last.titleScores[i];
+      titleCount[d] = 1;
+    }
+    for (let i = 0; i < last.leadDocs.length; i++) {
+      const d = last.leadDocs[i];
+      if (!seen[d]) (seen[d] = 1), (touched[n++] = d);
+      leadSum[d] += last.leadScores[i];
+    }
+    const top = new TopK(k);
+    const { baseTitleSum, baseTitleCount, baseLeadSum } = this;
+    for (let i = 0; i < n; i++) {
+      const d = touched[i];
+      // The same additions in the same order as summing every part afresh, so the scores are identical.
+      top.offer(d, (baseTitleSum[d] + titleSum[d]) * Math.min(255, baseTitleCount[d] + titleCount[d]) + (baseLeadSum[d] + leadSum[d]));
+    }
+    // The complete words' best documents that the typed word does not touch keep their score: the first k of
+    // them (best first) are all that can enter.
+    let offered = 0;
+    for (let i = 0; i < base.docs.length && offered < k; i++) {
+      if (seen[base.docs[i]]) continue;
+      top.offer(base.docs[i], base.scores[i]);
+      offered++;
+    }
+    for (let i = 0; i < n; i++) {
+      const d = touched[i];
+      titleSum[d] = 0;
+      titleCount[d] = 0;
+      leadSum[d] = 0;
+      seen[d] = 0;
+    }
+    if (offered < k && !base.all) return { top: this.combineAll(parts, k), parts };
+    return { top: top.sorted(), parts };
+  }
+
+  /**
+   * The complete words' summed scores (in baseTitleSum, baseTitleCount, baseLeadSum) and their best documents,
+   * best first: all of them when few, else the best max(64, 4k) (`all` false), recomputed when the words change.
+   */
+  private baseFor(terms: string[], parts: TermHits[], k: number): { docs: number[]; scores: number[]; all: boolean } {
+    const key = terms.join('\u0000');
+    const keep = Math.max(64, 4 * k);
+    if (this.base && this.base.key === key && (this.base.all || this.base.keep >= keep)) return this.base;
+    const { baseTitleSum, baseTitleCount, baseLeadSum, baseTouched } = this;
+    for (let i = 0; i < this.baseCount; i++) {
+      const d = baseTouched[i];
+      baseTitleSum[d] = 0;
+      baseTitleCount[d] = 0;
+      baseLeadSum[d] = 0;
+    }
+    const seen = this.seen;
+    let n = 0;
+    for (const h of parts) {
+      const docs = h.titleDocs;
+      const scores = h.titleScores;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        if (!seen[d]) (seen[d] = 1), (baseTouched[n++] = d);
+        baseTitleSum[d] += scores[i];
+        if (baseTitleCount[d] < 255) baseTitleCount[d]++;
+      }
+      const leadDocs = h.leadDocs;
+      const leadScores = h.leadScores;
+      for (let i = 0; i < leadDocs.length; i++) {
+        const d = leadDocs[i];
+        if (!seen[d]) (seen[d] = 1), (baseTouched[n++] = d);
+        baseLeadSum[d] += leadScores[i];
+      }
+    }
+    const top = new TopK(keep);
+    for (let i = 0; i < n; i++) {
+      const d = baseTouched[i];
+      seen[d] = 0;
+      top.offer(d, baseTitleSum[d] * baseTitleCount[d] + baseLeadSum[d]);
+    }
+    this.baseCount = n;
+    const sorted = top.sorted();
+    this.base = { key, keep, all: n <= keep, docs: sorted.map((e) => e[0]), scores: sorted.map((e) => e[1]) };
+    return this.base;
+  }
+
+  /** Every part summed afresh (when the kept best documents of the complete words run out). */
+  private combineAll(parts: TermHits[], k: number): [number, number][] {
     const { titleSum, titleCount, leadSum, seen, touched } = this;
     let n = 0;
     for (const h of parts) {
@@ -101,12 +225,13 @@ export class TitleLeadSearcher implements Searcher {
       leadSum[d] = 0;
       seen[d] = 0;
     }
-    return top.sorted().map(([position, score]) => ({ position, score, matchedTerms: this.matchedTerms(position, parts) }));
+    return top.sorted();
   }
 
   /** Forget the cached term hits (benchmarks use it to time typing from a fresh popup). */
   clearCache(): void {
     this.cache.clear();
+    this.base = null;
   }
 
   /**
@@ -130,12 +255,12 @@ export class TitleLeadSearcher implements Searcher {
   }
 
   /** Title words as written whose term matched (exactly, by prefix or fuzzily). */
-  private matchedTerms(position: number, parts: TermHits[]): string[] {
-    if (!this.titleOf) return [];
+  private matchedTerms(position: number, parts: TermHits[], titleOf: ((position: number) => string | null | undefined) | null): string[] {
+    if (!titleOf) return [];
     const terms = new Set<string>();
     for (const h of parts) for (const term of titleTermsOf(h, position) ?? []) terms.add(term);
     if (!terms.size) return [];
-    const title = this.titleOf(position);
+    const title = titleOf(position);
     if (!title) return [];
     const out: string[] = [];
     for (const token of analyzeTokens(title)) if (terms.has(token.term) && !out.includes(token.surface)) out.push(token.surface);
