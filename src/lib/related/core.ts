@@ -22,13 +22,17 @@ export interface PostingsArrays {
 
 export interface Candidate {
   position: number;
+  /** What the candidate is ranked by. */
   score: number;
+  /** Its score from the page's own terms alone, when the query was expanded beyond them (see `score`). */
+  pageScore?: number;
   /** Bit i set when query term i (in the order given to score) matched this document; first 32 terms only. */
   mask: number;
 }
 
 export class Scorer {
   private readonly acc: Float32Array;
+  private readonly accPage: Float32Array;
   private readonly mask: Uint32Array;
   private readonly touched: Uint32Array;
   private readonly satTable: Float32Array;
@@ -37,6 +41,7 @@ export class Scorer {
 
   constructor(private readonly p: PostingsArrays) {
     this.acc = new Float32Array(p.docCount);
+    this.accPage = new Float32Array(p.docCount);
     this.mask = new Uint32Array(p.docCount);
     this.touched = new Uint32Array(p.docCount);
     // Levels 1..15 of the 4-bit saturation (see quantizeSat in index/build.ts).
@@ -52,13 +57,16 @@ export class Scorer {
 
   /**
    * Score every document sharing a term with the query and return the best `limit`, highest first.
-   * `weights[i]` already includes idf^idfPower; `exclude` (a position, or -1) is left out.
+   * `weights[i]` already includes idf^idfPower; `exclude` (a position, or -1) is left out. When only the first
+   * `pageTerms` terms are the page's own (the rest expand the query), each candidate also gets its `pageScore`.
    */
-  score(terms: ArrayLike<number>, weights: ArrayLike<number>, limit: number, exclude = -1): Candidate[] {
+  score(terms: ArrayLike<number>, weights: ArrayLike<number>, limit: number, exclude = -1, pageTerms = terms.length): Candidate[] {
     const { postOffsets } = this.p;
     const { acc, mask, touched, satTable } = this;
     let touchedCount = 0;
     for (let q = 0; q < terms.length; q++) {
+      // Once the page's own terms are all in, their sums are the page scores.
+      if (q === pageTerms) for (let i = 0; i < touchedCount; i++) this.accPage[touched[i]] = acc[touched[i]];
       const t = terms[q];
       const w = weights[q];
       const bit = q < 32 ? 1 << q : 0;
@@ -83,9 +91,11 @@ export class Scorer {
       }
     }
     const result = this.topK(touchedCount, limit, exclude);
+    if (pageTerms < terms.length) for (const c of result) c.pageScore = this.accPage[c.position];
     for (let i = 0; i < touchedCount; i++) {
       acc[touched[i]] = 0;
       mask[touched[i]] = 0;
+      this.accPage[touched[i]] = 0;
     }
     return result;
   }

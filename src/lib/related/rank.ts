@@ -29,6 +29,15 @@ export interface RankParams extends QueryTermParams {
   titleDupCosine: number;
   /** How many of the best candidates get the title check (it decodes and analyzes their titles). */
   titleCandidates: number;
+  /**
+   * Query expansion from result titles (pseudo-relevance feedback): the titles of the best `expandTitles` results
+   * (0 = off) add the terms at least `expandMinTitles` of them share, each weighing expandWeight × share of those
+   * titles × idf^idfPower, to a second query of at most `expandMaxTerms` terms.
+   */
+  expandTitles: number;
+  expandMinTitles: number;
+  expandWeight: number;
+  expandMaxTerms: number;
   /** Ranking score = score × (cosine / score)^normMix: 0 ranks by the BM25-like sum, 1 by the cosine. */
   normMix: number;
 }
@@ -51,8 +60,12 @@ export const defaultRankParams: RankParams = {
   feedbackWeight: 0,
   normMix: 0,
   titleWeight: 0.5,
-  titleCandidates: 30,
+  titleCandidates: 100,
   titleDupCosine: 0.25,
+  expandTitles: 5,
+  expandMinTitles: 2,
+  expandWeight: 1,
+  expandMaxTerms: 35,
 };
 
 /** Confidence at or above which a result counts on the badge. */
