@@ -1,8 +1,9 @@
 /**
- * npm run bench -- [--corpus FILE] [--runs 5] [--json] [--no-baseline] [--baseline-heap-mb 8000] [--queries FILE]
+ * npm run bench -- [--corpus FILE] [--index DIR] [--runs 5] [--json] [--no-baseline] [--baseline-heap-mb 8000] [--queries FILE]
  * Issue 5's table: the baseline (MiniSearch as documented over title + body) and Sila's shipped index, built in
  * the same run, side by side with ratios. Cold starts run in fresh processes (medians over --runs); related
- * and search-as-you-type timings are warm, in this process, over the query file's articles.
+ * and search-as-you-type timings are warm, in this process, over the query file's articles. --index DIR measures
+ * an index already built from --corpus (e.g. by `npm run build:index -- --out DIR`) instead of building one.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -54,9 +55,10 @@ runMain(async () => {
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   // Sila: the shipped index (built now unless this corpus and code were built before).
-  const cached = existsSync(join(cacheDirFor(corpus), 'meta.json'));
+  const given = args.get('index');
+  const cached = Boolean(given) || existsSync(join(cacheDirFor(corpus), 'meta.json'));
   const buildStart = performance.now();
-  const dir = await ensureIndex(corpus);
+  const dir = given ? resolve(given) : await ensureIndex(corpus);
   const summaryFile = existsSync(`${dir}.summary.json`) ? `${dir}.summary.json` : join(repoRoot, 'build', `index-${buildKeyFor(corpus)}.summary.json`);
   const build = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { seconds: number; peakRssMB: number }) : null;
   const buildSeconds = build?.seconds ?? (cached ? null : (performance.now() - buildStart) / 1000);
@@ -70,13 +72,13 @@ runMain(async () => {
   const cold = Array.from({ length: runs }, () => runChild('bench-cold.ts', [dir, qfile]));
   const index = await openIndex(dirSource(dir));
   // Warm (like the peer's JVM figures): one untimed pass first, so JIT tiers are not counted as query time.
-  for (const q of queries) index.related({ title: q.title, body: q.body, published: q.published ?? null }, { k: 10 });
+  for (const q of queries) await index.related({ title: q.title, body: q.body, published: q.published ?? null }, { k: 10 });
   const relatedMs: number[] = [];
   const relatedCpuMs: number[] = [];
   for (const q of queries) {
     const t = performance.now();
     const c = process.cpuUsage();
-    index.related({ title: q.title, body: q.body, published: q.published ?? null }, { k: 10 });
+    await index.related({ title: q.title, body: q.body, published: q.published ?? null }, { k: 10 });
     const cpu = process.cpuUsage(c);
     relatedMs.push(performance.now() - t);
     relatedCpuMs.push((cpu.user + cpu.system) / 1000);

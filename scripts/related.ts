@@ -22,7 +22,7 @@ runMain(async () => {
   const index = await openIndex(dirSource(await ensureIndex(corpus)));
   const out: string[] = [];
   for await (const article of openCorpus(queries, { onSkip: (s) => process.stderr.write(`skipped query ${s.reason}\n`) }).articles) {
-    const row = relatedRow(index, article, k, layout);
+    const row = await relatedRow(index, article, k, layout);
     row.docs.forEach((d, i) => out.push(`${row.query}\t${i + 1}\t${d.id}\t${d.score.toFixed(4)}`));
     if (out.length > 5000) process.stdout.write(`${out.splice(0).join('\n')}\n`);
   }

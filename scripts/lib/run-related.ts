@@ -16,15 +16,15 @@ export interface RunRow {
   ms: number;
 }
 
-export function relatedRow(
+export async function relatedRow(
   index: SilaIndex,
   article: CorpusArticle,
   k: number,
   layout: StoryLayout = 'members-after',
   options: RelatedOptions = {},
-): RunRow {
+): Promise<RunRow> {
   const start = performance.now();
-  const results = index.related(
+  const results = await index.related(
     { title: article.title, body: article.body, url: article.url ?? null, published: article.published ?? null },
     { ...options, k },
   );

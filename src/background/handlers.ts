@@ -19,7 +19,7 @@ export const handlers: Handlers = {
       await showCount(tabId, 0, settings.badge);
       return { confidentCount: 0 };
     }
-    const { results } = relatedForSnapshot(await engine(), snapshot, settings.resultCount);
+    const { results } = await relatedForSnapshot(await engine(), snapshot, settings.resultCount);
     const count = confidentCount(results, settings.minConfidence);
     await showCount(tabId, count, settings.badge);
     return { confidentCount: count };
@@ -30,7 +30,7 @@ export const handlers: Handlers = {
     if (!snapshot) return stateWithoutSnapshot(tabId);
     if (!snapshot.isArticle) return { kind: 'not-article', url: snapshot.url };
     const settings = await loadSettings();
-    const { results, corpusMatch } = relatedForSnapshot(await engine(), snapshot, settings.resultCount);
+    const { results, corpusMatch } = await relatedForSnapshot(await engine(), snapshot, settings.resultCount);
     return { kind: 'article', snapshot, results, corpusMatch, confidentCount: confidentCount(results, settings.minConfidence) };
   },
 

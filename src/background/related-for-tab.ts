@@ -8,8 +8,8 @@ export interface RelatedForPage {
   corpusMatch: boolean;
 }
 
-export function relatedForSnapshot(index: SilaIndex, snapshot: ArticleSnapshot, limit: number): RelatedForPage {
-  const position = index.findCorpusArticle({
+export async function relatedForSnapshot(index: SilaIndex, snapshot: ArticleSnapshot, limit: number): Promise<RelatedForPage> {
+  const position = await index.findCorpusArticle({
     url: snapshot.url,
     canonicalUrl: snapshot.canonicalUrl,
     title: snapshot.title,
@@ -17,8 +17,8 @@ export function relatedForSnapshot(index: SilaIndex, snapshot: ArticleSnapshot, 
   });
   const query = { title: snapshot.title, body: snapshot.text, url: snapshot.canonicalUrl ?? snapshot.url, published: snapshot.published };
   // A corpus article's neighbours were ranked at build time; the page's own words still explain each one.
-  if (position >= 0) return { results: index.relatedToPosition(position, { k: limit, query }), corpusMatch: true };
-  return { results: index.related(query, { k: limit }), corpusMatch: false };
+  if (position >= 0) return { results: await index.relatedToPosition(position, { k: limit, query }), corpusMatch: true };
+  return { results: await index.related(query, { k: limit }), corpusMatch: false };
 }
 
 /** The badge counts only results the engine is confident about, so an off-topic page shows no number. */

@@ -5,8 +5,11 @@
  *
  * @example
  * const index = await openIndex(dirSource('public/index'));
- * const here = index.findCorpusArticle({ url: page.url, title: page.title, text: page.text });
- * const results = here >= 0 ? index.relatedToPosition(here, { k: 10 }) : index.related({ title, body }, { k: 10 });
+ * const here = await index.findCorpusArticle({ url: page.url, title: page.title, text: page.text });
+ * const results = here >= 0 ? await index.relatedToPosition(here, { k: 10 }) : await index.related({ title, body }, { k: 10 });
+ *
+ * Opening reads only what every query needs; postings, documents and neighbour lists are read from their
+ * files as queries need them, hence the promises.
  */
 import { analyze } from './text';
 import { fnv1a, normalizeUrl } from './index/format';
@@ -32,13 +35,13 @@ export interface SilaIndex {
   meta: IndexMeta;
   /** Number of articles (positions are 0..size-1). */
   size: number;
-  doc(position: number): DocRecord;
+  doc(position: number): Promise<DocRecord>;
   /** Position of the corpus article this page is, or -1. */
-  findCorpusArticle(page: PageIdentity): number;
+  findCorpusArticle(page: PageIdentity): Promise<number>;
   /** Related articles for a page taken as new (see findCorpusArticle + relatedToPosition for corpus articles). */
-  related(query: RelatedQuery, options?: RelatedOptions): RelatedResult[];
+  related(query: RelatedQuery, options?: RelatedOptions): Promise<RelatedResult[]>;
   /** Related articles for corpus article `position` (never itself). Pass the page as `query` for its shared terms. */
-  relatedToPosition(position: number, options?: RelatedOptions & { query?: RelatedQuery }): RelatedResult[];
+  relatedToPosition(position: number, options?: RelatedOptions & { query?: RelatedQuery }): Promise<RelatedResult[]>;
   /** Toolbar search (src/lib/search), loaded on first use. */
   search(query: string, options?: { k?: number }): Promise<SearchResult[]>;
 }
@@ -48,11 +51,14 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
   const engine = new RelatedEngine(ix);
   let searcher: ReturnType<typeof loadSearch> | null = null;
 
-  const findCorpusArticle = (page: PageIdentity): number => {
+  const findCorpusArticle = async (page: PageIdentity): Promise<number> => {
     for (const url of [page.canonicalUrl, page.url]) {
       if (!url) continue;
       const norm = normalizeUrl(url);
-      for (const p of LoadedIndex.lookup(ix.urlHash, ix.urlPos, fnv1a(norm))) {
+      const candidates = LoadedIndex.lookup(ix.urlHash, ix.urlPos, fnv1a(norm));
+      if (candidates.length === 0) continue;
+      await ix.ensureDocs(candidates);
+      for (const p of candidates) {
         const docUrl = ix.doc(p).url;
         if (docUrl && normalizeUrl(docUrl) === norm) return p;
       }
@@ -64,7 +70,9 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
       const candidates = LoadedIndex.lookup(ix.titleHash, ix.titlePos, titleHash(page.title));
       if (candidates.length > 0) {
         const lead = leadHash(analyze(page.text));
-        for (const p of candidates) if (ix.leadHash[p] === lead && !(pageHasUrl && ix.doc(p).url)) return p;
+        const same = candidates.filter((p) => ix.leadHash[p] === lead);
+        if (pageHasUrl && same.length > 0) await ix.ensureDocs(same);
+        for (const p of same) if (!(pageHasUrl && ix.doc(p).url)) return p;
       }
     }
     return -1;
@@ -73,7 +81,10 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
   return {
     meta: ix.meta,
     size: ix.docCount,
-    doc: (position) => ix.doc(position),
+    async doc(position) {
+      await ix.ensureDocs([position]);
+      return ix.doc(position);
+    },
     findCorpusArticle,
     // The page as given, never looked up as a corpus article: callers that may hold a corpus article (the
     // extension) ask findCorpusArticle first; the eval's queries are by definition not in the corpus.
@@ -94,16 +105,22 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
  * code is imported statically: a dynamic import() goes through Vite's preload helper, which touches `window`
  * and throws in a service worker.
  */
-async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<{ search(query: string, options?: { k?: number }): SearchResult[] }> {
+async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<{ search(query: string, options?: { k?: number }): Promise<SearchResult[]> }> {
   if (ix.meta.sila.searchFiles.length === 0) throw new Error('this index was built without toolbar search files');
-  const searcher = await loadSearcher(source, { titleOf: (position) => ix.doc(position).title });
+  const searcher = await loadSearcher(source);
   return {
-    search: (query, options) =>
-      searcher.search(query, { k: options?.k ?? 10 }).map((hit) => ({
+    async search(query, options) {
+      // Titles (for the matched words) and records are read from the doc store for the hits shown only.
+      const hits = await searcher.searchWithTitles(query, { k: options?.k ?? 10 }, async (positions) => {
+        await ix.ensureDocs(positions);
+        return positions.map((p) => ix.doc(p).title);
+      });
+      return hits.map((hit) => ({
         doc: ix.doc(hit.position),
         position: hit.position,
         score: hit.score,
         matchedTerms: hit.matchedTerms,
-      })),
+      }));
+    },
   };
 }

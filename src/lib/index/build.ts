@@ -18,10 +18,12 @@ import { ByteWriter, ChunkedBytes, chunkAt, sortedPairs } from './bytes';
 import {
   FIELD_SEP,
   FORMAT_VERSION,
+  LAZY_CHUNK_BYTES,
   MAX_FILE_BYTES,
   NO_SOURCE,
   defaultIndexParams,
   fnv1a,
+  nbRecordBytes,
   normalizeUrl,
   toHours,
   type IndexParams,
@@ -35,6 +37,8 @@ export interface BuildOptions {
   licenceNote?: string;
   params?: Partial<IndexParams>;
   maxPartBytes?: number;
+  /** Size limit of the files read on demand (postings, doc store, neighbours). Default LAZY_CHUNK_BYTES. */
+  lazyChunkBytes?: number;
   /** Called now and then during finish(): phase name, items done, items in all. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -313,6 +317,34 @@ export class IndexBuilder {
       docText.bytes(encoder.encode(record));
       docOffsets[d + 1] = docText.length;
     });
+    // Each title's distinct terms (as the query side analyses the stored title), ascending ids as varint gaps:
+    // the title-agreement step reads these instead of decoding ~30 candidates' titles from the doc store.
+    const titleTermIds = new ByteWriter();
+    const titleTermOffsets = new Uint32Array(n + 1);
+    this.records.forEach((record, d) => {
+      const ids: number[] = [];
+      for (const term of new Set(analyze(record.split(FIELD_SEP)[1]))) {
+        const old = this.vocab.get(term);
+        if (old !== undefined && newId[old] !== NONE) ids.push(newId[old]);
+      }
+      ids.sort((a, b) => a - b);
+      let last = 0;
+      for (const id of ids) {
+        titleTermIds.varint(id - last);
+        last = id;
+      }
+      titleTermOffsets[d + 1] = titleTermIds.length;
+    });
+    // Neighbour records, one per article: its positions (u32, little-endian), then their scores (u8).
+    const nbBytes = nbRecordBytes(m);
+    const nbTable = new Uint8Array(n * nbBytes);
+    const nbView = new DataView(nbTable.buffer);
+    for (let d = 0; d < n; d++) {
+      for (let i = 0; i < m; i++) {
+        nbView.setUint32(d * nbBytes + 4 * i, nbPos[d * m + i], true);
+        nbTable[d * nbBytes + 4 * m + i] = nbScore[d * m + i];
+      }
+    }
     const termText = encoder.encode(order.map((old) => this.terms[old]).join('\n'));
     this.terms.length = 0; // the strings are in termText now
     this.vocab.clear();
@@ -338,19 +370,27 @@ export class IndexBuilder {
       .add('leadHash', Uint32Array.from(this.leadHashes))
       .add('queryNorm', queryNorm)
       .add('nbTop', nbTop)
-      .add('nbPos', nbPos)
-      .add('nbScore', nbScore);
-    // The two big byte strings go in chunks, each within one part file, so the loader views them in place.
-    const chunkBytes = Math.floor((this.options.maxPartBytes ?? MAX_FILE_BYTES) / 2);
-    const postChunks = chunkAt(postings, postOffsets, chunkBytes);
-    pack.add('postChunkStarts', postChunks.starts);
-    postChunks.chunks.forEach((chunk, i) => pack.add(`postings.${i}`, chunk));
-    const docChunks = chunkAt(docText.finish(), docOffsets, chunkBytes);
-    pack.add('docChunkStarts', docChunks.starts);
-    docChunks.chunks.forEach((chunk, i) => pack.add(`docText.${i}`, chunk));
+      .add('titleTermOffsets', titleTermOffsets)
+      .add('titleTermIds', titleTermIds.finish());
+    // The three big byte strings are read on demand: cut at item boundaries into files of their own, whose
+    // logical start offsets go in the pack.
+    const lazyBytes = this.options.lazyChunkBytes ?? LAZY_CHUNK_BYTES;
+    const files = new Map<string, Uint8Array>();
+    const lazy = { postings: [] as string[], docText: [] as string[], neighbours: [] as string[] };
+    const addLazy = (kind: keyof typeof lazy, file: string, bytes: Uint8Array, bounds: ArrayLike<number>) => {
+      const { chunks, starts } = chunkAt(bytes, bounds, lazyBytes, this.options.maxPartBytes ?? MAX_FILE_BYTES);
+      pack.add(`${kind}ChunkStarts`, starts);
+      chunks.forEach((chunk, i) => {
+        const name = `sila-v${FORMAT_VERSION}-${file}-${i}.bin`;
+        files.set(name, chunk);
+        lazy[kind].push(name);
+      });
+    };
+    addLazy('postings', 'post', postings, postOffsets);
+    addLazy('docText', 'doc', docText.finish(), docOffsets);
+    addLazy('neighbours', 'nb', nbTable, Array.from({ length: n + 1 }, (_, d) => d * nbBytes));
     const { layout, parts } = pack.finish(`sila-v${FORMAT_VERSION}`, this.options.maxPartBytes ?? MAX_FILE_BYTES);
 
-    const files = new Map<string, Uint8Array>();
     layout.parts.forEach((name, i) => files.set(name, parts[i]));
     const sources = [...this.sources.keys()];
     return {
@@ -366,7 +406,7 @@ export class IndexBuilder {
           languages: [...this.languages].sort(),
           licenceNote: this.options.licenceNote ?? '',
         },
-        sila: { params: p, docCount: n, termCount, avgLength, sources, pack: layout, searchFiles: [] },
+        sila: { params: p, docCount: n, termCount, avgLength, sources, pack: layout, lazy, searchFiles: [] },
       },
     };
   }

@@ -60,14 +60,21 @@ export function lowerBound(keys: ArrayLike<number>, key: number): number {
 }
 
 /**
- * One logical byte string kept as chunks, each within one pack part (so it is viewed where it lies): `starts`
- * holds each chunk's offset in the logical string. Items (documents, posting lists) never straddle chunks.
+ * One logical byte string kept as chunks: `starts` holds each chunk's offset in the logical string. Items
+ * (documents, posting lists) never straddle chunks. Chunks may be read on demand: `ensure` fetches the missing
+ * ones (each a file of its own in the shipped index, see load.ts), and `slice` then views them in place.
  */
 export class ChunkedBytes {
+  readonly chunks: (Uint8Array | null)[];
+  private readonly pending = new Map<number, Promise<void>>();
+
   constructor(
-    readonly chunks: Uint8Array[],
+    chunks: (Uint8Array | null)[],
     readonly starts: Uint32Array,
-  ) {}
+    private readonly fetchChunk?: (chunk: number) => Promise<Uint8Array>,
+  ) {
+    this.chunks = chunks;
+  }
 
   /** Chunk holding the item that starts at logical offset `at`. */
   chunkOf(at: number): number {
@@ -81,15 +88,59 @@ export class ChunkedBytes {
     return lo;
   }
 
-  /** The bytes of the item [from, to) (logical offsets). */
+  /** Whether the chunk holding logical offset `at` is in memory. */
+  has(at: number): boolean {
+    return this.chunks[this.chunkOf(at)] !== null;
+  }
+
+  /** Read the chunks holding the items that start at these logical offsets (in parallel; each chunk once). */
+  async ensure(offsets: Iterable<number>): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const at of offsets) {
+      const c = this.chunkOf(at);
+      if (this.chunks[c] !== null) continue;
+      let wait = this.pending.get(c);
+      if (!wait) {
+        if (!this.fetchChunk) throw new Error(`chunk ${c} is not loaded and there is no way to load it`);
+        wait = this.fetchChunk(c).then(
+          (bytes) => {
+            this.chunks[c] = bytes;
+            this.pending.delete(c);
+          },
+          (error: unknown) => {
+            this.pending.delete(c);
+            throw error;
+          },
+        );
+        this.pending.set(c, wait);
+      }
+      waits.push(wait);
+    }
+    if (waits.length) await Promise.all(waits);
+  }
+
+  /** The bytes of the item [from, to) (logical offsets); its chunk must be loaded (see ensure). */
   slice(from: number, to: number): Uint8Array {
+    if (from === to) return EMPTY;
     const c = this.chunkOf(from);
-    return this.chunks[c].subarray(from - this.starts[c], to - this.starts[c]);
+    const chunk = this.chunks[c];
+    if (chunk === null) throw new Error(`chunk ${c} is read on demand and was not loaded (call ensure first)`);
+    return chunk.subarray(from - this.starts[c], to - this.starts[c]);
   }
 }
 
-/** Cut `bytes` into chunks of at most `maxChunk` bytes at item boundaries (`bounds`: item start offsets and the end). */
-export function chunkAt(bytes: Uint8Array, bounds: ArrayLike<number>, maxChunk: number): { chunks: Uint8Array[]; starts: Uint32Array } {
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Cut `bytes` into chunks of at most `maxChunk` bytes at item boundaries (`bounds`: item start offsets and the
+ * end). An item larger than `maxChunk` (up to `maxItem`) gets a chunk of its own.
+ */
+export function chunkAt(
+  bytes: Uint8Array,
+  bounds: ArrayLike<number>,
+  maxChunk: number,
+  maxItem = maxChunk,
+): { chunks: Uint8Array[]; starts: Uint32Array } {
   const starts: number[] = [0];
   let chunkStart = 0;
   for (let i = 1; i < bounds.length; i++) {
@@ -97,7 +148,7 @@ export function chunkAt(bytes: Uint8Array, bounds: ArrayLike<number>, maxChunk: 
       chunkStart = bounds[i - 1];
       starts.push(chunkStart);
     }
-    if (bounds[i] - chunkStart > maxChunk) throw new Error(`one item of ${bounds[i] - bounds[i - 1]} bytes is larger than a chunk`);
+    if (bounds[i] - chunkStart > Math.max(maxChunk, maxItem)) throw new Error(`one item of ${bounds[i] - bounds[i - 1]} bytes is larger than a chunk`);
   }
   const chunks = starts.map((s, i) => bytes.subarray(s, i + 1 < starts.length ? starts[i + 1] : bytes.length));
   return { chunks, starts: Uint32Array.from(starts) };

@@ -8,12 +8,21 @@ import type { PackLayout } from './pack';
 import type { TermParams } from '../related/terms';
 
 /** Bump when the layout or the meaning of a section changes: a loader refuses other versions. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Firefox refuses package files of 5 MiB or more; stay well under 4 MiB. */
 export const MAX_FILE_BYTES = 3.5 * 1024 * 1024;
 
 export const META_FILE = 'meta.json';
+
+/**
+ * The byte strings read on demand (postings, doc store, neighbour table) are cut into files of at most this
+ * many bytes: a query reads the few files holding its 25 terms' postings and its ~15 shown documents.
+ */
+export const LAZY_CHUNK_BYTES = 128 * 1024;
+
+/** Neighbour table record of one article: `neighbours` u32 positions (little-endian), then as many u8 scores. */
+export const nbRecordBytes = (neighbours: number) => neighbours * 5;
 
 export interface IndexParams extends TermParams {
   k1: number;
@@ -61,7 +70,10 @@ export interface ShippedMeta extends IndexMeta {
     avgLength: number;
     /** Outlet names; docs refer to them by index. */
     sources: string[];
+    /** Read at load: the typed arrays every query needs (terms, idf, per-document arrays, lookup tables). */
     pack: PackLayout;
+    /** Read on demand, chunk by chunk: each list names one file per chunk (chunk offsets are in the pack). */
+    lazy: { postings: string[]; docText: string[]; neighbours: string[] };
     /** Files of the toolbar search (written by src/lib/search), empty when it was not built. */
     searchFiles: string[];
     /** Corpus file + code version the index was built from (scripts/lib/ensure-index.ts), when known. */

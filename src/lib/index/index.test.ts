@@ -16,8 +16,8 @@ const articles: CorpusArticle[] = readFileSync(resolve(__dirname, '../../../test
   .split('\n')
   .map((line) => JSON.parse(line));
 
-function buildFiles(maxPartBytes?: number): Map<string, Uint8Array | string> {
-  const builder = new IndexBuilder({ corpusName: 'fixture', maxPartBytes });
+function buildFiles(maxPartBytes?: number, lazyChunkBytes?: number): Map<string, Uint8Array | string> {
+  const builder = new IndexBuilder({ corpusName: 'fixture', maxPartBytes, lazyChunkBytes });
   for (const a of articles) builder.add(a);
   const built = builder.finish();
   const meta: ShippedMeta = {
@@ -30,15 +30,18 @@ function buildFiles(maxPartBytes?: number): Map<string, Uint8Array | string> {
   return files;
 }
 
-const files = buildFiles(4096); // tiny parts, to exercise the multi-part pack
-const open = () => openIndex(memorySource(files), { verifyHashes: true });
-const position = (index: SilaIndex, id: string) => [...Array(index.size).keys()].find((p) => index.doc(p).id === id)!;
+const files = buildFiles(4096, 600); // tiny parts and chunks, to exercise the multi-part pack and on-demand files
+const open = () => openIndex(memorySource(files));
+const position = async (index: SilaIndex, id: string) => {
+  for (let p = 0; p < index.size; p++) if ((await index.doc(p)).id === id) return p;
+  throw new Error(`no article ${id}`);
+};
 
 describe('index build and engine', () => {
   it('stores every article with its display fields', async () => {
     const index = await open();
     expect(index.size).toBe(articles.length);
-    const doc = index.doc(position(index, 'ar-space-1'));
+    const doc = await index.doc(await position(index, 'ar-space-1'));
     expect(doc).toMatchObject({ title: 'وكالة الفضاء تطلق مسبارا جديدا إلى المريخ', source: 'أخبار المثال', url: 'https://ar.example.com/space/mars' });
     expect(index.meta.corpus.languages).toEqual(['ar', 'en']);
     for (const [name, file] of files) expect(typeof file === 'string' ? file.length : file.byteLength, name).toBeLessThan(MAX_FILE_BYTES);
@@ -46,14 +49,15 @@ describe('index build and engine', () => {
 
   it('groups the two wire copies into one story', async () => {
     const index = await open();
-    expect(index.doc(position(index, 'en-space-1')).story).toBe(index.doc(position(index, 'en-space-2')).story);
-    expect(index.doc(position(index, 'en-space-1')).story).not.toBe(index.doc(position(index, 'en-space-3')).story);
+    const story = async (id: string) => (await index.doc(await position(index, id))).story;
+    expect(await story('en-space-1')).toBe(await story('en-space-2'));
+    expect(await story('en-space-1')).not.toBe(await story('en-space-3'));
     expect(index.meta.corpus.storyCount).toBe(articles.length - 1);
   });
 
   it('answers an English page with the same story first, the copy in alsoIn, and shared words', async () => {
     const index = await open();
-    const results = index.related({
+    const results = await index.related({
       title: 'Mars orbiter launch: what the spacecraft will study',
       body: 'The space agency launched its Mars orbiter. The orbiter will study the Martian atmosphere and look for ancient water on Mars.',
       published: '2024-03-06T08:00:00Z',
@@ -71,24 +75,24 @@ describe('index build and engine', () => {
 
   it('answers an Arabic page from the Arabic articles', async () => {
     const index = await open();
-    const results = index.related({ title: 'المركزي يرفع الفائدة', body: 'قرر البنك المركزي رفع أسعار الفائدة لمواجهة التضخم وارتفاع الأسعار.' });
+    const results = await index.related({ title: 'المركزي يرفع الفائدة', body: 'قرر البنك المركزي رفع أسعار الفائدة لمواجهة التضخم وارتفاع الأسعار.' });
     expect(results[0]?.doc.id).toBe('ar-economy-1');
   });
 
   it('gives an off-topic page no confident result', async () => {
     const index = await open();
-    const results = index.related({ title: 'Knitting a winter scarf', body: 'Choose soft wool, cast on forty stitches and knit every row until the scarf is long enough.' });
+    const results = await index.related({ title: 'Knitting a winter scarf', body: 'Choose soft wool, cast on forty stitches and knit every row until the scarf is long enough.' });
     expect(results.filter((r) => (r.confidence ?? 0) >= 0.5)).toEqual([]);
   });
 
   it('recognises a corpus article by URL variants and never suggests it to itself', async () => {
     const index = await open();
-    const p = position(index, 'en-football-1');
-    expect(index.findCorpusArticle({ url: 'https://other.example.com/city-title' })).toBe(-1);
-    expect(index.findCorpusArticle({ url: 'http://www.sport.example.com/city-title/?utm_source=x#top' })).toBe(p);
-    expect(index.findCorpusArticle({ url: 'https://sport.example.com/city-title/?utm_source=feed' })).toBe(p);
-    expect(index.findCorpusArticle({ canonicalUrl: 'https://sport.example.com/city-title' })).toBe(p);
-    const results = index.relatedToPosition(p, { k: 5 });
+    const p = await position(index, 'en-football-1');
+    expect(await index.findCorpusArticle({ url: 'https://other.example.com/city-title' })).toBe(-1);
+    expect(await index.findCorpusArticle({ url: 'http://www.sport.example.com/city-title/?utm_source=x#top' })).toBe(p);
+    expect(await index.findCorpusArticle({ url: 'https://sport.example.com/city-title/?utm_source=feed' })).toBe(p);
+    expect(await index.findCorpusArticle({ canonicalUrl: 'https://sport.example.com/city-title' })).toBe(p);
+    const results = await index.relatedToPosition(p, { k: 5 });
     expect(results.map((r) => r.position)).not.toContain(p);
     expect(results[0].doc.id).toBe('en-football-2');
   });
@@ -96,21 +100,48 @@ describe('index build and engine', () => {
   it('recognises the same text when there is no URL to compare', async () => {
     const index = await open();
     const a = articles.find((x) => x.id === 'en-economy-1')!;
-    expect(index.findCorpusArticle({ title: a.title, text: a.body })).toBe(position(index, 'en-economy-1'));
-    expect(index.findCorpusArticle({ title: a.title, text: 'Something else entirely.' })).toBe(-1);
+    expect(await index.findCorpusArticle({ title: a.title, text: a.body })).toBe(await position(index, 'en-economy-1'));
+    expect(await index.findCorpusArticle({ title: a.title, text: 'Something else entirely.' })).toBe(-1);
+  });
+
+  it('reads postings, documents and neighbours on demand, only the files a query needs', async () => {
+    const meta = JSON.parse(files.get(META_FILE) as string) as ShippedMeta;
+    const onDemand = [...meta.sila.lazy.postings, ...meta.sila.lazy.docText, ...meta.sila.lazy.neighbours];
+    expect(meta.sila.lazy.docText.length).toBeGreaterThan(2);
+    const read = new Set<string>();
+    const source = memorySource(files);
+    const counting = { ...source, bytes: (name: string) => (read.add(name), source.bytes(name)) };
+    const index = await openIndex(counting);
+    expect(onDemand.filter((name) => read.has(name))).toEqual([]);
+    const eager = await openIndex(memorySource(files), { verifyHashes: true });
+    const query = { title: 'Mars orbiter launch', body: 'The space agency launched its Mars orbiter to study the Martian atmosphere.' };
+    const [lazyResults, eagerResults] = await Promise.all([index.related(query), eager.related(query)]);
+    expect(lazyResults).toEqual(eagerResults);
+    expect(onDemand.filter((name) => read.has(name)).length).toBeLessThan(onDemand.length);
   });
 
   it('names the bad file when a part is truncated', async () => {
     const broken = new Map(files);
-    const part = [...broken.keys()].find((n) => n.endsWith('.bin'))!;
+    const meta = JSON.parse(files.get(META_FILE) as string) as ShippedMeta;
+    const part = meta.sila.pack.parts[0];
     broken.set(part, (broken.get(part) as Uint8Array).subarray(1));
     await expect(openIndex(memorySource(broken))).rejects.toThrow(IndexLoadError);
     await expect(openIndex(memorySource(broken))).rejects.toThrow(part);
   });
 
+  it('names a truncated file read on demand when a query needs it, and at load with the full check', async () => {
+    const broken = new Map(files);
+    const meta = JSON.parse(files.get(META_FILE) as string) as ShippedMeta;
+    for (const name of meta.sila.lazy.docText) broken.set(name, (broken.get(name) as Uint8Array).subarray(1));
+    const index = await openIndex(memorySource(broken));
+    await expect(index.doc(0)).rejects.toThrow(IndexLoadError);
+    await expect(index.doc(0)).rejects.toThrow(meta.sila.lazy.docText[0]);
+    await expect(openIndex(memorySource(broken), { verifyHashes: true })).rejects.toThrow(meta.sila.lazy.docText[0]);
+  });
+
   it('names the bad file when its content changed (hash check)', async () => {
     const broken = new Map(files);
-    const part = [...broken.keys()].find((n) => n.endsWith('.bin'))!;
+    const part = [...broken.keys()].filter((n) => n.endsWith('.bin')).pop()!;
     const copy = (broken.get(part) as Uint8Array).slice();
     copy[0] ^= 0xff;
     broken.set(part, copy);

@@ -1,11 +1,12 @@
 /**
  * Opening the shipped index: meta.json, then the binary pack parts in parallel, checked against the sizes (and,
  * when asked, SHA-256) that meta.json lists. Views over the pack are typed arrays; the only decoding at load is
- * the term table (one TextDecoder call and a split), so a cold start is mostly the file reads.
+ * the term table (one TextDecoder call and a split), so a cold start is mostly the file reads. The postings,
+ * the doc store and the neighbour table are read later, file by file, as queries need them (ensure*).
  */
 import type { DocRecord } from '../types';
 import { ChunkedBytes, lowerBound } from './bytes';
-import { FIELD_SEP, FORMAT_VERSION, META_FILE, NO_SOURCE, type ShippedMeta } from './format';
+import { FIELD_SEP, FORMAT_VERSION, META_FILE, NO_NEIGHBOUR, NO_SOURCE, nbRecordBytes, type ShippedMeta } from './format';
 import { openPack, type PackSections } from './pack';
 import type { IndexSource } from './source';
 
@@ -14,7 +15,10 @@ export class IndexLoadError extends Error {
 }
 
 export interface LoadOptions {
-  /** Check each pack file's SHA-256 against meta.json (sizes are always checked). Default false. */
+  /**
+   * Check each file's SHA-256 against meta.json (sizes are always checked). Default false. This also reads every
+   * file read on demand otherwise, so that the whole package is checked (the extension does it at install).
+   */
   verifyHashes?: boolean;
 }
 
@@ -39,25 +43,30 @@ export class LoadedIndex {
   readonly titlePos: Uint32Array;
   readonly leadHash: Uint32Array;
   readonly queryNorm: Float32Array;
-  readonly nbPos: Uint32Array;
-  /** Score of each article's best neighbour; nbScore holds the others as 1..255 of it. */
+  /** Score of each article's best neighbour; the neighbour records hold the others as 1..255 of it. */
   readonly nbTop: Float32Array;
-  readonly nbScore: Uint8Array;
+  /** Neighbour records (read on demand): per article `neighbours` u32 positions, then their u8 scores. */
+  readonly nb: ChunkedBytes;
+  /** Distinct vocabulary terms of each title, ascending ids as varint gaps. */
+  readonly titleTermOffsets: Uint32Array;
+  readonly titleTermIds: Uint8Array;
+  private readonly nbStride: number;
   private readonly decoder = new TextDecoder();
 
   constructor(
     readonly meta: ShippedMeta,
     s: PackSections,
+    lazy: (kind: keyof ShippedMeta['sila']['lazy'], chunk: number) => Promise<Uint8Array>,
   ) {
     this.docCount = meta.sila.docCount;
     this.terms = this.decoder.decode(s.u8('termText')).split('\n');
     this.idf = s.f32('idf');
     this.df = s.u32('df');
     this.postOffsets = s.u32('postOffsets');
-    this.postings = chunked(s, 'postings', s.u32('postChunkStarts'));
+    this.postings = onDemand(s, 'postings', lazy);
     this.docNorm = s.f32('docNorm');
     this.docOffsets = s.u32('docOffsets');
-    this.docText = chunked(s, 'docText', s.u32('docChunkStarts'));
+    this.docText = onDemand(s, 'docText', lazy);
     this.docSource = s.u16('docSource');
     this.docHours = s.i32('docHours');
     this.docStory = s.u32('docStory');
@@ -69,15 +78,74 @@ export class LoadedIndex {
     this.titlePos = s.u32('titlePos');
     this.leadHash = s.u32('leadHash');
     this.queryNorm = s.f32('queryNorm');
-    this.nbPos = s.u32('nbPos');
     this.nbTop = s.f32('nbTop');
-    this.nbScore = s.u8('nbScore');
+    this.nb = onDemand(s, 'neighbours', lazy);
+    this.nbStride = nbRecordBytes(meta.sila.params.neighbours);
+    this.titleTermOffsets = s.u32('titleTermOffsets');
+    this.titleTermIds = s.u8('titleTermIds');
     if (this.terms.length !== meta.sila.termCount || this.docNorm.length !== this.docCount) {
       throw new IndexLoadError('index pack does not match meta.json (term or document count differs): rebuild the index');
     }
   }
 
-  /** Display record of the document at `position` (decoded on demand). */
+  /** Read the postings of these terms (the files holding them), so that scoring can run. */
+  ensurePostings(terms: Iterable<number>): Promise<void> {
+    const offsets: number[] = [];
+    for (const t of terms) if (this.postOffsets[t + 1] > this.postOffsets[t]) offsets.push(this.postOffsets[t]);
+    return this.postings.ensure(offsets);
+  }
+
+  /** Read the doc-store records of these positions, so that doc() can decode them. */
+  ensureDocs(positions: Iterable<number>): Promise<void> {
+    const offsets: number[] = [];
+    for (const p of positions) if (p >= 0 && p < this.docCount) offsets.push(this.docOffsets[p]);
+    return this.docText.ensure(offsets);
+  }
+
+  /** Read the neighbour records of these positions, so that neighbours() can answer. */
+  ensureNeighbours(positions: Iterable<number>): Promise<void> {
+    const offsets: number[] = [];
+    for (const p of positions) if (p >= 0 && p < this.docCount) offsets.push(p * this.nbStride);
+    return this.nb.ensure(offsets);
+  }
+
+  /** Precomputed neighbours of `position` (loaded: see ensureNeighbours), best first, with their scores. */
+  neighbours(position: number): { positions: number[]; scores: number[] } {
+    const m = this.meta.sila.params.neighbours;
+    const at = position * this.nbStride;
+    const record = this.nb.slice(at, at + this.nbStride);
+    const positions: number[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < m; i++) {
+      const c = (record[4 * i] | (record[4 * i + 1] << 8) | (record[4 * i + 2] << 16) | (record[4 * i + 3] << 24)) >>> 0;
+      if (c === NO_NEIGHBOUR) break;
+      positions.push(c);
+      scores.push((this.nbTop[position] * record[4 * m + i]) / 255);
+    }
+    return { positions, scores };
+  }
+
+  /** Calls `visit` with the id of each distinct vocabulary term of the title at `position`. */
+  forEachTitleTerm(position: number, visit: (term: number) => void): void {
+    const bytes = this.titleTermIds;
+    let at = this.titleTermOffsets[position];
+    const end = this.titleTermOffsets[position + 1];
+    let id = 0;
+    while (at < end) {
+      let b = bytes[at++];
+      let v = b & 0x7f;
+      let shift = 7;
+      while (b & 0x80) {
+        b = bytes[at++];
+        v |= (b & 0x7f) << shift;
+        shift += 7;
+      }
+      id += v;
+      visit(id);
+    }
+  }
+
+  /** Display record of the document at `position` (decoded on demand; its chunk loaded: see ensureDocs). */
   doc(position: number): DocRecord {
     if (!(position >= 0 && position < this.docCount)) throw new RangeError(`no document at position ${position}`);
     const [id, title, url, published, snippet] = this.decoder
@@ -122,8 +190,13 @@ export class LoadedIndex {
   }
 }
 
-function chunked(s: PackSections, name: string, starts: Uint32Array): ChunkedBytes {
-  return new ChunkedBytes(Array.from(starts, (_, i) => s.u8(`${name}.${i}`)), starts);
+function onDemand(
+  s: PackSections,
+  kind: keyof ShippedMeta['sila']['lazy'],
+  load: (kind: keyof ShippedMeta['sila']['lazy'], chunk: number) => Promise<Uint8Array>,
+): ChunkedBytes {
+  const starts = s.u32(`${kind}ChunkStarts`);
+  return new ChunkedBytes(Array.from(starts, () => null), starts, (chunk) => load(kind, chunk));
 }
 
 export async function loadIndex(source: IndexSource, options: LoadOptions = {}): Promise<LoadedIndex> {
@@ -133,37 +206,43 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
   } catch (error) {
     throw new IndexLoadError(`index file ${META_FILE} is missing or not JSON (${(error as Error).message}): rebuild the index`);
   }
-  if (meta.formatVersion !== FORMAT_VERSION || !meta.sila?.pack) {
+  if (meta.formatVersion !== FORMAT_VERSION || !meta.sila?.pack || !meta.sila.lazy) {
     throw new IndexLoadError(
       `index format ${meta.formatVersion} is not the version this code reads (${FORMAT_VERSION}): rebuild the index with npm run build:index`,
     );
   }
   const listed = new Map(meta.files.map((f) => [f.name, f]));
-  const parts = await Promise.all(
-    meta.sila.pack.parts.map(async (name) => {
-      let bytes: Uint8Array;
-      try {
-        bytes = await source.bytes(name);
-      } catch (error) {
-        throw new IndexLoadError(`index file ${name} could not be read (${(error as Error).message})`);
-      }
-      const expected = listed.get(name);
-      if (!expected) throw new IndexLoadError(`index file ${name} is not listed in ${META_FILE}`);
-      if (bytes.byteLength !== expected.bytes) {
-        throw new IndexLoadError(`index file ${name} has ${bytes.byteLength} bytes, ${META_FILE} says ${expected.bytes}: the package is corrupt`);
-      }
-      if (options.verifyHashes && (await sha256Hex(bytes)) !== expected.sha256) {
-        throw new IndexLoadError(`index file ${name} does not match its SHA-256 in ${META_FILE}: the package is corrupt`);
-      }
-      return bytes;
-    }),
-  );
+  const read = async (name: string): Promise<Uint8Array> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await source.bytes(name);
+    } catch (error) {
+      throw new IndexLoadError(`index file ${name} could not be read (${(error as Error).message})`);
+    }
+    const expected = listed.get(name);
+    if (!expected) throw new IndexLoadError(`index file ${name} is not listed in ${META_FILE}`);
+    if (bytes.byteLength !== expected.bytes) {
+      throw new IndexLoadError(`index file ${name} has ${bytes.byteLength} bytes, ${META_FILE} says ${expected.bytes}: the package is corrupt`);
+    }
+    if (options.verifyHashes && (await sha256Hex(bytes)) !== expected.sha256) {
+      throw new IndexLoadError(`index file ${name} does not match its SHA-256 in ${META_FILE}: the package is corrupt`);
+    }
+    return bytes;
+  };
+  const lazy = meta.sila.lazy;
+  const parts = await Promise.all(meta.sila.pack.parts.map(read));
+  let index: LoadedIndex;
   try {
-    return new LoadedIndex(meta, openPack(meta.sila.pack, parts));
+    index = new LoadedIndex(meta, openPack(meta.sila.pack, parts), (kind, chunk) => read(lazy[kind][chunk]));
   } catch (error) {
     if (error instanceof IndexLoadError) throw error;
     throw new IndexLoadError(`index pack is unreadable (${(error as Error).message}): rebuild the index`);
   }
+  if (options.verifyHashes) {
+    // The full check reads (and so keeps) every file, so that a damaged one is found now rather than by a query.
+    await Promise.all([index.postings, index.docText, index.nb].map((chunks) => chunks.ensure(chunks.starts)));
+  }
+  return index;
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

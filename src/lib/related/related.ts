@@ -2,10 +2,10 @@
  * Related articles for a page (live query over the postings) or for a corpus article (its neighbours computed
  * at build time), both re-ranked the same way (rank.ts) and explained by the terms they share with the page.
  */
-import { analyze, analyzeTokens } from '../text';
+import { analyzeTokens } from '../text';
 import type { LoadedIndex } from '../index/load';
 import { NO_DATE, toHours } from '../index/format';
-import type { DocRecord, RelatedQuery, RelatedResult } from '../types';
+import type { RelatedQuery, RelatedResult } from '../types';
 import { Scorer, type Candidate } from './core';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from './query-terms';
 import { defaultRankParams, rank, type RankInput, type RankParams } from './rank';
@@ -22,8 +22,8 @@ export interface AnalyzedQuery extends QueryTerms {
   /** How each query term is written in the page (title first), for sharedTerms. */
   surfaces: Map<number, string>;
   hours: number | null;
-  /** The page title's terms with their idf. */
-  titleTerms: Map<string, number>;
+  /** The page title's terms (ids) with their idf. */
+  titleTerms: Map<number, number>;
 }
 
 export class RelatedEngine {
@@ -97,51 +97,50 @@ export class RelatedEngine {
       }
     }
     const hours = toHours(query.published ?? null);
-    const titleTerms = new Map<string, number>();
+    const titleTerms = new Map<number, number>();
     for (const t of titleTokens) {
       const id = ids.get(t.term)!;
-      if (id !== UNKNOWN) titleTerms.set(t.term, ix.idf[id]);
+      if (id !== UNKNOWN) titleTerms.set(id, ix.idf[id]);
     }
     return { ...selected, surfaces, hours: hours === NO_DATE ? null : hours, titleTerms };
   }
 
-  /** Related articles for a page that is not a corpus article. */
-  related(query: RelatedQuery, options: RelatedOptions = {}): RelatedResult[] {
+  /** Related articles for a page that is not a corpus article (reads the postings and documents it needs). */
+  async related(query: RelatedQuery, options: RelatedOptions = {}): Promise<RelatedResult[]> {
     const params = { ...defaultRankParams, ...options.params };
     const q = this.analyze(query, params);
     if (q.terms.length === 0) return [];
+    await this.ix.ensurePostings(q.terms);
     const found = this.scorer.score(q.terms, q.weights, params.candidates);
     return this.finish(found, q, q.norm, params, options.k ?? 10, -1);
   }
 
   /** Precomputed neighbours of corpus article `position` (best member of each of its closest stories). */
-  neighbours(position: number): { positions: number[]; scores: number[] } {
-    const m = this.ix.meta.sila.params.neighbours;
-    const positions: number[] = [];
-    const scores: number[] = [];
-    for (let i = 0; i < m; i++) {
-      const c = this.ix.nbPos[position * m + i];
-      if (c === 0xffffffff) break;
-      positions.push(c);
-      scores.push((this.ix.nbTop[position] * this.ix.nbScore[position * m + i]) / 255);
-    }
-    return { positions, scores };
+  async neighbours(position: number): Promise<{ positions: number[]; scores: number[] }> {
+    await this.ix.ensureNeighbours([position]);
+    return this.ix.neighbours(position);
   }
 
   /** Related articles for corpus article `position`, from its precomputed neighbours; never itself. */
-  relatedToPosition(position: number, options: RelatedOptions & { query?: RelatedQuery } = {}): RelatedResult[] {
+  async relatedToPosition(position: number, options: RelatedOptions & { query?: RelatedQuery } = {}): Promise<RelatedResult[]> {
     const ix = this.ix;
     const params = { ...defaultRankParams, ...options.params };
-    const { positions, scores } = this.neighbours(position);
-    const doc = ix.doc(position);
-    const q = this.analyze(options.query ?? { title: doc.title, body: doc.snippet, published: doc.published }, params);
+    await Promise.all([ix.ensureNeighbours([position]), options.query ? null : ix.ensureDocs([position])]);
+    const { positions, scores } = ix.neighbours(position);
+    let query = options.query;
+    if (!query) {
+      const doc = ix.doc(position);
+      query = { title: doc.title, body: doc.snippet, published: doc.published };
+    }
+    const q = this.analyze(query, params);
     if (options.query?.published == null) q.hours = ix.docHours[position] === NO_DATE ? null : ix.docHours[position];
+    await ix.ensurePostings(q.terms.slice(0, 32));
     const masks = this.scorer.matchMasks(q.terms, positions);
     const found: Candidate[] = positions.map((p, i) => ({ position: p, score: scores[i], mask: masks[i] }));
     return this.finish(found, q, ix.queryNorm[position], params, options.k ?? 10, position);
   }
 
-  private finish(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number, self: number): RelatedResult[] {
+  private async finish(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number, self: number): Promise<RelatedResult[]> {
     const ix = this.ix;
     const inputs: RankInput[] = found.map((c) => ({ ...c, cosine: c.score / (queryNorm * ix.docNorm[c.position] || 1) }));
     if (params.titleWeight > 0 && q.titleTerms.size > 0) {
@@ -149,31 +148,34 @@ export class RelatedEngine {
       for (const w of q.titleTerms.values()) total += w;
       for (const c of inputs.slice(0, params.titleCandidates)) {
         let shared = 0;
-        for (const term of new Set(analyze(ix.doc(c.position).title))) shared += q.titleTerms.get(term) ?? 0;
+        ix.forEachTitleTerm(c.position, (term) => (shared += q.titleTerms.get(term) ?? 0));
         c.titleOverlap = shared / total;
       }
     }
+    // Neighbour feedback (off by default) reads the candidates' neighbour records.
+    if (params.feedbackDocs > 0) await ix.ensureNeighbours(found.map((c) => c.position));
     const ranked = rank(
       inputs,
-      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE, neighbours: (p) => this.neighbours(p) },
+      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE, neighbours: (p) => ix.neighbours(p) },
       params,
       k,
     );
-    return ranked.map((r) => {
-      const alsoIn: DocRecord[] = [];
+    const alsoIns = ranked.map((r) => {
       const members = ix.storyOf(r.position).filter((p) => p !== r.position && p !== self);
       const order = [...r.storyCandidates.filter((p) => p !== self), ...members.filter((p) => !r.storyCandidates.includes(p))];
-      for (const p of order.slice(0, params.alsoInMax)) alsoIn.push(ix.doc(p));
-      return {
-        doc: ix.doc(r.position),
-        position: r.position,
-        score: r.score,
-        confidence: r.confidence,
-        daysApart: r.daysApart,
-        sharedTerms: this.sharedTerms(q, r.mask),
-        alsoIn,
-      };
+      return order.slice(0, params.alsoInMax);
     });
+    // Only the documents shown are read from the doc store.
+    await ix.ensureDocs([...ranked.map((r) => r.position), ...alsoIns.flat()]);
+    return ranked.map((r, i) => ({
+      doc: ix.doc(r.position),
+      position: r.position,
+      score: r.score,
+      confidence: r.confidence,
+      daysApart: r.daysApart,
+      sharedTerms: this.sharedTerms(q, r.mask),
+      alsoIn: alsoIns[i].map((p) => ix.doc(p)),
+    }));
   }
 
   /** 2–4 of the matched query terms, strongest (rarest, most repeated) first; a two-word term hides its words. */
