@@ -4,7 +4,10 @@ import type { MessageName, RequestOf, ResponseOf, TabState } from '../messages';
 import { loadSettings, isSilentSite } from '../settings';
 import { engine } from './engine';
 import { confidentCount, relatedForSnapshot } from './related-for-tab';
-import { rememberSnapshot, snapshotOf } from './tab-snapshots';
+import { rememberAnswer, rememberSnapshot } from './tab-snapshots';
+import { makeAnswer, readTab, stateFromStored } from '../tab-answer';
+import type { ArticleSnapshot } from '../lib/types';
+import type { Settings } from '../settings';
 import { showCount } from './badge';
 
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
@@ -13,24 +16,27 @@ export type Handlers = { [N in MessageName]: Handler<N> };
 export const handlers: Handlers = {
   async 'page/snapshot'({ snapshot }, tabId) {
     if (tabId === undefined) throw new Error('a page snapshot must come from a tab');
-    await rememberSnapshot(tabId, snapshot);
+    // The stored snapshot (text cut for storage) is what gets ranked, here and in tab/state, so the badge, the
+    // stored answer and a re-ranking all agree.
+    const stored = await rememberSnapshot(tabId, snapshot);
     const settings = await loadSettings();
-    if (!snapshot.isArticle || isSilentSite(settings, snapshot.url)) {
+    if (!stored.isArticle || isSilentSite(settings, stored.url)) {
       await showCount(tabId, 0, settings.badge);
       return { confidentCount: 0 };
     }
-    const { results } = await relatedForSnapshot(await engine(), snapshot, settings.resultCount);
+    const { results } = await rankAndRemember(tabId, stored, settings);
     const count = confidentCount(results, settings.minConfidence);
     await showCount(tabId, count, settings.badge);
     return { confidentCount: count };
   },
 
   async 'tab/state'({ tabId }) {
-    const snapshot = await snapshotOf(tabId);
+    const [{ snapshot, answer }, settings] = await Promise.all([readTab(tabId), loadSettings()]);
     if (!snapshot) return stateWithoutSnapshot(tabId);
-    if (!snapshot.isArticle) return { kind: 'not-article', url: snapshot.url };
-    const settings = await loadSettings();
-    const { results, corpusMatch } = await relatedForSnapshot(await engine(), snapshot, settings.resultCount);
+    // Answered without the index when the answer ranked for this very snapshot and these settings is stored.
+    const known = stateFromStored(snapshot, answer, settings);
+    if (known) return known;
+    const { results, corpusMatch } = await rankAndRemember(tabId, snapshot, settings);
     return { kind: 'article', snapshot, results, corpusMatch, confidentCount: confidentCount(results, settings.minConfidence) };
   },
 
@@ -42,6 +48,13 @@ export const handlers: Handlers = {
     return (await engine()).meta;
   },
 };
+
+/** Ranks a tab's stored snapshot and keeps the answer in storage.session for the next popup (../tab-answer.ts). */
+async function rankAndRemember(tabId: number, snapshot: ArticleSnapshot, settings: Settings) {
+  const ranked = await relatedForSnapshot(await engine(), snapshot, settings.resultCount);
+  await rememberAnswer(tabId, makeAnswer(snapshot, settings.resultCount, ranked)).catch((error: unknown) => console.warn('Sila: answer not kept', error));
+  return ranked;
+}
 
 /**
  * No snapshot yet. A browser page (a URL we can see that is not http) has nothing to read. Anything else may be

@@ -9,12 +9,15 @@ import { sidePanelOpener } from './side-panel';
 import { takePendingQuery } from '../ui/pending-query';
 
 const openSidePanel = sidePanelOpener();
-void takePendingQuery().then((pending) =>
-  boot({
-    root: document.getElementById('root')!,
-    client: createRuntimeClient(),
-    titleKey: 'appName',
-    openSidePanel,
-    app: () => <PopupApp pendingQuery={pending} />,
-  }),
-);
+const client = createRuntimeClient({ prefetch: true });
+let pending = '';
+void boot({
+  root: document.getElementById('root')!,
+  client,
+  titleKey: 'appName',
+  openSidePanel,
+  // Read while the settings load: the query "Search Sila for …" left, and the tab's stored answer, so that the
+  // first frame already shows the list.
+  ready: Promise.all([takePendingQuery().then((query) => void (pending = query)), client.storedRead]),
+  app: () => <PopupApp pendingQuery={pending} />,
+});

@@ -20,6 +20,8 @@ export interface BootOptions {
   browserI18n?: BrowserI18n | null;
   openSettings?: (() => void) | null;
   openSidePanel?: (() => void) | null;
+  /** Anything else the first paint needs, read in parallel with the settings. */
+  ready?: Promise<unknown>;
 }
 
 export function applyTheme(doc: Document, theme: Settings['theme']): void {
@@ -75,6 +77,7 @@ export async function boot(options: BootOptions): Promise<void> {
     render(<UiContext.Provider value={value}>{options.app()}</UiContext.Provider>, options.root);
   };
 
-  paint(await loadSettings());
+  const [settings] = await Promise.all([loadSettings(), options.ready]);
+  paint(settings);
   onSettingsChanged(paint);
 }

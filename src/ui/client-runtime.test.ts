@@ -3,9 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const browser = {
   runtime: { sendMessage: vi.fn() },
   tabs: { query: vi.fn(), create: vi.fn() },
+  storage: { session: { get: vi.fn() }, sync: { get: vi.fn() } },
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 const { createRuntimeClient } = await import('./client-runtime');
+const { makeAnswer } = await import('../tab-answer');
 
 beforeEach(() => {
   vi.resetAllMocks();
@@ -35,6 +37,25 @@ describe('runtime client', () => {
     await expect(client.about()).rejects.toThrow(/No valid answer/);
     browser.runtime.sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
     await expect(client.search('x', 5)).rejects.toThrow('Receiving end does not exist.');
+  });
+
+  it('hands over the stored answer when it holds, and still asks the background', async () => {
+    const snapshot = { isArticle: true, title: 't', text: 'x', lang: 'ar', dir: 'rtl' as const, url: 'https://a.example/', canonicalUrl: null, published: null, siteName: null };
+    const results = [{ doc: { id: 'd', title: 'd', url: null, source: null, published: null, snippet: '', story: 0 }, position: 0, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.9 }];
+    browser.storage.session.get.mockResolvedValue({ 'tab:7': snapshot, 'answer:7': makeAnswer(snapshot, 8, { results, corpusMatch: false }) });
+    browser.storage.sync.get.mockResolvedValue({});
+    browser.runtime.sendMessage.mockResolvedValue({ ok: true, value: { kind: 'pending' } });
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 0));
+    const onCached = vi.fn();
+    await createRuntimeClient().tabState(7, { onCached });
+    expect(onCached).toHaveBeenCalledWith({ kind: 'article', snapshot, results, corpusMatch: false, confidentCount: 1 });
+    expect(browser.runtime.sendMessage).toHaveBeenCalledWith({ sila: 1, name: 'tab/state', payload: { tabId: 7 } });
+    // Asked for more results than were ranked: nothing stored fits.
+    browser.storage.sync.get.mockResolvedValue({ settings: { resultCount: 12 } });
+    onCached.mockClear();
+    await createRuntimeClient().tabState(7, { onCached });
+    expect(onCached).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
   });
 
   it('opens only http(s) URLs, in the background when asked', async () => {

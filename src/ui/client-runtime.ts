@@ -5,9 +5,11 @@
  * can show.
  */
 import browser from 'webextension-polyfill';
-import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../messages';
+import type { Envelope, MessageName, Reply, RequestOf, ResponseOf, TabState } from '../messages';
 import type { SilaClient } from './client';
 import { safeHttpUrl } from './safe-url';
+import { loadSettings } from '../settings';
+import { readTab, stateFromStored } from '../tab-answer';
 
 export class SilaClientError extends Error {
   override name = 'SilaClientError';
@@ -47,12 +49,54 @@ export function tabIdFromLocation(search: string = globalThis.location?.search ?
   return value && /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
 
-export function createRuntimeClient(): SilaClient {
+/** Resolves once the page has had a chance to paint (or after 100 ms when it is hidden and paints nothing). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+  });
+}
+
+/** The tab's state from what the background stored in storage.session, or null (nothing usable, or no access). */
+export async function storedTabState(tabId: number): Promise<TabState | null> {
+  try {
+    const [{ snapshot, answer }, settings] = await Promise.all([readTab(tabId), loadSettings()]);
+    return stateFromStored(snapshot, answer, settings);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `prefetch` (the popup) asks for the active tab's state as soon as the page's script runs, in parallel with
+ * loading the settings; the first `tabState()` without a tab id takes that request. `storedRead` settles when
+ * the stored answer has been read, so a page that waits for it before its first render paints the list in its
+ * first frame.
+ */
+export function createRuntimeClient({ prefetch = false }: { prefetch?: boolean } = {}): SilaClient & { storedRead: Promise<void> } {
+  const start = (tabId?: number) => {
+    const id = (async () => tabId ?? tabIdFromLocation() ?? (await activeTabId()))();
+    const stored = id.then((i) => (i === null ? null : storedTabState(i)), () => null);
+    // With a stored answer to paint, the background is asked only after that paint: waking a stopped service
+    // worker competes with the page for the CPU. Without one, at once.
+    const fresh = stored.then(async (state): Promise<TabState> => {
+      const i = await id;
+      if (i === null) return { kind: 'unsupported' };
+      if (state) await afterNextPaint();
+      return send('tab/state', { tabId: i });
+    });
+    return { fresh, stored };
+  };
+  let early = prefetch ? start() : null;
+  early?.fresh.catch(() => undefined); // handled by whoever takes it; not an unhandled rejection meanwhile
   return {
-    async tabState(tabId) {
-      const id = tabId ?? tabIdFromLocation() ?? (await activeTabId());
-      if (id === null) return { kind: 'unsupported' };
-      return send('tab/state', { tabId: id });
+    storedRead: early ? early.stored.then(() => undefined) : Promise.resolve(),
+    tabState(tabId, opts) {
+      const request = tabId === undefined && early ? early : start(tabId);
+      early = null;
+      const onCached = opts?.onCached;
+      if (onCached) void request.stored.then((state) => state && onCached(state));
+      return request.fresh;
     },
     search(query, limit) {
       return send('corpus/search', { query, limit });

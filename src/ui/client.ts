@@ -6,8 +6,12 @@ import type { TabState } from '../messages';
 import type { IndexMeta, SearchResult } from '../lib/types';
 
 export interface SilaClient {
-  /** The related-articles state for the active tab (or a given tab). */
-  tabState(tabId?: number): Promise<TabState>;
+  /**
+   * The related-articles state for the active tab (or a given tab), from the background. `onCached`, if the
+   * client can, is called first with the answer already stored for the tab when it still holds (see
+   * ../tab-answer.ts), so the page can paint before the background has answered.
+   */
+  tabState(tabId?: number, opts?: { onCached?: (state: TabState) => void }): Promise<TabState>;
   search(query: string, limit: number): Promise<SearchResult[]>;
   about(): Promise<IndexMeta>;
   /** Opens an article URL (only http/https) in a new tab; `background` keeps focus on the current one. */

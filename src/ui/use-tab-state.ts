@@ -1,8 +1,10 @@
 /**
- * The related-articles state of a tab. A "pending" answer (the page has not reported yet) is asked again a
- * few times before the UI says the page was not read; stale answers from an earlier request are dropped.
+ * The related-articles state of a tab. The answer the background already stored for the tab is painted at once
+ * when it still holds (the client checks; see ../tab-answer.ts), and the background's own answer replaces it
+ * when it differs. A "pending" answer (the page has not reported yet) is asked again a few times before the UI
+ * says the page was not read; stale answers from an earlier request are dropped.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TabState } from '../messages';
 import type { SilaClient } from './client';
 
@@ -20,15 +22,28 @@ export function useTabState(client: SilaClient, refreshKey: unknown = 0): { load
   const [attempt, setAttempt] = useState(0);
   const request = useRef(0);
 
-  useEffect(() => {
+  // A layout effect: a stored answer that is already there is painted in the first frame, not the second.
+  useLayoutEffect(() => {
     const id = ++request.current;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let tries = 0;
+    // What the stored answer painted, as JSON, until the background answers; then null.
+    let shown: string | null = null;
+    let answered = false;
+    const showStored = (state: TabState) => {
+      if (id !== request.current || answered) return;
+      shown = JSON.stringify(state);
+      setLoad({ status: 'ready', state });
+    };
     const ask = () => {
       tries += 1;
-      client.tabState().then(
+      client.tabState(undefined, tries === 1 ? { onCached: showStored } : undefined).then(
         (state) => {
           if (id !== request.current) return;
+          answered = true;
+          // The same answer as the one painted: leave the page as it is.
+          if (shown !== null && JSON.stringify(state) === shown) return;
+          shown = null;
           if (state.kind === 'pending') {
             if (tries >= PENDING_MAX_TRIES) setLoad({ status: 'stuck' });
             else timer = setTimeout(ask, PENDING_RETRY_MS);
@@ -38,6 +53,7 @@ export function useTabState(client: SilaClient, refreshKey: unknown = 0): { load
         },
         (error: unknown) => {
           if (id !== request.current) return;
+          answered = true;
           setLoad({ status: 'error', error: error instanceof Error ? error.message : String(error) });
         },
       );

@@ -169,17 +169,28 @@ for (const name of ['chromium', 'firefox'] as const) {
     });
 
     if (name === 'chromium') {
-      test('the answer still comes after the service worker was stopped', async () => {
+      test('the answer still comes after the service worker was stopped, and a settings change is never answered stale', async () => {
         const page = await session.openPage(`${server.origin}/world/2018/article`);
         await new Promise((r) => setTimeout(r, 1500));
         const tabId = await session.tabId(page);
         await session.stopBackground();
-        // Nothing is running now; the popup's message must wake the background, which reloads the index and
-        // finds the tab's snapshot in storage.session.
-        const popup = await session.openPopupForTab(tabId);
+        // Nothing is running now; the popup shows the answer the background stored when it ranked the page
+        // (storage.session), and its message wakes the background, which confirms it.
+        let popup = await session.openPopupForTab(tabId);
         assert.equal(await settledState(popup), 'article');
-        assert.ok((await resultIds(popup)).length >= 5);
+        const stored = await resultIds(popup);
+        assert.ok(stored.length >= 5 && stored.length <= 8, `the default 8 at most, got ${stored.length}`);
         await popup.close();
+        // More results wanted: the stored answer (8) no longer fits, so the woken background reloads the index
+        // and ranks the tab's snapshot again; the popup must not paint the old 8 meanwhile.
+        await setSettings(session, { resultCount: 12 });
+        await session.stopBackground();
+        popup = await session.openPopupForTab(tabId);
+        assert.equal(await settledState(popup), 'article');
+        const ids = await resultIds(popup);
+        assert.ok(ids.length > stored.length, `more than ${stored.length} at the first paint, got ${ids.length}`);
+        await popup.close();
+        await setSettings(session, { resultCount: 8 });
         await page.close();
       });
     }
