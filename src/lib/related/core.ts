@@ -49,6 +49,30 @@ export class Scorer {
     for (let i = 0; i < 16; i++) this.satTable[i] = (i / 15) * (p.k1 + 1);
   }
 
+  /**
+   * Score the page's terms, let `expand` look at the best candidates and name extra terms, then add those and
+   * rank again: one walk over the page's postings for both rankings. `expand` returns null to keep the first
+   * ranking (no extra terms, or their postings not in memory: see `score` with `pageTerms` for that case).
+   */
+  scoreExpanded(
+    terms: ArrayLike<number>,
+    weights: ArrayLike<number>,
+    limit: number,
+    expand: (found: Candidate[]) => { terms: number[]; weights: number[] } | null,
+  ): Candidate[] {
+    let touchedCount = this.accumulate(terms, weights, 0, 0);
+    let result = this.topK(touchedCount, limit, -1);
+    const extra = expand(result);
+    if (extra) {
+      for (let i = 0; i < touchedCount; i++) this.accPage[this.touched[i]] = this.acc[this.touched[i]];
+      touchedCount = this.accumulate(extra.terms, extra.weights, touchedCount, 32);
+      result = this.topK(touchedCount, limit, -1);
+      for (const c of result) c.pageScore = this.accPage[c.position];
+    }
+    this.reset(touchedCount);
+    return result;
+  }
+
   /** Number of documents of a term (its postings length, after pruning). */
   postingCount(term: number): number {
     // Each entry is at least 1 byte: an upper bound, enough for callers.
@@ -61,15 +85,37 @@ export class Scorer {
    * `pageTerms` terms are the page's own (the rest expand the query), each candidate also gets its `pageScore`.
    */
   score(terms: ArrayLike<number>, weights: ArrayLike<number>, limit: number, exclude = -1, pageTerms = terms.length): Candidate[] {
+    let touchedCount = this.accumulate(terms, weights, 0, 0, 0, pageTerms);
+    if (pageTerms < terms.length) {
+      // Once the page's own terms are all in, their sums are the page scores.
+      for (let i = 0; i < touchedCount; i++) this.accPage[this.touched[i]] = this.acc[this.touched[i]];
+      touchedCount = this.accumulate(terms, weights, touchedCount, pageTerms, pageTerms, terms.length);
+    }
+    const result = this.topK(touchedCount, limit, exclude);
+    if (pageTerms < terms.length) for (const c of result) c.pageScore = this.accPage[c.position];
+    this.reset(touchedCount);
+    return result;
+  }
+
+  /**
+   * Add weight × saturation of the documents of terms[from..to) into the accumulators; terms[from + i] sets mask
+   * bit firstBit + i (none from bit 32 on). Returns the new count of touched documents.
+   */
+  private accumulate(
+    terms: ArrayLike<number>,
+    weights: ArrayLike<number>,
+    touchedCount: number,
+    firstBit: number,
+    from = 0,
+    to = terms.length,
+  ): number {
     const { postOffsets } = this.p;
     const { acc, mask, touched, satTable } = this;
-    let touchedCount = 0;
-    for (let q = 0; q < terms.length; q++) {
-      // Once the page's own terms are all in, their sums are the page scores.
-      if (q === pageTerms) for (let i = 0; i < touchedCount; i++) this.accPage[touched[i]] = acc[touched[i]];
+    for (let q = from; q < to; q++) {
       const t = terms[q];
       const w = weights[q];
-      const bit = q < 32 ? 1 << q : 0;
+      const b0 = firstBit + q - from;
+      const bit = b0 < 32 ? 1 << b0 : 0;
       const postings = this.p.postings.slice(postOffsets[t], postOffsets[t + 1]);
       let at = 0;
       const end = postings.length;
@@ -90,14 +136,16 @@ export class Scorer {
         mask[doc] |= bit;
       }
     }
-    const result = this.topK(touchedCount, limit, exclude);
-    if (pageTerms < terms.length) for (const c of result) c.pageScore = this.accPage[c.position];
+    return touchedCount;
+  }
+
+  private reset(touchedCount: number): void {
+    const { acc, mask, accPage, touched } = this;
     for (let i = 0; i < touchedCount; i++) {
       acc[touched[i]] = 0;
       mask[touched[i]] = 0;
-      this.accPage[touched[i]] = 0;
+      accPage[touched[i]] = 0;
     }
-    return result;
   }
 
   /** For each of `positions`, the bitmask of query terms (first 32) whose postings contain it. */

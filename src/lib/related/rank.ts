@@ -43,14 +43,14 @@ export interface RankParams extends QueryTermParams {
 }
 
 export const defaultRankParams: RankParams = {
-  maxTerms: 25,
+  maxTerms: 30,
   minDf: 3,
   minTf: 2,
   minTerms: 8,
   maxDfRatio: 0.25,
   candidates: 100,
   dateWeight: 0.5,
-  dateScaleDays: 7,
+  dateScaleDays: 4,
   dateShape: 1,
   sourcePenalty: 0.05,
   confidenceHalf: 0.11,

@@ -8,7 +8,7 @@ import { NO_DATE, toHours } from '../index/format';
 import type { RelatedQuery, RelatedResult } from '../types';
 import { Scorer, type Candidate } from './core';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from './query-terms';
-import { defaultRankParams, rank, type RankInput, type RankParams } from './rank';
+import { defaultRankParams, rank, type RankInput, type RankParams, type Ranked } from './rank';
 import { UNKNOWN, countTerms, idf, saturate, toSequence } from './terms';
 
 export interface RelatedOptions {
@@ -24,6 +24,12 @@ export interface AnalyzedQuery extends QueryTerms {
   hours: number | null;
   /** The page title's terms (ids) with their idf. */
   titleTerms: Map<number, number>;
+}
+
+/** Extra query terms and their weights. */
+interface Expansion {
+  terms: number[];
+  weights: number[];
 }
 
 export class RelatedEngine {
@@ -111,8 +117,50 @@ export class RelatedEngine {
     const q = this.analyze(query, params);
     if (q.terms.length === 0) return [];
     await this.ix.ensurePostings(q.terms);
-    const found = this.scorer.score(q.terms, q.weights, params.candidates);
+    if (params.expandTitles <= 0) return this.finish(this.scorer.score(q.terms, q.weights, params.candidates), q, q.norm, params, options.k ?? 10, -1);
+    // Ranked again with the words of the best results' titles; their postings are usually in memory already,
+    // and when they are not, they are read and the whole expanded query scored afresh.
+    const unread: Expansion[] = [];
+    let found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, (first) => {
+      const extra = this.titleExpansion(first, q, params);
+      if (!extra || this.ix.hasPostings(extra.terms)) return extra;
+      unread.push(extra);
+      return null;
+    });
+    if (unread.length > 0) {
+      const { terms, weights } = unread[0];
+      await this.ix.ensurePostings(terms);
+      found = this.scorer.score([...q.terms, ...terms], [...q.weights, ...weights], params.candidates, -1, q.terms.length);
+    }
     return this.finish(found, q, q.norm, params, options.k ?? 10, -1);
+  }
+
+  /**
+   * Title feedback (pseudo-relevance feedback from titles): the words that several of the best results put in their headlines
+   * (names, places, the event) join the page's terms in a second query. Results are ranked by that query; their
+   * confidence and shared terms stay the page's own, so expansion can reorder but never vouch for a result.
+   */
+  private titleExpansion(found: Candidate[], q: AnalyzedQuery, params: RankParams): Expansion | null {
+    const ix = this.ix;
+    // The best few stories by the full ranking; the 30 highest-scoring candidates hold them in practice.
+    const top = this.rankCandidates(found.slice(0, 30), q, q.norm, params, params.expandTitles);
+    const titles = new Map<number, number>();
+    for (const r of top) {
+      const seen = new Set<number>();
+      ix.forEachTitleTerm(r.position, (term) => seen.add(term));
+      for (const term of seen) titles.set(term, (titles.get(term) ?? 0) + 1);
+    }
+    const maxDf = params.maxDfRatio * ix.docCount;
+    const minDf = Math.max(1, Math.min(params.minDf, Math.floor(ix.docCount / 2000)));
+    const power = ix.meta.sila.params.idfPower;
+    const added: [number, number][] = [];
+    for (const [term, count] of titles) {
+      if (count < params.expandMinTitles || ix.df[term] > maxDf || ix.df[term] < minDf) continue;
+      added.push([term, params.expandWeight * (count / top.length) * Math.pow(ix.idf[term], power)]);
+    }
+    if (added.length === 0) return null;
+    const extra = added.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, params.expandMaxTerms);
+    return { terms: extra.map((e) => e[0]), weights: extra.map((e) => e[1]) };
   }
 
   /** Precomputed neighbours of corpus article `position` (best member of each of its closest stories). */
@@ -140,9 +188,11 @@ export class RelatedEngine {
     return this.finish(found, q, ix.queryNorm[position], params, options.k ?? 10, position);
   }
 
-  private async finish(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number, self: number): Promise<RelatedResult[]> {
+  /** Date, title agreement, stories and outlets (rank.ts) over scored candidates: the best k stories. */
+  private rankCandidates(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number): Ranked[] {
     const ix = this.ix;
-    const inputs: RankInput[] = found.map((c) => ({ ...c, cosine: c.score / (queryNorm * ix.docNorm[c.position] || 1) }));
+    // The cosine (confidence) is always the page's own, even when an expanded query ranks the candidates.
+    const inputs: RankInput[] = found.map((c) => ({ ...c, cosine: (c.pageScore ?? c.score) / (queryNorm * ix.docNorm[c.position] || 1) }));
     if (params.titleWeight > 0 && q.titleTerms.size > 0) {
       let total = 0;
       for (const w of q.titleTerms.values()) total += w;
@@ -152,14 +202,19 @@ export class RelatedEngine {
         c.titleOverlap = shared / total;
       }
     }
-    // Neighbour feedback (off by default) reads the candidates' neighbour records.
-    if (params.feedbackDocs > 0) await ix.ensureNeighbours(found.map((c) => c.position));
-    const ranked = rank(
+    return rank(
       inputs,
       { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE, neighbours: (p) => ix.neighbours(p) },
       params,
       k,
     );
+  }
+
+  private async finish(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number, self: number): Promise<RelatedResult[]> {
+    const ix = this.ix;
+    // Neighbour feedback (off by default) reads the candidates' neighbour records.
+    if (params.feedbackDocs > 0) await ix.ensureNeighbours(found.map((c) => c.position));
+    const ranked = this.rankCandidates(found, q, queryNorm, params, k);
     const alsoIns = ranked.map((r) => {
       const members = ix.storyOf(r.position).filter((p) => p !== r.position && p !== self);
       const order = [...r.storyCandidates.filter((p) => p !== self), ...members.filter((p) => !r.storyCandidates.includes(p))];
