@@ -17,6 +17,8 @@ import { absoluteHttpUrl, normalizeLang, readMeta, type PageMeta } from './metad
 import { cleanLine, dominantScript, titleSimilarity } from './text-utils';
 
 const RTL_LANGS = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'yi', 'ckb', 'dv', 'sd', 'ug', 'ku']);
+/** Nodes read around the title when the page was too big to walk whole within the budget. */
+const NEAR_TITLE_NODES = 10_000;
 const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keyword', 'keywords', 'term', 'text'];
 
 /** Home pages and search pages, judged from the URL alone. */
@@ -44,14 +46,9 @@ export function isHomeOrSearchUrl(url: string): boolean {
 export function quickLook(doc: Document, url: string): boolean {
   try {
     if (!/^https?:/i.test(url) || !doc.body || isHomeOrSearchUrl(url)) return false;
-    let ogType = '';
-    const metas = doc.getElementsByTagName('meta');
-    for (let i = 0; i < metas.length && i < 200; i++) {
-      if ((metas[i].getAttribute('property') || '').toLowerCase() === 'og:type') {
-        ogType = (metas[i].getAttribute('content') || '').trim().toLowerCase();
-        break;
-      }
-    }
+    // querySelector stops at the first match (in <head>); a tag collection would be built over the whole page.
+    const og = doc.querySelector('meta[property="og:type" i]');
+    const ogType = og ? (og.getAttribute('content') || '').trim().toLowerCase() : '';
     if (ogType === 'article') return true;
     let listing = false;
     const scripts = doc.getElementsByTagName('script');
@@ -112,13 +109,21 @@ function findTitleHeading(doc: Document, metaTitles: string[]): Element | null {
   const candidates: Element[] = [];
   const h1 = doc.getElementsByTagName('h1');
   for (let i = 0; i < h1.length && i < 20; i++) candidates.push(h1[i]);
-  const h2 = doc.getElementsByTagName('h2');
-  for (let i = 0; i < h2.length && i < 40; i++) candidates.push(h2[i]);
+  let h2Read = false;
   let best: Element | null = null;
   let bestSim = 0.6;
   for (let m = 0; m < metaTitles.length; m++) {
     if (!metaTitles[m]) continue;
-    for (let i = 0; i < candidates.length; i++) {
+    for (let i = 0; ; i++) {
+      if (i === candidates.length) {
+        // The <h2>s are read only when needed (each tag list costs a pass over the whole page): similarity is at
+        // most 1, so no <h2> can beat an <h1> matching above 0.95 by the 0.05 it would need.
+        if (h2Read || bestSim > 0.95) break;
+        h2Read = true;
+        const h2 = doc.getElementsByTagName('h2');
+        for (let j = 0; j < h2.length && j < 40; j++) candidates.push(h2[j]);
+        if (i === candidates.length) break;
+      }
       const sim = titleSimilarity(headingText(candidates[i]), metaTitles[m]);
       if (sim > bestSim + 0.05 || (sim > bestSim && best === null)) {
         best = candidates[i];
@@ -230,7 +235,7 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
 
 /** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
 function titleOf(doc: Document): string {
-  const el = doc.getElementsByTagName('title')[0];
+  const el = doc.querySelector('title'); // the first in document order, without listing every one
   if (!el) return '';
   return scriptText(el, LIMITS.titleChars * 4);
 }
@@ -258,8 +263,10 @@ export function notArticleSnapshot(doc: Document, url: string): ArticleSnapshot 
 
 export interface ExtractOptions {
   /**
-   * Wall-clock budget for the body walk, in ms (the content script passes one so that no page, however big, is
-   * slowed by more than that; without it the result depends only on the page, as tests need).
+   * Wall-clock budget for the extraction (metadata, title, body walk), in ms: a walk cut short by it reads again
+   * around the title, at most 10,000 nodes. The content script passes one so that no
+   * page, however big, is slowed by much more than that; without it the result depends only on the page, as
+   * tests need.
    */
   budgetMs?: number;
   now?: () => number;
@@ -276,6 +283,9 @@ export function extractSnapshot(doc: Document, url: string, options: ExtractOpti
 function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ArticleSnapshot {
   const body = doc.body;
   if (!body) return emptySnapshot(doc, url);
+  // One budget for the whole extraction: reading the metadata and finding the title count against the walk's time.
+  const now = options.now ?? (() => performance.now());
+  const deadline: Deadline | undefined = options.budgetMs === undefined ? undefined : { at: now() + options.budgetMs, now };
   const meta = readMeta(doc, url);
   const ld = meta.ldArticle;
   const docTitle = cleanLine(titleOf(doc), LIMITS.titleChars);
@@ -283,16 +293,15 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
   const titleHeading = findTitleHeading(doc, metaTitles);
 
-  const now = options.now ?? (() => performance.now());
-  const budget = options.budgetMs;
-  const deadline = (ms: number | undefined): Deadline | undefined => (ms === undefined ? undefined : { at: now() + ms, now });
-  let walk = walkParagraphs(body, deadline(budget));
+  let walk = walkParagraphs(body, deadline);
   let root: Element = body;
   if (walk.truncated && titleHeading) {
-    // Too big to read whole: read again around the title only, with half the budget again.
+    // Too big to read whole: read again around the title only, bounded by a node count rather than the clock, so
+    // that a busy machine cannot cut it short (on a 5,000-deep page, which browsers flatten, the title's root holds
+    // thousands of nodes; 10,000 take a few ms).
     const near = rootNearTitle(titleHeading, body);
     if (near) {
-      walk = walkParagraphs(near, deadline(budget === undefined ? undefined : budget / 2));
+      walk = walkParagraphs(near, undefined, NEAR_TITLE_NODES);
       root = near;
     }
   }

@@ -11,7 +11,7 @@ import type { Envelope } from '../messages';
 import type { ArticleSnapshot } from '../lib/types';
 import { extractSnapshot, notArticleSnapshot, quickLook } from './extract';
 
-/** Wall-clock budget for reading the page body: no page, however big or hostile, is held up longer. */
+/** Wall-clock budget for one look (metadata, title, body walk; then at most 10,000 nodes around the title when the page was too big). */
 const BUDGET_MS = 20;
 /** How long after a URL change the page gets to render the new article before we look. */
 const SETTLE_MS = 700;
