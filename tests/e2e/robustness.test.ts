@@ -84,6 +84,7 @@ const LONG_TITLE_PAGE = storyPage({ head: `<meta property="og:title" content="${
 
 let server: TestServer;
 const hostile: { slug: string; path: string }[] = [];
+const HUGE_TEXT_UNRENDERED = '/hostile/hostile-huge-text/unrendered';
 
 before(async () => {
   const routes: Record<string, string> = {
@@ -96,6 +97,11 @@ before(async () => {
     routes[`/hostile/${fixture.slug}`] = await fixture.html();
     hostile.push({ slug: fixture.slug, path: `/hostile/${fixture.slug}` });
   }
+  // The same 10 MB page with its huge block left unrendered (content-visibility: hidden), for Chromium: laying out a
+  // single paragraph of millions of characters is superlinear in Chromium itself, with or without Sila (measured:
+  // 1,000,000 characters take 77 s, the fixture's 10,000,000 had not rendered after 180 s; with this style the page
+  // loads in 5 s). The DOM Sila reads is unchanged: the 10,000,000 characters, then 20,000 paragraphs.
+  routes[HUGE_TEXT_UNRENDERED] = routes['/hostile/hostile-huge-text'].replace('</head>', '<style>.endless{content-visibility:hidden}</style></head>');
   for (const [slug, html] of [['builtins-redefined', BUILTINS_PAGE], ['endless-mutation', MUTATION_PAGE], ['title-10000-chars', LONG_TITLE_PAGE]] as const) {
     routes[`/hostile/${slug}`] = html;
     hostile.push({ slug, path: `/hostile/${slug}` });
@@ -194,11 +200,8 @@ for (const name of ['chromium', 'firefox'] as const) {
 
     test('hostile pages neither break the extension nor stop the page answering', async () => {
       for (const { slug, path } of hostile) {
-        // Debian's headless Chromium alone (no extension) does not finish laying out this page's single
-        // 10,000,000-character paragraph within 90 s: the browser's cost, not Sila's, and too slow for npm test.
-        if (name === 'chromium' && slug === 'hostile-huge-text') continue;
         const started = Date.now();
-        const page = await openHostilePage(session, `${server.origin}${path}`);
+        const page = await openHostilePage(session, `${server.origin}${name === 'chromium' && slug === 'hostile-huge-text' ? HUGE_TEXT_UNRENDERED : path}`);
         const loadMs = Date.now() - started;
         // Give the content script time to look (it runs at document_idle).
         await sleep(500);
@@ -226,11 +229,12 @@ for (const name of ['chromium', 'firefox'] as const) {
         assert.ok(['article', 'empty', 'not-article'].includes(state), `${slug}: the content script reported the page (state "${state}")`);
         // Firefox's layout gives up on the 5,000-deep page (Sila then reads it as not an article), so the deep page
         // only has to leave the extension working.
-        if (['builtins-redefined', 'endless-mutation', 'hostile-1000-jsonld', 'hostile-huge-dom'].includes(slug)) {
+        if (['builtins-redefined', 'endless-mutation', 'hostile-1000-jsonld', 'hostile-huge-dom', 'hostile-huge-text'].includes(slug)) {
           // The shared story: recognised as itself although the page attacked the extraction.
           assert.ok(['article', 'empty'].includes(state), `${slug} is an article`);
           assert.ok(reading.startsWith(STORY.title), `${slug}: title "${reading.slice(0, 80)}"`);
         }
+        if (slug === 'hostile-huge-text') await popup.screenshot({ path: resolve(shots, `${name}-hostile-huge-text.png`) });
         if (slug === 'title-10000-chars') {
           assert.ok(reading.length > 200 && reading.length <= 301, `the long title is shown, clamped to 300 characters: got ${reading.length}`);
           assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(reading), 'bidi overrides removed from the shown title');
