@@ -4,6 +4,8 @@
  *   digits, badge off, a silent site;
  * - search results filtered by outlet and sorted by date;
  * - keyboard: ArrowDown enters the results, Esc clears the search, Enter opens the focused article in a new tab;
+ * - a single-page site that swaps article A for article B with history.pushState: the popup then shows B (reading
+ *   card title, B's related list, a judged-related article of B) and the open side panel changes to B by itself;
  * - "Search Sila for …" (context menu): the popup takes the query the menu hands it through storage.session.
  *   The omnibox and the menu click themselves cannot be driven from automation (see the skipped test).
  * Screenshots go to artifacts/e2e/ (look at them).
@@ -26,6 +28,34 @@ const shots = resolve(repoRoot, 'artifacts', 'e2e');
 mkdirSync(shots, { recursive: true });
 const judged = bestJudgedQuery();
 const ARTICLE = '/world/2018/article';
+/** A second judged article on another story, for the single-page site that swaps one article for the other. */
+const other = bestJudgedQuery(12);
+const SPA_A = '/spa/2018/first';
+const SPA_B = '/spa/2018/second';
+
+function articleHtml(article: typeof judged.article, path: string): string {
+  return renderArticlePage(
+    { title: article.title, body: article.body, source: 'Sila Test Times', published: article.published ?? null, url: `http://sila.test${path}`, lang: 'ar' },
+    'skynews',
+  );
+}
+
+/**
+ * Article A, whose goNext() moves to article B as a single-page site does: history.pushState, then the head and
+ * body replaced in place, without a page load.
+ */
+function spaPage(): string {
+  const next = JSON.stringify(articleHtml(other.article, SPA_B)).replace(/</g, '\\u003c');
+  return articleHtml(judged.article, SPA_A).replace('</body>', `<script>
+window.goNext = function () {
+  var next = new DOMParser().parseFromString(${next}, 'text/html');
+  history.pushState({}, '', ${JSON.stringify(SPA_B)});
+  document.head.innerHTML = next.head.innerHTML;
+  document.body.innerHTML = next.body.innerHTML;
+  document.title = next.title;
+};
+</script></body>`);
+}
 /** A query with dozens of results from several outlets. */
 const BROAD_QUERY = 'مصر';
 
@@ -36,6 +66,8 @@ before(async () => {
       { title: judged.article.title, body: judged.article.body, source: 'Sila Test Times', published: judged.article.published ?? null, url: `http://sila.test${ARTICLE}`, lang: 'ar' },
       'skynews',
     ),
+    [SPA_A]: spaPage(),
+    [SPA_B]: articleHtml(other.article, SPA_B),
   });
 });
 after(async () => server?.close());
@@ -47,6 +79,9 @@ const launchers = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+
+const readingTitle = (ui: Page) => ui.$eval('#reading-title', (el) => (el.textContent ?? '').trim()).catch(() => '');
+const relatedIds = (ui: Page) => ui.$$eval('[data-role="related"] [data-doc-id]', (els) => els.map((el) => el.getAttribute('data-doc-id') ?? ''));
 
 const relatedCount = (popup: Page) => popup.$$eval('[data-role="related"] [data-doc-id]', (els) => els.length);
 
@@ -185,6 +220,66 @@ for (const name of ['chromium', 'firefox'] as const) {
       assert.ok(shownAfterSort.every((o) => o === label), 'the outlet filter still applies after sorting');
       await popup.screenshot({ path: resolve(shots, `${name}-search-filtered-sorted.png`) });
       await popup.close();
+      await page.close();
+    });
+
+    test('a single-page site moving to another article (pushState): the badge and the popup follow it', async () => {
+      assert.notEqual(judged.article.title, other.article.title);
+      const page = await session.openPage(`${server.origin}${SPA_A}`);
+      assert.match(await waitForBadge(session, page), /^[1-9]\d*$/, 'article A gets a badge');
+      let popup = await session.openPopup(page);
+      assert.equal(await settledState(popup), 'article');
+      assert.equal(await readingTitle(popup), judged.article.title.trim(), 'the popup shows article A');
+      const idsA = await relatedIds(popup);
+      assert.ok(idsA.length >= 3, `related to A: ${idsA.length}`);
+      await popup.close();
+
+      await page.evaluate(() => (window as unknown as { goNext: () => void }).goNext());
+      assert.equal(new URL(page.url()).pathname, SPA_B, 'the page moved without a load');
+      // The content script looks again once the URL changed (polled each second, then 700 ms to settle); each popup
+      // opening asks the background afresh.
+      let title = '';
+      for (let i = 0; i < 20 && title !== other.article.title.trim(); i++) {
+        await sleep(500);
+        popup = await session.openPopup(page);
+        await settledState(popup);
+        title = await readingTitle(popup);
+        if (title !== other.article.title.trim()) await popup.close();
+      }
+      assert.equal(title, other.article.title.trim(), 'the popup shows article B after pushState');
+      assert.equal(await settledState(popup), 'article');
+      const idsB = await relatedIds(popup);
+      assert.ok(idsB.length >= 3, `related to B: ${idsB.length}`);
+      assert.notDeepEqual(idsB, idsA, 'the related list is B\'s, not A\'s');
+      assert.ok(idsB.some((id) => other.related.has(id)), 'a judged-related article of B is listed');
+      await popup.screenshot({ path: resolve(shots, `${name}-spa-popup-after-pushstate.png`) });
+      await popup.close();
+      // Read after closing: in Chromium, focusing the page for the badge closes the real popup.
+      assert.match(await session.badgeText(page), /^[1-9]\d*$/, 'B has a badge');
+      await page.close();
+    });
+
+    test('the side panel follows the tab when a single-page site moves to another article', async () => {
+      const page = await session.openPage(`${server.origin}${SPA_A}`);
+      await waitForBadge(session, page);
+      const tabId = await session.tabId(page);
+      const panel = await session.openExtensionPage(`src/sidepanel/index.html?tab=${tabId}`);
+      assert.equal(await settledState(panel), 'article');
+      assert.equal(await readingTitle(panel), judged.article.title.trim(), 'the panel shows article A');
+      const idsA = await relatedIds(panel);
+      // The page's tab is the active one again, as when the panel sits beside the page; the panel stays open.
+      await page.bringToFront();
+      await page.evaluate(() => (window as unknown as { goNext: () => void }).goNext());
+      await panel.waitForFunction(
+        (t: string) => (document.getElementById('reading-title')?.textContent ?? '').trim() === t,
+        { timeout: 20_000, polling: 250 },
+        other.article.title.trim(),
+      );
+      const idsB = await relatedIds(panel);
+      assert.ok(idsB.length >= 3, `related to B in the panel: ${idsB.length}`);
+      assert.notDeepEqual(idsB, idsA, 'the panel lists B\'s related articles');
+      await panel.screenshot({ path: resolve(shots, `${name}-sidepanel-after-pushstate.png`) });
+      await panel.close();
       await page.close();
     });
 

@@ -14,8 +14,11 @@ export interface JudgedQuery {
   related: Set<string>;
 }
 
-/** The judged dev query with the most related judgments: a page where a good engine has plenty to find. */
-export function bestJudgedQuery(): JudgedQuery {
+/**
+ * The judged dev query with the most related judgments: a page where a good engine has plenty to find
+ * (`rank` 1, 2, … gives the next ones, for a test that needs a second article).
+ */
+export function bestJudgedQuery(rank = 0): JudgedQuery {
   const related = new Map<string, Set<string>>();
   for (const line of readFileSync(resolve(corpusDir, 'dev-qrels.tsv'), 'utf8').split('\n')) {
     const [query, doc, grade] = line.split('\t');
@@ -24,7 +27,7 @@ export function bestJudgedQuery(): JudgedQuery {
       related.get(query)!.add(doc);
     }
   }
-  const [queryId, docs] = [...related].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0];
+  const [queryId, docs] = [...related].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[rank];
   const lines = gunzipSync(readFileSync(resolve(corpusDir, 'dev-queries.jsonl.gz'))).toString('utf8').split('\n');
   const article = lines.filter(Boolean).map((l) => JSON.parse(l) as CorpusArticle).find((a) => a.id === queryId);
   if (!article) throw new Error(`dev query ${queryId} is judged but missing from dev-queries.jsonl.gz`);
