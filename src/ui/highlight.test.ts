@@ -62,12 +62,12 @@ describe('highlight', () => {
     expect(marked('a b', ['a'])).toEqual([]); // one-letter terms are too noisy to mark
   });
 
-  it('stays fast and correct on a 10,000-character title', () => {
+  // How long it takes belongs in a benchmark; here, that every one of the 1,000 repeats is found and kept whole.
+  it('stays correct on a 10,000-character title', () => {
     const text = 'سد النهضة '.repeat(1000);
-    const start = performance.now();
     const segments = highlight(text, ['سد النهضة', 'النهضه']);
-    expect(performance.now() - start).toBeLessThan(500);
     expect(segments.map((s) => s.text).join('')).toBe(text);
+    expect(segments.filter((s) => s.hit).map((s) => s.text.trim())).toEqual(Array(1000).fill('سد النهضة'));
   });
 });
 

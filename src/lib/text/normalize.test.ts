@@ -84,28 +84,6 @@ describe('robustness', () => {
     expect(analyze('Привет мир 你好 שלום مرحبا hello 123')).toEqual(['привет', 'мир', '你好', 'שלום', 'مرحب', 'hello', '123']);
   });
 
-  it('stays linear: one 1 MB text takes about as long as ten 100 KB texts', () => {
-    const unit = 'وأكدت وزارة الخارجيّة الـــمصرية، في بيان، أن ٣ G20 كوفيد-19 😀 \u200F ﻻ Straße ';
-    const make = (n: number): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-    const small = make(100_000);
-    const big = make(1_000_000);
-    const best = (f: () => void): number => {
-      let ms = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        f();
-        ms = Math.min(ms, performance.now() - t0);
-      }
-      return ms;
-    };
-    const tenSmall = (): void => {
-      for (let i = 0; i < 10; i++) analyze(small);
-    };
-    tenSmall(); // warm up
-    // Linear is ~1 (measured 2–3: the big text no longer fits the CPU caches); quadratic would be ~10.
-    expect(best(() => analyze(big)) / best(tenSmall)).toBeLessThan(6);
-  });
-
   it('does not blow up on one 1 MB token or on long runs of marks and tatweel', () => {
     expect(analyze('ب'.repeat(1_000_000))).toEqual([]); // longer than any word: dropped
     expect(analyze('\u064e\u0640'.repeat(500_000))).toEqual([]);
