@@ -1,14 +1,36 @@
-/** The related articles for the page, one card per story, with the terms that relate them highlighted. */
+/**
+ * The related articles for the page, one card per story, with the terms that relate them highlighted. Results
+ * the engine is confident about (the ones the badge counts) come first under their own heading; the rest follow
+ * under "less closely related", so the list and the badge tell the same story.
+ */
 import type { RelatedResult } from '../../lib/types';
 import { useUi } from '../context';
 import { ArticleItem } from './ArticleItem';
 
-export function RelatedSection({ results, relativeTo = null }: { results: readonly RelatedResult[]; relativeTo?: string | null }) {
+interface Props {
+  results: readonly RelatedResult[];
+  relativeTo?: string | null;
+  /** Confidence from which a result counts as closely related (settings.minConfidence, as for the badge). */
+  minConfidence: number;
+}
+
+export function RelatedSection({ results, relativeTo = null, minConfidence }: Props) {
+  const close = results.filter((r) => (r.confidence ?? 1) >= minConfidence);
+  const loose = results.filter((r) => (r.confidence ?? 1) < minConfidence);
+  return (
+    <div class="related" data-role="related">
+      {close.length > 0 && <ResultList id="close" heading="relatedHeading" results={close} relativeTo={relativeTo} />}
+      {loose.length > 0 && <ResultList id="loose" heading="looseHeading" results={loose} relativeTo={relativeTo} />}
+    </div>
+  );
+}
+
+function ResultList({ id, heading, results, relativeTo }: { id: string; heading: 'relatedHeading' | 'looseHeading'; results: readonly RelatedResult[]; relativeTo: string | null }) {
   const { i18n } = useUi();
   return (
-    <section class="results" data-role="related" aria-labelledby="related-heading">
+    <section class={`results ${id}`} data-role={id} aria-labelledby={`${id}-heading`}>
       <div class="section-head">
-        <h2 id="related-heading">{i18n.t('relatedHeading')}</h2>
+        <h2 id={`${id}-heading`}>{i18n.t(heading)}</h2>
         <span class="count">{i18n.plural('articleCount', results.length)}</span>
       </div>
       <ul class="articles" role="list">

@@ -72,7 +72,7 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
         <>
           <ReadingCard snapshot={state.snapshot} corpusMatch={state.corpusMatch} />
           {state.results.length > 0 ? (
-            <RelatedSection results={state.results.slice(0, settings.resultCount)} relativeTo={state.snapshot.published} />
+            <RelatedSection results={state.results.slice(0, settings.resultCount)} relativeTo={state.snapshot.published} minConfidence={settings.minConfidence} />
           ) : (
             <StateMessage icon="empty" title={i18n.t('emptyTitle')} body={i18n.t('emptyBody')}>
               {searchButton}

@@ -83,6 +83,21 @@ describe('states', () => {
     expect(t).toContain('Also in');
     expect(t).toContain('Shares');
   });
+  it('article: results the badge counts first, the less confident ones apart under their own heading', async () => {
+    const { root } = await mount('article', { minConfidence: 0.5 });
+    const ids = (role: string) => Array.from(root.querySelectorAll(`[data-role=${role}] [data-doc-id]`)).map((el) => el.getAttribute('data-doc-id'));
+    expect(ids('close')).toHaveLength(4);
+    expect(ids('loose').length).toBeGreaterThan(0);
+    expect(ids('related')).toEqual([...ids('close'), ...ids('loose')]);
+    expect(root.querySelector('[data-role=loose] h2')?.textContent).toBe('Less closely related');
+    const total = ids('related').length;
+    render(null, root);
+    // A stricter minimum moves results down, never out.
+    const strict = await mount('article', { minConfidence: 0.85 });
+    expect(strict.root.querySelectorAll('[data-role=close] [data-doc-id]')).toHaveLength(1);
+    expect(strict.root.querySelectorAll('[data-role=related] [data-doc-id]')).toHaveLength(total);
+    render(null, strict.root);
+  });
   it('each empty state says what happened and offers search', async () => {
     expect(await text('empty')).toContain('No related articles in this archive');
     expect(await text('not-article')).toContain('This page isn’t a news article');
@@ -99,7 +114,9 @@ describe('states', () => {
   it('speaks Arabic with Arabic plural forms', async () => {
     const t = await text('article', 'ar');
     expect(t).toContain('تغطيات ذات صلة');
-    expect(t).toContain('6 مقالات');
+    expect(t).toContain('4 مقالات');
+    expect(t).toContain('أقل صلة');
+    expect(t).toContain('مقالان'); // the dual: two articles
   });
   it('search results highlight the query, whatever its spelling variant', async () => {
     const { root, client } = await mount('article', { language: 'en' }, 'سد النهضه');
