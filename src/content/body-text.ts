@@ -145,20 +145,19 @@ export function walkParagraphs(root: Element, deadline?: Deadline, maxNodes = MA
     }
     let descend = false;
     if (n.nodeType === 3) {
-      const length = Math.min((n as Text).length, MAX_NODE_CHARS);
-      if (length > 0) {
-        // Only what the paragraph can still keep is copied out of the DOM (substringData, not .data, which would
-        // copy a 10 MB text node whole); the character budget counts the whole node all the same.
-        const take = Math.min(length, PARA_BUF_CHARS - bufChars);
-        if (take > 0) {
-          const data = (n as Text).substringData(0, take);
-          buf.push(data);
-          bufChars += data.length;
-          if (linkDepth > 0) linkChars += data.trim().length;
-          work += data.length >> 8;
-        }
-        chars += length;
+      // Only what the paragraph can still keep is copied out of the DOM (substringData, not .data, which would copy
+      // a 10 MB text node whole); the character budget counts the whole node all the same. One DOM call for a
+      // node read whole, two for a node longer than what was taken.
+      const room = Math.min(MAX_NODE_CHARS, PARA_BUF_CHARS - bufChars);
+      const data = room > 0 ? (n as Text).substringData(0, room) : '';
+      const length = data.length < room ? data.length : Math.min((n as Text).length, MAX_NODE_CHARS);
+      if (data.length > 0) {
+        buf.push(data);
+        bufChars += data.length;
+        if (linkDepth > 0) linkChars += data.trim().length;
+        work += data.length >> 8;
       }
+      chars += length;
     } else if (n.nodeType === 1) {
       const el = n as Element;
       const name = el.localName || '';
