@@ -1,0 +1,134 @@
+/**
+ * The address-bar keyword and the "Search Sila for …" menu item. No automation can type into the address bar or
+ * click a context-menu item (tests/e2e/features.test.ts covers what the menu click leaves for the popup), so
+ * their listeners are driven here with the browser API replaced by recorders.
+ */
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { SearchResult } from '../lib/types';
+
+type Listener = (...args: any[]) => unknown;
+const listeners = new Map<string, Listener>();
+const on = (name: string) => ({ addListener: (fn: Listener) => listeners.set(name, fn) });
+const calls: { api: string; args: unknown[] }[] = [];
+const record =
+  (api: string, result?: unknown) =>
+  async (...args: unknown[]) => {
+    calls.push({ api, args });
+    return result;
+  };
+let extensionUrl = 'chrome-extension://abc/';
+const session = new Map<string, unknown>();
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: { getURL: (path: string) => extensionUrl + path, onInstalled: on('installed'), onStartup: on('startup') },
+    omnibox: { onInputChanged: on('inputChanged'), onInputEntered: on('inputEntered') },
+    tabs: { update: record('tabs.update'), create: record('tabs.create') },
+    action: {
+      openPopup: (...args: unknown[]) => {
+        calls.push({ api: 'action.openPopup', args });
+        return Promise.resolve();
+      },
+    },
+    contextMenus: { removeAll: record('contextMenus.removeAll'), create: record('contextMenus.create'), onClicked: on('menuClicked') },
+    i18n: { getMessage: (key: string) => `[${key}]` },
+    storage: {
+      session: {
+        set: async (items: Record<string, unknown>) => {
+          calls.push({ api: 'storage.session.set', args: [items] });
+          for (const [k, v] of Object.entries(items)) session.set(k, v);
+        },
+      },
+    },
+  },
+}));
+
+const hit = (title: string, url: string | null, source = 'BBC Arabic'): SearchResult => ({
+  doc: { id: title, title, url, source, published: null, snippet: '', story: 0 },
+  position: 0,
+  score: 1,
+  matchedTerms: [],
+});
+let hits: SearchResult[] = [];
+vi.mock('./engine', () => ({ engine: async () => ({ search: async (_: string, { k }: { k: number }) => hits.slice(0, k) }) }));
+
+const { registerOmnibox } = await import('./omnibox');
+const { registerContextMenu } = await import('./context-menu');
+const { PENDING_QUERY_KEY } = await import('../ui/pending-query');
+registerOmnibox();
+registerContextMenu();
+
+async function suggestionsFor(text: string): Promise<{ content: string; description: string }[]> {
+  let suggested: { content: string; description: string }[] = [];
+  await listeners.get('inputChanged')!(text, (s: typeof suggested) => (suggested = s));
+  return suggested;
+}
+
+beforeEach(() => {
+  calls.length = 0;
+  session.clear();
+  extensionUrl = 'chrome-extension://abc/';
+  hits = [hit('سد النهضة <b>عاجل</b> & "المياه"', 'https://www.bbc.com/arabic/1'), hit('رابط خبيث', 'javascript:alert(1)'), hit('بلا رابط', null)];
+});
+
+describe('omnibox', () => {
+  test('suggests only articles with http(s) links, their markup escaped for Chrome', async () => {
+    const suggestions = await suggestionsFor('سد');
+    expect(suggestions).toEqual([{ content: 'https://www.bbc.com/arabic/1', description: 'سد النهضة &lt;b&gt;عاجل&lt;/b&gt; &amp; &quot;المياه&quot; — BBC Arabic' }]);
+  });
+
+  test('gives Firefox the same suggestion as plain text (it does not parse descriptions)', async () => {
+    extensionUrl = 'moz-extension://abc/';
+    expect((await suggestionsFor('سد'))[0].description).toBe('سد النهضة <b>عاجل</b> & "المياه" — BBC Arabic');
+  });
+
+  test('Enter on a suggestion opens it where the browser says: this tab, or a new one in front or behind', async () => {
+    const enter = listeners.get('inputEntered')!;
+    await enter('https://www.bbc.com/arabic/1', 'currentTab');
+    await enter('https://www.bbc.com/arabic/1', 'newForegroundTab');
+    await enter('https://www.bbc.com/arabic/1', 'newBackgroundTab');
+    expect(calls).toEqual([
+      { api: 'tabs.update', args: [{ url: 'https://www.bbc.com/arabic/1' }] },
+      { api: 'tabs.create', args: [{ url: 'https://www.bbc.com/arabic/1', active: true }] },
+      { api: 'tabs.create', args: [{ url: 'https://www.bbc.com/arabic/1', active: false }] },
+    ]);
+  });
+
+  test('Enter on typed words opens the best match; a non-http best match or no match opens nothing', async () => {
+    const enter = listeners.get('inputEntered')!;
+    await enter('سد النهضة', 'currentTab');
+    expect(calls).toEqual([{ api: 'tabs.update', args: [{ url: 'https://www.bbc.com/arabic/1' }] }]);
+    calls.length = 0;
+    hits = [hit('رابط خبيث', 'javascript:alert(1)')];
+    await enter('javascript:alert(1)', 'currentTab');
+    await enter('رابط', 'currentTab');
+    hits = [];
+    await enter('لا شيء', 'newForegroundTab');
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('context menu', () => {
+  test('is created once per install or start, for selected text', async () => {
+    await listeners.get('installed')!({ reason: 'install' });
+    await listeners.get('startup')!();
+    expect(calls.map((c) => c.api)).toEqual(['contextMenus.removeAll', 'contextMenus.create', 'contextMenus.removeAll', 'contextMenus.create']);
+    expect(calls[1].args[0]).toEqual({ id: 'sila-search-selection', title: '[contextSearch]', contexts: ['selection'] });
+  });
+
+  test('a click opens the popup first (the browser allows it only inside the click) and leaves it the tidied selection', async () => {
+    listeners.get('menuClicked')!({ menuItemId: 'sila-search-selection', selectionText: `  سد\n\tالنهضة ${'x'.repeat(600)}` });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.map((c) => c.api)).toEqual(['action.openPopup', 'storage.session.set']);
+    const pending = session.get(PENDING_QUERY_KEY) as { query: string; at: number };
+    expect(pending.query.startsWith('سد النهضة x')).toBe(true);
+    expect(pending.query).toHaveLength(500);
+  });
+
+  test('ignores other menu items and empty selections', async () => {
+    listeners.get('menuClicked')!({ menuItemId: 'another', selectionText: 'سد' });
+    listeners.get('menuClicked')!({ menuItemId: 'sila-search-selection', selectionText: '' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([]);
+  });
+});
