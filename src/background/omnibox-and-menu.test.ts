@@ -72,9 +72,14 @@ beforeEach(() => {
 });
 
 describe('omnibox', () => {
-  test('suggests only articles with http(s) links, their markup escaped for Chrome', async () => {
-    const suggestions = await suggestionsFor('سد');
-    expect(suggestions).toEqual([{ content: 'https://www.bbc.com/arabic/1', description: 'سد النهضة &lt;b&gt;عاجل&lt;/b&gt; &amp; &quot;المياه&quot; — BBC Arabic' }]);
+  test('suggests only articles with http(s) links; for Chrome, the typed words marked and the markup escaped', async () => {
+    const suggestions = await suggestionsFor('النهضه');
+    expect(suggestions).toEqual([
+      {
+        content: 'https://www.bbc.com/arabic/1',
+        description: 'سد <match>النهضة</match> &lt;b&gt;عاجل&lt;/b&gt; &amp; &quot;المياه&quot; <dim>— BBC Arabic</dim>',
+      },
+    ]);
   });
 
   test('gives Firefox the same suggestion as plain text (it does not parse descriptions)', async () => {

@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { engine } from './engine';
 import { safeHttpUrl } from '../ui/safe-url';
+import { highlight, queryTerms } from '../ui/highlight';
 
 const SUGGESTIONS = 6;
 
@@ -11,6 +12,14 @@ const xmlEscape = (text: string) =>
 
 const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
 
+/** Chrome's rich form: the typed words marked in the title (as the popup marks them), the outlet dimmed. */
+function chromeDescription(title: string, source: string, typed: string): string {
+  const marked = highlight(title, queryTerms(typed), { prefix: true })
+    .map((segment) => (segment.hit ? `<match>${xmlEscape(segment.text)}</match>` : xmlEscape(segment.text)))
+    .join('');
+  return source ? `${marked} <dim>— ${xmlEscape(source)}</dim>` : marked;
+}
+
 export function registerOmnibox(): void {
   browser.omnibox.onInputChanged.addListener(async (text, suggest) => {
     const results = await (await engine()).search(text, { k: SUGGESTIONS }).catch(() => []);
@@ -18,8 +27,9 @@ export function registerOmnibox(): void {
       results.flatMap((result) => {
         const url = safeHttpUrl(result.doc.url);
         if (!url) return [];
-        const label = `${result.doc.title} — ${result.doc.source ?? ''}`.slice(0, 300);
-        return [{ content: url, description: isFirefox() ? label : xmlEscape(label) }];
+        const title = result.doc.title.slice(0, 250);
+        const source = result.doc.source ?? '';
+        return [{ content: url, description: isFirefox() ? `${title} — ${source}` : chromeDescription(title, source, text) }];
       }),
     );
   });
