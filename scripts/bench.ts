@@ -85,6 +85,7 @@ runMain(async () => {
   }
   relatedCpuMs.sort((a, b) => a - b);
   const keystrokeMs: number[] = [];
+  const keystrokeCpuMs: number[] = [];
   let searchError: string | null = null;
   try {
     await index.search('a');
@@ -92,8 +93,11 @@ runMain(async () => {
       const typed = q.title.slice(0, 40);
       for (let i = 1; i <= typed.length; i++) {
         const t = performance.now();
+        const c = process.cpuUsage();
         await index.search(typed.slice(0, i), { k: 10 });
+        const cpu = process.cpuUsage(c);
         keystrokeMs.push(performance.now() - t);
+        keystrokeCpuMs.push((cpu.user + cpu.system) / 1000);
       }
     }
   } catch (error) {
@@ -101,6 +105,7 @@ runMain(async () => {
   }
   relatedMs.sort((a, b) => a - b);
   keystrokeMs.sort((a, b) => a - b);
+  keystrokeCpuMs.sort((a, b) => a - b);
   const files = readdirSync(dir).map((name) => statSync(join(dir, name)).size);
   const sila = {
     buildSeconds,
@@ -114,7 +119,10 @@ runMain(async () => {
     relatedP95Ms: quantile(relatedMs, 0.95),
     relatedCpuMedianMs: quantile(relatedCpuMs, 0.5),
     relatedCpuP95Ms: quantile(relatedCpuMs, 0.95),
+    keystrokeMedianMs: keystrokeMs.length ? quantile(keystrokeMs, 0.5) : null,
     keystrokeP95Ms: keystrokeMs.length ? quantile(keystrokeMs, 0.95) : null,
+    keystrokeCpuMedianMs: keystrokeCpuMs.length ? quantile(keystrokeCpuMs, 0.5) : null,
+    keystrokeCpuP95Ms: keystrokeCpuMs.length ? quantile(keystrokeCpuMs, 0.95) : null,
     heapAfterLoadMB: median(cold.map((c) => Number(c.heapUsedMB))),
     arrayBuffersMB: median(cold.map((c) => Number(c.arrayBuffersMB))),
     rssAfterLoadMB: median(cold.map((c) => Number(c.rssMB))),
@@ -173,7 +181,8 @@ runMain(async () => {
     ['related query median (warm)', ms(sila.relatedMedianMs), '', ''],
     ['related query p95 (warm)', ms(sila.relatedP95Ms), '', ''],
     ['related query CPU time median / p95', `${ms(sila.relatedCpuMedianMs)} / ${ms(sila.relatedCpuP95Ms)}`, '', ''],
-    ['search per keystroke p95', ms(sila.keystrokeP95Ms), '', ''],
+    ['search per keystroke median / p95', `${ms(sila.keystrokeMedianMs)} / ${ms(sila.keystrokeP95Ms)}`, '', ''],
+    ['search per keystroke CPU time median / p95', `${ms(sila.keystrokeCpuMedianMs)} / ${ms(sila.keystrokeCpuP95Ms)}`, '', ''],
     ['heap after load', `${sila.heapAfterLoadMB.toFixed(0)} MB (+${sila.arrayBuffersMB.toFixed(0)} MB typed arrays)`, B.heapAfterLoadMB ? `${B.heapAfterLoadMB.toFixed(0)} MB` : '–', ratio(sila.heapAfterLoadMB + sila.arrayBuffersMB, B.heapAfterLoadMB)],
     ['index files, total', mb(sila.indexBytes), mb(B.indexBytes), ratio(sila.indexBytes, B.indexBytes)],
     ['largest file', mb(sila.largestFileBytes), mb(B.largestFileBytes), ''],

@@ -8,7 +8,7 @@ import type { PostingsTable } from './postings.ts';
 import { parseQuery } from './query.ts';
 import { searchTuning, type SearchTuning } from './options.ts';
 import type { TitleIndex } from './title-index.ts';
-import { prefixHits, titleTermsOf, wordHits, type TermHits } from './term-hits.ts';
+import { TermScorer, titleTermsOf, type TermHits } from './term-hits.ts';
 
 export interface SearchHit {
   /** Index position of the article (the engine maps it to a DocRecord). */
@@ -53,10 +53,11 @@ export class TitleLeadSearcher implements Searcher {
   private base: { key: string; keep: number; all: boolean; docs: number[]; scores: number[] } | null = null;
   /** Recently used terms' hits, oldest first (a Map keeps insertion order). */
   private readonly cache = new Map<string, TermHits>();
+  private readonly scorer: TermScorer;
 
   constructor(
-    private readonly title: TitleIndex,
-    private readonly lead: PostingsTable,
+    title: TitleIndex,
+    lead: PostingsTable,
     private readonly titleOf: ((position: number) => string | null | undefined) | null,
     private readonly tuning: SearchTuning = searchTuning,
   ) {
@@ -70,6 +71,8 @@ export class TitleLeadSearcher implements Searcher {
     this.baseTitleCount = new Uint8Array(this.docCount);
     this.baseLeadSum = new Float64Array(this.docCount);
     this.baseTouched = new Int32Array(this.docCount);
+    // The scorer borrows titleSum, seen and touched: they are all zero whenever a term's hits are computed.
+    this.scorer = new TermScorer(title, lead, tuning, { sum: this.titleSum, seen: this.seen, touched: this.touched });
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -95,12 +98,12 @@ export class TitleLeadSearcher implements Searcher {
     const { terms, partial } = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
     if ((!terms.length && partial === null) || !this.docCount) return { top: [], parts: [] };
 
-    const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => wordHits(w, this.fuzzy(w), this.title, this.lead, t)));
+    const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => this.scorer.word(w, this.fuzzy(w))));
     if (partial !== null) {
       parts.push(
         partial.length >= t.minPrefixLength
-          ? this.hitsOf(`p:${partial}`, () => prefixHits(partial, this.title, this.lead, t))
-          : this.hitsOf(`w:${partial}`, () => wordHits(partial, false, this.title, this.lead, t)),
+          ? this.hitsOf(`p:${partial}`, () => this.scorer.prefix(partial))
+          : this.hitsOf(`w:${partial}`, () => this.scorer.word(partial, false)),
       );
     }
 
@@ -258,7 +261,7 @@ export class TitleLeadSearcher implements Searcher {
   private matchedTerms(position: number, parts: TermHits[], titleOf: ((position: number) => string | null | undefined) | null): string[] {
     if (!titleOf) return [];
     const terms = new Set<string>();
-    for (const h of parts) for (const term of titleTermsOf(h, position) ?? []) terms.add(term);
+    for (const h of parts) for (const term of titleTermsOf(h, position)) terms.add(term);
     if (!terms.size) return [];
     const title = titleOf(position);
     if (!title) return [];

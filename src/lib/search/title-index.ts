@@ -5,12 +5,13 @@
  * service worker wakes up. MiniSearch keeps, per term, a Map fieldId → Map docId → term frequency; it only ever
  * calls `get(fieldId)` on it when searching. So each term gets a tiny object whose `get` decodes that term's
  * postings on first use. Loading is then one radix-tree insert per term, and MiniSearch's own search (BM25+,
- * prefix, fuzzy, query-term coordination) runs unchanged.
+ * prefix, fuzzy, query-term coordination) runs unchanged. The searcher itself only uses the tree (completions,
+ * fuzzy neighbours) and scores titles from the postings (term-hits.ts), without MiniSearch's per-title objects.
  *
  * This relies on MiniSearch 7's private fields. title-index.test.ts checks that an instance made here answers
  * exactly like one built with `addAll`, so an upgrade that changes them fails loudly in the tests.
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { PostingsTable } from './postings.ts';
 import { miniSearchOptions, type TitleDoc } from './options.ts';
 
@@ -22,6 +23,7 @@ interface MiniSearchState {
     set(term: string, data: unknown): unknown;
     has(term: string): boolean;
     atPrefix(prefix: string): Iterable<[string, LazyTermData]>;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [LazyTermData, number]>;
   };
   _documentCount: number;
   _nextId: number;
@@ -32,7 +34,6 @@ interface MiniSearchState {
   _avgFieldLength: number[];
   _storedFields: Map<number, unknown>;
   _dirtCount: number;
-  executeQuery(query: string, options: SearchOptions): Map<number, RawMatch>;
 }
 
 const STATE_FIELDS = ['_index', '_documentCount', '_nextId', '_documentIds', '_idToShortId', '_fieldIds', '_fieldLength', '_avgFieldLength', '_storedFields', '_dirtCount'];
@@ -65,15 +66,6 @@ class LazyTermData {
   set(): never {
     throw new Error('the search index is read-only');
   }
-}
-
-/** What MiniSearch 7's executeQuery gives per matching document (before search()'s coordination factor). */
-export interface RawMatch {
-  score: number;
-  /** Query terms that matched. */
-  terms: string[];
-  /** Index term → fields it matched in. */
-  match: Record<string, string[]>;
 }
 
 /** Stands in for MiniSearch's id ↔ short-id Maps when both are the position. */
@@ -134,10 +126,12 @@ function radixTree(terms: string[], value: (i: number) => LazyTermData, lo: numb
 
 export interface TitleIndex {
   mini: MiniSearch<TitleDoc>;
-  /** MiniSearch's own query execution, without search()'s per-result objects and full sort. */
-  execute(query: string, options: SearchOptions): Map<number, RawMatch>;
+  /** The title postings (term-hits.ts scores them as MiniSearch does, without its per-document objects). */
+  table: PostingsTable;
   /** True when the title vocabulary has this exact term. */
   has(term: string): boolean;
+  /** Title terms at edit distance 1..maxDistance from `term`, with the distance, in MiniSearch's order. */
+  fuzzy(term: string, maxDistance: number): [string, number][];
   /** Title terms starting with `prefix` (itself included when present), with their document frequency. */
   completions(prefix: string): Iterable<[string, number]>;
 }
@@ -167,11 +161,15 @@ export function titleIndexFrom(table: PostingsTable): TitleIndex {
   // sorted terms instead (no repeated walks and edge splits).
   state._index._tree = radixTree(table.terms, (i) => new LazyTermData(table, i), 0, table.terms.length, 0);
   state._index._size = undefined;
-  if (typeof state.executeQuery !== 'function') throw new Error('search: MiniSearch executeQuery not found; this MiniSearch version is not supported');
   return {
     mini,
+    table,
     has: (term) => state._index.has(term),
-    execute: (query, options) => state.executeQuery(query, options),
+    fuzzy(term, maxDistance) {
+      const out: [string, number][] = [];
+      for (const [t, [, distance]] of state._index.fuzzyGet(term, maxDistance)) if (distance > 0) out.push([t, distance]);
+      return out;
+    },
     *completions(prefix) {
       for (const [term, data] of state._index.atPrefix(prefix)) yield [term, data.df()];
     },
