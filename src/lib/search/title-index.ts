@@ -57,9 +57,12 @@ class LazyTermData {
     return this.decoded;
   }
 
-  /** Number of titles with the term, without decoding. */
+  private count = -1;
+
+  /** Number of titles with the term, counted once: a 2-letter prefix asks it of a thousand completions. */
   df(): number {
-    return this.decoded ? this.decoded.size : this.table.df(this.term);
+    if (this.count < 0) this.count = this.table.df(this.term);
+    return this.count;
   }
 
   // MiniSearch only calls these when documents are added or removed, which a loaded index never does.
