@@ -158,3 +158,46 @@ describe('buildSearchFiles', () => {
     expect(s.search('أمريكا')).toEqual([]);
   });
 });
+
+// The searcher keeps the complete words' sums between keystrokes and adds a completed word to them (baseFor);
+// whatever is typed, deleted or retyped, every answer must equal the one a fresh searcher gives.
+describe('answers while typing equal fresh answers', () => {
+  const words = ['مصر', 'الرئيس', 'الحكومة', 'وزير', 'الخارجية', 'مجلس', 'الأمن', 'انتخابات', 'الشعب', 'محكمة', 'القاهرة', 'اقتصاد'];
+  // 400 titles of 3–6 words; a small vocabulary, so each word is in more titles than the 64 best kept.
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const docs = Array.from({ length: 400 }, (_, position) => ({
+    position,
+    title: Array.from({ length: 3 + rand(4) }, () => words[rand(words.length)]).join(' '),
+    body: Array.from({ length: 8 }, () => words[rand(words.length)]).join(' '),
+  }));
+  let typing: Searcher;
+  let fresh: Searcher & { clearCache(): void };
+  beforeAll(async () => {
+    const { loadSearcher } = await import('./load.ts');
+    const { memorySource } = await import('../index/source.ts');
+    const source = () => memorySource(new Map(Object.entries(buildSearchFiles(docs))));
+    typing = await loadSearcher(source());
+    fresh = (await loadSearcher(source())) as typeof fresh;
+  });
+
+  it('over random typing with deletions and changing k', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...words), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 6 }),
+        (steps) => {
+          let text = '';
+          for (const [word, cut, k] of steps) {
+            for (const ch of `${word} `) {
+              text += ch;
+              fresh.clearCache();
+              expect(typing.search(text, { k })).toEqual(fresh.search(text, { k }));
+            }
+            text = text.slice(0, Math.max(0, text.length - cut)); // backspace a little
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -50,7 +50,7 @@ export class TitleLeadSearcher implements Searcher {
   private readonly baseLeadSum: Float64Array;
   private readonly baseTouched: Int32Array;
   private baseCount = 0;
-  private base: { key: string; keep: number; all: boolean; docs: number[]; scores: number[] } | null = null;
+  private base: { key: string; words: number; keep: number; all: boolean; docs: number[]; scores: number[] } | null = null;
   /** Recently used terms' hits, oldest first (a Map keeps insertion order). */
   private readonly cache = new Map<string, TermHits>();
   private readonly scorer: TermScorer;
@@ -154,27 +154,39 @@ export class TitleLeadSearcher implements Searcher {
 
   /**
    * The complete words' summed scores (in baseTitleSum, baseTitleCount, baseLeadSum) and their best documents,
-   * best first: all of them when few, else the best max(64, 4k) (`all` false), recomputed when the words change.
+   * best first: all of them when few, else the best max(64, 4k) (`all` false), updated when the words change.
+   * Typing completes one word at a time, so when the earlier words are the kept ones only the new words' hits
+   * are added (the same sums in the same order as afresh), and only the documents they touch and the kept best
+   * can make the new best (scores only grow): a completed word costs its own hits, not the whole query's.
    */
   private baseFor(terms: string[], parts: TermHits[], k: number): { docs: number[]; scores: number[]; all: boolean } {
     const key = terms.join('\u0000');
     const keep = Math.max(64, 4 * k);
-    if (this.base && this.base.key === key && (this.base.all || this.base.keep >= keep)) return this.base;
-    const { baseTitleSum, baseTitleCount, baseLeadSum, baseTouched } = this;
-    for (let i = 0; i < this.baseCount; i++) {
-      const d = baseTouched[i];
-      baseTitleSum[d] = 0;
-      baseTitleCount[d] = 0;
-      baseLeadSum[d] = 0;
+    const old = this.base;
+    if (old && old.key === key && (old.all || old.keep >= keep)) return old;
+    const { baseTitleSum, baseTitleCount, baseLeadSum, baseTouched, seen, touched } = this;
+    const extend = old !== null && old.keep === keep && old.key !== '' && key.startsWith(`${old.key}\u0000`);
+    if (!extend) {
+      for (let i = 0; i < this.baseCount; i++) {
+        const d = baseTouched[i];
+        baseTitleSum[d] = 0;
+        baseTitleCount[d] = 0;
+        baseLeadSum[d] = 0;
+      }
+      this.baseCount = 0;
     }
-    const seen = this.seen;
-    let n = 0;
-    for (const h of parts) {
+    let n = this.baseCount; // documents with a score (every title or lead score is > 0)
+    let m = 0; // documents the added words touch
+    for (const h of parts.slice(extend ? old.words : 0)) {
       const docs = h.titleDocs;
       const scores = h.titleScores;
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i];
-        if (!seen[d]) (seen[d] = 1), (baseTouched[n++] = d);
+        if (!seen[d]) {
+          seen[d] = 1;
+          touched[m++] = d;
+          if (!baseTitleCount[d] && !baseLeadSum[d]) baseTouched[n++] = d;
+        }
         baseTitleSum[d] += scores[i];
         if (baseTitleCount[d] < 255) baseTitleCount[d]++;
       }
@@ -182,19 +194,24 @@ export class TitleLeadSearcher implements Searcher {
       const leadScores = h.leadScores;
       for (let i = 0; i < leadDocs.length; i++) {
         const d = leadDocs[i];
-        if (!seen[d]) (seen[d] = 1), (baseTouched[n++] = d);
+        if (!seen[d]) {
+          seen[d] = 1;
+          touched[m++] = d;
+          if (!baseTitleCount[d] && !baseLeadSum[d]) baseTouched[n++] = d;
+        }
         baseLeadSum[d] += leadScores[i];
       }
     }
     const top = new TopK(keep);
-    for (let i = 0; i < n; i++) {
-      const d = baseTouched[i];
-      seen[d] = 0;
+    for (let i = 0; i < m; i++) {
+      const d = touched[i];
       top.offer(d, baseTitleSum[d] * baseTitleCount[d] + baseLeadSum[d]);
     }
+    if (extend) for (let i = 0; i < old.docs.length; i++) if (!seen[old.docs[i]]) top.offer(old.docs[i], old.scores[i]);
+    for (let i = 0; i < m; i++) seen[touched[i]] = 0;
     this.baseCount = n;
     const sorted = top.sorted();
-    this.base = { key, keep, all: n <= keep, docs: sorted.map((e) => e[0]), scores: sorted.map((e) => e[1]) };
+    this.base = { key, words: terms.length, keep, all: n <= keep, docs: sorted.map((e) => e[0]), scores: sorted.map((e) => e[1]) };
     return this.base;
   }
 
