@@ -89,8 +89,10 @@ export function createRuntimeClient({ prefetch = false }: { prefetch?: boolean }
   };
   let early = prefetch ? start() : null;
   early?.fresh.catch(() => undefined); // handled by whoever takes it; not an unhandled rejection meanwhile
+  let storedEarly: TabState | null = null;
   return {
-    storedRead: early ? early.stored.then(() => undefined) : Promise.resolve(),
+    storedRead: early ? early.stored.then((state) => void (storedEarly = state)) : Promise.resolve(),
+    storedNow: () => (early ? storedEarly : null),
     tabState(tabId, opts) {
       const request = tabId === undefined && early ? early : start(tabId);
       early = null;

@@ -12,6 +12,12 @@ export interface SilaClient {
    * ../tab-answer.ts), so the page can paint before the background has answered.
    */
   tabState(tabId?: number, opts?: { onCached?: (state: TabState) => void }): Promise<TabState>;
+  /**
+   * The stored answer for the active tab if it has already been read and still holds (the popup reads it before
+   * its first render), so the first frame can show the list; null otherwise. Optional: clients without one never
+   * have an answer ready.
+   */
+  storedNow?(): TabState | null;
   search(query: string, limit: number): Promise<SearchResult[]>;
   about(): Promise<IndexMeta>;
   /** Opens an article URL (only http/https) in a new tab; `background` keeps focus on the current one. */

@@ -47,6 +47,19 @@ function mount(client: SilaClient) {
 const titles = (seen: TabLoad[]) => seen.map((l) => (l.status === 'ready' && l.state.kind === 'article' ? l.state.snapshot.title : l.status));
 
 describe('useTabState', () => {
+  it('renders an answer the client already holds in its very first render, then keeps it when confirmed', async () => {
+    const { client, cached, fresh } = controlledClient();
+    (client as { storedNow?: () => TabState | null }).storedNow = () => stateWith('ready before render');
+    const seen = mount(client);
+    expect(titles(seen)).toEqual(['ready before render']); // synchronously, before any effect or promise
+    await settle();
+    cached(stateWith('ready before render'));
+    await settle();
+    fresh(stateWith('ready before render'));
+    await settle();
+    expect(titles(seen).filter((t) => t !== 'ready before render')).toEqual([]);
+  });
+
   it('paints the stored answer at once, and keeps it when the background says the same', async () => {
     const { client, cached, fresh } = controlledClient();
     const seen = mount(client);

@@ -18,7 +18,11 @@ const PENDING_RETRY_MS = 400;
 const PENDING_MAX_TRIES = 12;
 
 export function useTabState(client: SilaClient, refreshKey: unknown = 0): { load: TabLoad; retry: () => void } {
-  const [load, setLoad] = useState<TabLoad>({ status: 'loading' });
+  // The popup has usually read the stored answer before its first render: then the first frame has the list.
+  const [load, setLoad] = useState<TabLoad>(() => {
+    const stored = client.storedNow?.() ?? null;
+    return stored ? { status: 'ready', state: stored } : { status: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
   const request = useRef(0);
 
