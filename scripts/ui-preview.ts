@@ -97,6 +97,16 @@ const SHOTS: Shot[] = [
       await page.keyboard.press('ArrowUp');
     },
   },
+  {
+    // The results under the badge's confidence, set apart below the ones it counts.
+    name: 'popup-en-loose',
+    params: { page: 'popup', state: 'article', ui: 'en-US' },
+    viewport: POPUP,
+    act: async (page) => {
+      await page.waitForSelector('[data-role=loose]');
+      await page.evaluate(() => document.querySelector('[data-role=loose]')!.scrollIntoView({ block: 'center' }));
+    },
+  },
   { name: 'popup-hostile', params: { page: 'popup', state: 'hostile', ui: 'en-US' }, viewport: POPUP },
   { name: 'sidepanel-ar', params: { page: 'sidepanel', state: 'article', ui: 'ar' }, viewport: PANEL },
   { name: 'sidepanel-en-dark', params: { page: 'sidepanel', state: 'article', ui: 'en-US' }, viewport: PANEL, dark: true },
