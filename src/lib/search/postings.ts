@@ -128,25 +128,9 @@ export class PostingsTable {
 
   /** Calls fn(position, tf) for each document of term `i`, ascending; returns the document frequency. */
   forEach(i: number, fn: (position: number, tf: number) => void): number {
-    const p = this.postings;
-    let at = this.offsets[i];
-    const end = this.offsets[i + 1];
-    let doc = 0;
-    let n = 0;
-    while (at < end) {
-      let v = 0;
-      let shift = 1;
-      let b: number;
-      do {
-        b = p[at++];
-        v += (b & 0x7f) * shift;
-        shift *= 128;
-      } while (b & 0x80);
-      doc += Math.floor(v / 4);
-      fn(doc, (v % 4) + 1);
-      n++;
-    }
-    return n;
+    const { docs, tfs } = this.decode(i);
+    for (let n = 0; n < docs.length; n++) fn(docs[n], tfs[n]);
+    return docs.length;
   }
 
   /** The documents of term `i` (ascending) and their term frequencies, as typed arrays: no call per document. */
