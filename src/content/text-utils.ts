@@ -9,7 +9,12 @@ export const isArray: (value: unknown) => value is unknown[] = Array.isArray;
 
 /** Bidi embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069) and C0 controls except newline. */
 const UNSAFE_CHARS = /[\u202A-\u202E\u2066-\u2069\u0000-\u0009\u000B-\u001F\u007F]/g;
-const SPACES = /\s+/g;
+/**
+ * Whitespace runs other than a lone space: replacing these with ' ' gives what /\s+/g would, but a line of plain
+ * words has no match at all. /\s+/g matched every space, and V8's replace costs 0.25–1 µs per match: 5–20 ms in
+ * Chromium for the 100,000-character paragraph of hostile-huge-text (20,000 words), 0.2 ms with this one.
+ */
+const SPACES = /[^\S ]\s*| \s+/g;
 
 /** One line of text: controls removed, whitespace collapsed, trimmed, cut at `max` characters. */
 export function cleanLine(value: string, max = 2000): string {
