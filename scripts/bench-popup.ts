@@ -17,6 +17,7 @@ import { repoRoot } from './paths';
 import { renderArticlePage } from './lib/render-pages';
 import { startTestServer } from '../tests/e2e/harness/test-server';
 import { launchChromium } from '../tests/e2e/harness/chromium';
+import { waitForBadge } from '../tests/e2e/harness/popup';
 import { bestJudgedQuery } from '../tests/e2e/harness/corpus-pages';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, ext: { type: 'string', default: 'dist/chrome' } } });
@@ -28,7 +29,7 @@ const server = await startTestServer({
 const session = await launchChromium(resolve(repoRoot, values.ext), server.port);
 const page = await session.openPage(`${server.origin}/article`);
 // The badge is set once the background has ranked the page (and stored the answer).
-for (const until = Date.now() + 30_000; !(await session.badgeText(page)) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 200));
+await waitForBadge(session, page, 30_000);
 
 // A toolbar click does not wake a stopped worker: the popup's document loads and its message does. So the
 // popup's document is opened for the tab directly (chrome.action.openPopup would need the worker running).

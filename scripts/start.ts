@@ -14,6 +14,7 @@ import { repoRoot, defaultIndexDir } from './paths';
 import { renderSeedPage } from './lib/render-pages';
 import { startTestServer } from '../tests/e2e/harness/test-server';
 import { launchChromium } from '../tests/e2e/harness/chromium';
+import { waitForBadge } from '../tests/e2e/harness/popup';
 
 const { values } = parseArgs({ options: { headless: { type: 'boolean' }, seed: { type: 'string' } } });
 const seedDir = resolve(repoRoot, '..', 'shared', 'seed');
@@ -38,11 +39,7 @@ const server = await startTestServer({ '/news/crocus-attack': renderSeedPage(rea
 const session = await launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port, { headless });
 const page = await session.openPage(`${server.origin}/news/crocus-attack`);
 // Reading the badge focuses the page, which would close an open popup: read it first, once the page reported.
-let badge = '';
-for (let i = 0; i < 20 && !badge; i++) {
-  await new Promise((r) => setTimeout(r, 250));
-  badge = await session.badgeText(page);
-}
+const badge = await waitForBadge(session, page, 5_000);
 
 const started = performance.now();
 const popup = await session.openPopup(page);

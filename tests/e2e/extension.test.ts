@@ -19,7 +19,7 @@ import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
 import { hostOf } from './harness/test-server';
 import type { ExtensionSession } from './harness/session';
 import { bestJudgedQuery, firstCorpusArticleWithUrl } from './harness/corpus-pages';
-import { setSettings, settledState } from './harness/popup';
+import { setSettings, settledState, waitForBadge } from './harness/popup';
 import { defaultCorpusFile } from '../../scripts/paths';
 
 const shots = resolve(repoRoot, 'artifacts', 'e2e');
@@ -92,11 +92,7 @@ for (const name of ['chromium', 'firefox'] as const) {
 
     test('an article page gets a badge count and related articles, a judged-related one in the first three', async () => {
       const page = await session.openPage(`${server.origin}/world/2018/article`);
-      let badge = '';
-      for (let i = 0; i < 40 && !badge; i++) {
-        await new Promise((r) => setTimeout(r, 250));
-        badge = await session.badgeText(page);
-      }
+      const badge = await waitForBadge(session, page, 10_000);
       assert.match(badge, /^[1-9]\d*$/, `badge should show a count, got "${badge}"`);
       const popup = await session.openPopup(page);
       assert.equal(await settledState(popup), 'article');

@@ -23,7 +23,7 @@ import { launchChromium } from './harness/chromium';
 import { launchFirefox } from './harness/firefox';
 import type { ExtensionSession } from './harness/session';
 import { bestJudgedQuery } from './harness/corpus-pages';
-import { setSettings, settledState } from './harness/popup';
+import { setSettings, settledState, waitForBadge } from './harness/popup';
 
 const shots = resolve(repoRoot, 'artifacts', 'e2e');
 mkdirSync(shots, { recursive: true });
@@ -86,15 +86,6 @@ const relatedIds = (ui: Page) => ui.$$eval('[data-role="related"] [data-doc-id]'
 
 const relatedCount = (popup: Page) => popup.$$eval('[data-role="related"] [data-doc-id]', (els) => els.length);
 
-
-async function waitForBadge(session: ExtensionSession, page: Page): Promise<string> {
-  let badge = '';
-  for (let i = 0; i < 60 && !badge; i++) {
-    await sleep(250);
-    badge = await session.badgeText(page);
-  }
-  return badge;
-}
 
 async function typeSearch(popup: Page, text: string): Promise<void> {
   const box = await popup.waitForSelector('input[type="search"]');

@@ -28,7 +28,7 @@ import { launchChromium } from './harness/chromium';
 import { launchFirefox } from './harness/firefox';
 import type { ExtensionSession } from './harness/session';
 import { bestJudgedQuery } from './harness/corpus-pages';
-import { setSettings, settledState } from './harness/popup';
+import { setSettings, settledState, waitForBadge } from './harness/popup';
 
 const shots = resolve(repoRoot, 'artifacts', 'e2e');
 mkdirSync(shots, { recursive: true });
@@ -161,15 +161,6 @@ async function answersWithin(page: Page, ms: number): Promise<number> {
     clearTimeout(timer);
   }
   return Date.now() - start;
-}
-
-async function waitForBadge(session: ExtensionSession, page: Page): Promise<string> {
-  let badge = '';
-  for (let i = 0; i < 60 && !badge; i++) {
-    await sleep(250);
-    badge = await session.badgeText(page);
-  }
-  return badge;
 }
 
 /** A normal article page gets a badge count (and, unless `badgeOnly`, related articles): the extension still works. */

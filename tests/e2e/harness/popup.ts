@@ -22,3 +22,16 @@ export async function setSettings(session: ExtensionSession, patch: Record<strin
     }
   }, patch);
 }
+
+/**
+ * The badge text once the background has ranked the page (polled: the page reports when it is idle), or "" if
+ * none came within `timeoutMs`. Read it before opening the popup: reading it focuses the page, which closes one.
+ */
+export async function waitForBadge(session: ExtensionSession, page: Page, timeoutMs = 15_000): Promise<string> {
+  let badge = '';
+  for (const until = Date.now() + timeoutMs; !badge && Date.now() < until; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    badge = await session.badgeText(page);
+  }
+  return badge;
+}
