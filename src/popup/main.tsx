@@ -7,15 +7,19 @@ import { createRuntimeClient } from '../ui/client-runtime';
 import { PopupApp } from './App';
 import { sidePanelOpener } from './side-panel';
 import { takePendingQuery } from '../ui/pending-query';
+import { loadSettings } from '../settings';
 
 const openSidePanel = sidePanelOpener();
-const client = createRuntimeClient({ prefetch: true });
+// Read once: the first paint needs them, and so does checking the tab's stored answer.
+const settings = loadSettings();
+const client = createRuntimeClient({ prefetch: true, settings });
 let pending = '';
 void boot({
   root: document.getElementById('root')!,
   client,
   titleKey: 'appName',
   openSidePanel,
+  settings,
   // Read while the settings load: the query "Search Sila for …" left, and the tab's stored answer, so that the
   // first frame already shows the list.
   ready: Promise.all([takePendingQuery().then((query) => void (pending = query)), client.storedRead]),

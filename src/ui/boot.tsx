@@ -22,6 +22,8 @@ export interface BootOptions {
   openSidePanel?: (() => void) | null;
   /** Anything else the first paint needs, read in parallel with the settings. */
   ready?: Promise<unknown>;
+  /** The settings, when the page has already started reading them (default: read here). */
+  settings?: Promise<Settings>;
 }
 
 export function applyTheme(doc: Document, theme: Settings['theme']): void {
@@ -77,7 +79,7 @@ export async function boot(options: BootOptions): Promise<void> {
     render(<UiContext.Provider value={value}>{options.app()}</UiContext.Provider>, options.root);
   };
 
-  const [settings] = await Promise.all([loadSettings(), options.ready]);
+  const [settings] = await Promise.all([options.settings ?? loadSettings(), options.ready]);
   paint(settings);
   onSettingsChanged(paint);
 }

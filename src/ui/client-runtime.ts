@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf, TabState } from '../messages';
 import type { SilaClient } from './client';
 import { safeHttpUrl } from './safe-url';
-import { loadSettings } from '../settings';
+import { loadSettings, type Settings } from '../settings';
 import { readTab, stateFromStored } from '../tab-answer';
 
 export class SilaClientError extends Error {
@@ -58,10 +58,10 @@ function afterNextPaint(): Promise<void> {
 }
 
 /** The tab's state from what the background stored in storage.session, or null (nothing usable, or no access). */
-export async function storedTabState(tabId: number): Promise<TabState | null> {
+export async function storedTabState(tabId: number, settings: Promise<Settings> = loadSettings()): Promise<TabState | null> {
   try {
-    const [{ snapshot, answer }, settings] = await Promise.all([readTab(tabId), loadSettings()]);
-    return stateFromStored(snapshot, answer, settings);
+    const [{ snapshot, answer }, current] = await Promise.all([readTab(tabId), settings]);
+    return stateFromStored(snapshot, answer, current);
   } catch {
     return null;
   }
@@ -71,12 +71,14 @@ export async function storedTabState(tabId: number): Promise<TabState | null> {
  * `prefetch` (the popup) asks for the active tab's state as soon as the page's script runs, in parallel with
  * loading the settings; the first `tabState()` without a tab id takes that request. `storedRead` settles when
  * the stored answer has been read, so a page that waits for it before its first render paints the list in its
- * first frame.
+ * first frame. `settings`, the page's own read of them, serves that early request (later ones read them afresh).
  */
-export function createRuntimeClient({ prefetch = false }: { prefetch?: boolean } = {}): SilaClient & { storedRead: Promise<void> } {
-  const start = (tabId?: number) => {
+export function createRuntimeClient({ prefetch = false, settings }: { prefetch?: boolean; settings?: Promise<Settings> } = {}): SilaClient & {
+  storedRead: Promise<void>;
+} {
+  const start = (tabId?: number, current?: Promise<Settings>) => {
     const id = (async () => tabId ?? tabIdFromLocation() ?? (await activeTabId()))();
-    const stored = id.then((i) => (i === null ? null : storedTabState(i)), () => null);
+    const stored = id.then((i) => (i === null ? null : storedTabState(i, current)), () => null);
     // With a stored answer to paint, the background is asked only after that paint: waking a stopped service
     // worker competes with the page for the CPU. Without one, at once.
     const fresh = stored.then(async (state): Promise<TabState> => {
@@ -87,7 +89,7 @@ export function createRuntimeClient({ prefetch = false }: { prefetch?: boolean }
     });
     return { fresh, stored };
   };
-  let early = prefetch ? start() : null;
+  let early = prefetch ? start(undefined, settings) : null;
   early?.fresh.catch(() => undefined); // handled by whoever takes it; not an unhandled rejection meanwhile
   let storedEarly: TabState | null = null;
   return {
