@@ -45,7 +45,7 @@ describe('Scorer', () => {
   });
 
   it('keeps the page’s own score apart when extra terms expand the query', () => {
-    const found = scorer.score([0, 1, 2], [1, 1, 3], 10, -1, 2);
+    const found = scorer.scoreExpanded([0, 1], [1, 1], 10, () => ({ terms: [2], weights: [3] }));
     const byPosition = new Map(found.map((c) => [c.position, c]));
     // Document 4 rises to the top on the expansion term alone…
     expect(found[0].position).toBe(4);
@@ -58,7 +58,7 @@ describe('Scorer', () => {
   });
 
   it('leaves no state behind between queries', () => {
-    scorer.score([0, 1, 2], [1, 1, 3], 10, -1, 2);
+    scorer.scoreExpanded([0, 1], [1, 1], 10, () => ({ terms: [2], weights: [3] }));
     const again = scorer.score([2], [1], 10);
     expect(again.map((c) => [c.position, c.score.toFixed(3), c.mask])).toEqual([[4, full.toFixed(3), 1]]);
   });

@@ -52,7 +52,8 @@ export class Scorer {
   /**
    * Score the page's terms, let `expand` look at the best candidates and name extra terms, then add those and
    * rank again: one walk over the page's postings for both rankings. `expand` returns null to keep the first
-   * ranking (no extra terms, or their postings not in memory: see `score` with `pageTerms` for that case).
+   * ranking. Each candidate then also gets its `pageScore`, from the page's terms alone; extra term i sets mask
+   * bit terms.length + i (none from bit 32 on).
    */
   scoreExpanded(
     terms: ArrayLike<number>,
@@ -65,7 +66,7 @@ export class Scorer {
     const extra = expand(result);
     if (extra) {
       for (let i = 0; i < touchedCount; i++) this.accPage[this.touched[i]] = this.acc[this.touched[i]];
-      touchedCount = this.accumulate(extra.terms, extra.weights, touchedCount, 32);
+      touchedCount = this.accumulate(extra.terms, extra.weights, touchedCount, terms.length);
       result = this.topK(touchedCount, limit, -1);
       for (const c of result) c.pageScore = this.accPage[c.position];
     }
@@ -81,41 +82,26 @@ export class Scorer {
 
   /**
    * Score every document sharing a term with the query and return the best `limit`, highest first.
-   * `weights[i]` already includes idf^idfPower; `exclude` (a position, or -1) is left out. When only the first
-   * `pageTerms` terms are the page's own (the rest expand the query), each candidate also gets its `pageScore`.
+   * `weights[i]` already includes idf^idfPower; `exclude` (a position, or -1) is left out.
    */
-  score(terms: ArrayLike<number>, weights: ArrayLike<number>, limit: number, exclude = -1, pageTerms = terms.length): Candidate[] {
-    let touchedCount = this.accumulate(terms, weights, 0, 0, 0, pageTerms);
-    if (pageTerms < terms.length) {
-      // Once the page's own terms are all in, their sums are the page scores.
-      for (let i = 0; i < touchedCount; i++) this.accPage[this.touched[i]] = this.acc[this.touched[i]];
-      touchedCount = this.accumulate(terms, weights, touchedCount, pageTerms, pageTerms, terms.length);
-    }
+  score(terms: ArrayLike<number>, weights: ArrayLike<number>, limit: number, exclude = -1): Candidate[] {
+    const touchedCount = this.accumulate(terms, weights, 0, 0);
     const result = this.topK(touchedCount, limit, exclude);
-    if (pageTerms < terms.length) for (const c of result) c.pageScore = this.accPage[c.position];
     this.reset(touchedCount);
     return result;
   }
 
   /**
-   * Add weight × saturation of the documents of terms[from..to) into the accumulators; terms[from + i] sets mask
-   * bit firstBit + i (none from bit 32 on). Returns the new count of touched documents.
+   * Add weight × saturation of each term's documents into the accumulators; terms[i] sets mask bit firstBit + i
+   * (none from bit 32 on). Returns the new count of touched documents.
    */
-  private accumulate(
-    terms: ArrayLike<number>,
-    weights: ArrayLike<number>,
-    touchedCount: number,
-    firstBit: number,
-    from = 0,
-    to = terms.length,
-  ): number {
+  private accumulate(terms: ArrayLike<number>, weights: ArrayLike<number>, touchedCount: number, firstBit: number): number {
     const { postOffsets } = this.p;
     const { acc, mask, touched, satTable } = this;
-    for (let q = from; q < to; q++) {
+    for (let q = 0; q < terms.length; q++) {
       const t = terms[q];
       const w = weights[q];
-      const b0 = firstBit + q - from;
-      const bit = b0 < 32 ? 1 << b0 : 0;
+      const bit = firstBit + q < 32 ? 1 << (firstBit + q) : 0;
       const postings = this.p.postings.slice(postOffsets[t], postOffsets[t + 1]);
       let at = 0;
       const end = postings.length;

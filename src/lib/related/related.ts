@@ -120,17 +120,17 @@ export class RelatedEngine {
     if (params.expandTitles <= 0) return this.finish(this.scorer.score(q.terms, q.weights, params.candidates), q, q.norm, params, options.k ?? 10, -1);
     // Ranked again with the words of the best results' titles; their postings are usually in memory already,
     // and when they are not, they are read and the whole expanded query scored afresh.
-    const unread: Expansion[] = [];
+    let unread = null as Expansion | null;
     let found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, (first) => {
       const extra = this.titleExpansion(first, q, params);
       if (!extra || this.ix.hasPostings(extra.terms)) return extra;
-      unread.push(extra);
+      unread = extra;
       return null;
     });
-    if (unread.length > 0) {
-      const { terms, weights } = unread[0];
-      await this.ix.ensurePostings(terms);
-      found = this.scorer.score([...q.terms, ...terms], [...q.weights, ...weights], params.candidates, -1, q.terms.length);
+    if (unread) {
+      const expansion: Expansion = unread;
+      await this.ix.ensurePostings(expansion.terms);
+      found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, () => expansion);
     }
     return this.finish(found, q, q.norm, params, options.k ?? 10, -1);
   }
