@@ -20,9 +20,6 @@ export interface RankParams extends QueryTermParams {
   /** Results with a confidence below this are not returned at all. */
   minConfidence: number;
   alsoInMax: number;
-  /** Neighbour feedback: candidates among the precomputed neighbours of the top `feedbackDocs` gain up to feedbackWeight. */
-  feedbackDocs: number;
-  feedbackWeight: number;
   /** Title agreement: score × (1 + titleWeight × idf-weighted share of the page title's terms in the result's title). */
   titleWeight: number;
   /** Candidates at least this close (cosine) count as full title agreement: a reprint under another headline. */
@@ -56,8 +53,6 @@ export const defaultRankParams: RankParams = {
   confidenceHalf: 0.11,
   minConfidence: 0.2,
   alsoInMax: 5,
-  feedbackDocs: 0,
-  feedbackWeight: 0,
   normMix: 0,
   titleWeight: 0.5,
   titleCandidates: 100,
@@ -87,8 +82,6 @@ export interface RankContext {
   /** Query date in hours since the epoch, or null. */
   queryHours: number | null;
   noDate: number;
-  /** Precomputed neighbours of a corpus article with their scores, best first. */
-  neighbours?: (position: number) => { positions: number[]; scores: number[] };
 }
 
 export interface Ranked {
@@ -122,20 +115,6 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
     return { ...c, score: base * factor, daysApart, confidence: confidenceOf(c.cosine, p.confidenceHalf) };
   });
   adjusted.sort((a, b) => b.score - a.score || a.position - b.position);
-
-  // 1b. Neighbour feedback (cluster hypothesis): what the best matches are themselves close to is likelier related.
-  if (p.feedbackWeight > 0 && p.feedbackDocs > 0 && ctx.neighbours && adjusted.length > 1) {
-    const top = adjusted.slice(0, p.feedbackDocs);
-    const boost = new Map<number, number>();
-    for (const f of top) {
-      const nb = ctx.neighbours(f.position);
-      if (nb.positions.length === 0) continue;
-      const weight = f.score / adjusted[0].score / top.length;
-      nb.positions.forEach((pos, i) => boost.set(pos, (boost.get(pos) ?? 0) + (weight * nb.scores[i]) / nb.scores[0]));
-    }
-    for (const c of adjusted) c.score *= 1 + p.feedbackWeight * (boost.get(c.position) ?? 0);
-    adjusted.sort((a, b) => b.score - a.score || a.position - b.position);
-  }
 
   // 2. One item per story: its best candidate; the others ride along.
   const byStory = new Map<number, Ranked>();

@@ -204,7 +204,7 @@ export class RelatedEngine {
     }
     return rank(
       inputs,
-      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE, neighbours: (p) => ix.neighbours(p) },
+      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE },
       params,
       k,
     );
@@ -212,8 +212,6 @@ export class RelatedEngine {
 
   private async finish(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number, self: number): Promise<RelatedResult[]> {
     const ix = this.ix;
-    // Neighbour feedback (off by default) reads the candidates' neighbour records.
-    if (params.feedbackDocs > 0) await ix.ensureNeighbours(found.map((c) => c.position));
     const ranked = this.rankCandidates(found, q, queryNorm, params, k);
     const alsoIns = ranked.map((r) => {
       const members = ix.storyOf(r.position).filter((p) => p !== r.position && p !== self);
