@@ -3,6 +3,10 @@
  * - Chrome: a service worker background, `side_panel`, no `browser_specific_settings` (Chrome warns on it).
  * - Firefox: `background.scripts` (Firefox has no service-worker background; crxjs rewrites the entry),
  *   `sidebar_action`, `browser_specific_settings.gecko` with an id and data_collection_permissions.
+ *
+ * The extension's pages (popup, side panel, options) are not built by crxjs but one by one, each into a single
+ * script (scripts/build-extension.ts): crxjs gets the manifest `withoutPages`, and the page keys are put back
+ * into the manifest it wrote with `withPages`.
  */
 export type TargetBrowser = 'chrome' | 'firefox';
 
@@ -27,4 +31,38 @@ export function manifestFor(source: Manifest, browser: TargetBrowser): Manifest 
     };
   }
   return manifest;
+}
+
+/** Where the manifest names a page: every key is removed for crxjs and restored after the build. */
+const PAGE_KEYS: [parent: string, key: string | null][] = [
+  ['action', 'default_popup'],
+  ['options_ui', null],
+  ['side_panel', null],
+  ['sidebar_action', null],
+];
+
+/** The HTML pages a manifest names (popup, options, side panel or sidebar). */
+export function pagesOf(manifest: Manifest): string[] {
+  const paths = [manifest.action?.default_popup, manifest.options_ui?.page, manifest.side_panel?.default_path, manifest.sidebar_action?.default_panel];
+  return paths.filter((path): path is string => typeof path === 'string');
+}
+
+export function withoutPages(manifest: Manifest): Manifest {
+  const stripped: Manifest = structuredClone(manifest);
+  for (const [parent, key] of PAGE_KEYS) {
+    if (key === null) delete stripped[parent];
+    else if (stripped[parent]) delete stripped[parent][key];
+  }
+  return stripped;
+}
+
+/** `built` (the manifest crxjs wrote) with the page keys of `full` put back. */
+export function withPages(built: Manifest, full: Manifest): Manifest {
+  const restored: Manifest = structuredClone(built);
+  for (const [parent, key] of PAGE_KEYS) {
+    if (!(parent in full)) continue;
+    if (key === null) restored[parent] = structuredClone(full[parent]);
+    else if (key in full[parent]) restored[parent] = { ...restored[parent], [key]: full[parent][key] };
+  }
+  return restored;
 }
