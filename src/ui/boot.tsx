@@ -8,7 +8,7 @@ import { render, type ComponentChildren } from 'preact';
 import { loadSettings, onSettingsChanged, saveSettings, type Settings } from '../settings';
 import type { SilaClient } from './client';
 import { UiContext, type UiContextValue } from './context';
-import { createI18n, type BrowserI18n, type MessageKey } from './i18n';
+import { createI18n, preloadLocaleData, type BrowserI18n, type MessageKey } from './i18n';
 
 export interface BootOptions {
   root: HTMLElement;
@@ -51,6 +51,8 @@ function applyCachedLook(doc: Document): void {
 
 export async function boot(options: BootOptions): Promise<void> {
   applyCachedLook(document);
+  // In a task of its own, once this one has sent its storage reads: Intl's data loads while they are answered.
+  setTimeout(() => preloadLocaleData(document.documentElement.lang), 0);
   const browserI18n = options.browserI18n === undefined ? (browser.i18n as BrowserI18n) : options.browserI18n;
   const openSettings =
     options.openSettings === undefined ? () => void browser.runtime.openOptionsPage().then(() => window.close()) : options.openSettings ?? undefined;

@@ -10,6 +10,7 @@ import type { SilaClient } from './client';
 import { safeHttpUrl } from './safe-url';
 import { loadSettings, type Settings } from '../settings';
 import { readTab, stateFromStored } from '../tab-answer';
+import { afterNextPaint } from './after-paint';
 
 export class SilaClientError extends Error {
   override name = 'SilaClientError';
@@ -47,14 +48,6 @@ export async function activeTabId(): Promise<number | null> {
 export function tabIdFromLocation(search: string = globalThis.location?.search ?? ''): number | null {
   const value = new URLSearchParams(search).get('tab');
   return value && /^\d{1,15}$/.test(value) ? Number(value) : null;
-}
-
-/** Resolves once the page has had a chance to paint (or after 100 ms when it is hidden and paints nothing). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
-  });
 }
 
 /** The tab's state from what the background stored in storage.session, or null (nothing usable, or no access). */
