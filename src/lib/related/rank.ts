@@ -35,6 +35,12 @@ export interface RankParams extends QueryTermParams {
   expandMinTitles: number;
   expandWeight: number;
   expandMaxTerms: number;
+  /**
+   * Headline agreement among the candidates (cluster hypothesis): each of the `agreeCandidates` best candidates
+   * scores × (1 + agreeWeight × the share of the other stories among them whose titles use its title words).
+   */
+  agreeCandidates: number;
+  agreeWeight: number;
   /** Ranking score = score × (cosine / score)^normMix: 0 ranks by the BM25-like sum, 1 by the cosine. */
   normMix: number;
 }
@@ -61,6 +67,8 @@ export const defaultRankParams: RankParams = {
   expandMinTitles: 2,
   expandWeight: 1,
   expandMaxTerms: 35,
+  agreeCandidates: 12,
+  agreeWeight: 0.1,
 };
 
 /** Confidence at or above which a result counts on the badge. */
@@ -73,6 +81,8 @@ export interface RankInput {
   mask: number;
   /** Idf-weighted share of the page title's terms found in this result's title (0..1), when computed. */
   titleOverlap?: number;
+  /** Headline agreement with the other best candidates (0..1, see titleAgreement), when computed. */
+  agreement?: number;
 }
 
 export interface RankContext {
@@ -100,6 +110,35 @@ export function confidenceOf(cosine: number, half: number): number {
   return c2 / (c2 + half * half);
 }
 
+/**
+ * Headline agreement of each candidate with the others: the weighted mean, over its title words, of the share
+ * of the other stories among the candidates whose titles use the word too (a story counts once, whatever its
+ * number of reprints). Where the best candidates are several reports of one event, their headlines repeat its
+ * names and places, and a candidate that shares them rises above one from the same section or country that
+ * matched the page's body as well but reports something else. `titles[i]` are candidate i's title words.
+ */
+export function titleAgreement(titles: number[][], stories: ArrayLike<number>, weight: (term: number) => number): number[] {
+  const storiesOf = new Map<number, Set<number>>();
+  titles.forEach((terms, i) => {
+    for (const term of terms) {
+      let set = storiesOf.get(term);
+      if (!set) storiesOf.set(term, (set = new Set()));
+      set.add(stories[i]);
+    }
+  });
+  const others = new Set(Array.from(stories)).size - 1;
+  return titles.map((terms) => {
+    let shared = 0;
+    let total = 0;
+    for (const term of terms) {
+      const w = weight(term);
+      total += w;
+      shared += (w * (storiesOf.get(term)!.size - 1)) / Math.max(1, others);
+    }
+    return total > 0 ? shared / total : 0;
+  });
+}
+
 export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k: number): Ranked[] {
   // 1. Date proximity, confidence.
   const adjusted = candidates.map((c) => {
@@ -112,6 +151,7 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
     }
     let base = p.normMix > 0 ? c.score * Math.pow(c.cosine / c.score, p.normMix) : c.score;
     if (p.titleWeight > 0) base *= 1 + p.titleWeight * (c.cosine >= p.titleDupCosine ? 1 : c.titleOverlap ?? 0);
+    if (p.agreeWeight > 0) base *= 1 + p.agreeWeight * (c.agreement ?? 0);
     return { ...c, score: base * factor, daysApart, confidence: confidenceOf(c.cosine, p.confidenceHalf) };
   });
   adjusted.sort((a, b) => b.score - a.score || a.position - b.position);

@@ -8,7 +8,7 @@ import { NO_DATE, toHours } from '../index/format';
 import type { RelatedQuery, RelatedResult } from '../types';
 import { Scorer, type Candidate } from './core';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from './query-terms';
-import { defaultRankParams, rank, type RankInput, type RankParams, type Ranked } from './rank';
+import { defaultRankParams, rank, titleAgreement, type RankInput, type RankParams, type Ranked } from './rank';
 import { UNKNOWN, countTerms, idf, saturate, toSequence } from './terms';
 
 export interface RelatedOptions {
@@ -201,6 +201,18 @@ export class RelatedEngine {
         ix.forEachTitleTerm(c.position, (term) => (shared += q.titleTerms.get(term) ?? 0));
         c.titleOverlap = shared / total;
       }
+    }
+    if (params.agreeWeight > 0 && params.agreeCandidates > 1) {
+      // Title words too common to be query terms (df above maxDfRatio) say nothing about the event.
+      const maxDf = params.maxDfRatio * ix.docCount;
+      const top = inputs.slice(0, params.agreeCandidates);
+      const titles = top.map((c) => {
+        const terms: number[] = [];
+        ix.forEachTitleTerm(c.position, (term) => ix.df[term] <= maxDf && terms.push(term));
+        return terms;
+      });
+      const shares = titleAgreement(titles, top.map((c) => ix.docStory[c.position]), (term) => ix.idf[term]);
+      top.forEach((c, i) => (c.agreement = shares[i]));
     }
     return rank(
       inputs,
