@@ -17,11 +17,11 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { repoRoot } from './paths';
 import { renderArticlePage } from './lib/render-pages';
 import { startTestServer } from '../tests/e2e/harness/test-server';
-import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
+import { startChromium } from '../tests/e2e/harness/chromium';
 import { bestJudgedQuery } from '../tests/e2e/harness/corpus-pages';
 
 declare const chrome: any;
@@ -36,13 +36,7 @@ const { article } = bestJudgedQuery();
 const server = await startTestServer({
   '/article': renderArticlePage({ title: article.title, body: article.body, published: article.published ?? null, url: 'http://sila.test/article', lang: 'ar' }, 'skynews'),
 });
-const browser: Browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  pipe: true,
-  enableExtensions: true,
-  args: [...CHROMIUM_FLAGS, `--proxy-server=http://127.0.0.1:${server.port}`, '--proxy-bypass-list=<-loopback>', '--lang=en-US'],
-});
+const browser: Browser = await startChromium(null, server.port, { installExtensions: true });
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 // All builds have the same manifest: each is known by the id Chromium gives it.

@@ -20,13 +20,21 @@ export const CHROMIUM_FLAGS = [
   '--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate',
 ];
 
-/** Chromium with the extension, or without any (`extensionDir` null) to see what the browser requests by itself. */
-export function startChromium(extensionDir: string | null, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<Browser> {
+/**
+ * Chromium with the extension, or without any (`extensionDir` null) to see what the browser requests by itself.
+ * `installExtensions` lets the caller add builds with `browser.installExtension`, which returns each one's id
+ * (scripts/bench-popup.ts loads two builds of the same manifest side by side).
+ */
+export function startChromium(
+  extensionDir: string | null,
+  proxyPort: number,
+  opts: { headless?: boolean; lang?: string; installExtensions?: boolean } = {},
+): Promise<Browser> {
   return puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: opts.headless ?? true,
     pipe: true,
-    enableExtensions: extensionDir ? [extensionDir] : false,
+    enableExtensions: extensionDir ? [extensionDir] : (opts.installExtensions ?? false),
     defaultViewport: { width: 1280, height: 900 },
     args: [
       ...CHROMIUM_FLAGS,
