@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChunkedBytes } from '../index/bytes';
 import { Scorer } from './core';
@@ -65,5 +66,38 @@ describe('Scorer', () => {
 
   it('leaves out the excluded document and keeps only the best `limit`', () => {
     expect(scorer.score([0, 1], [1, 1], 2, 1).map((c) => c.position)).toEqual([2, 3]);
+  });
+
+  it('cuts by score × cutFactor but returns plain scores', () => {
+    // Plain scores: 1 → 2·full, 2 → full, 3 → full, 4 → full. Document 1's factor drops it below document 3.
+    const factor = (doc: number) => (doc === 1 ? 0.4 : doc === 3 ? 1 : 0.5);
+    const found = scorer.scoreExpanded([0, 1], [1, 1], 1, () => null, factor);
+    expect(found.map((c) => c.position)).toEqual([3]);
+    expect(found[0].score).toBeCloseTo(full, 5);
+  });
+
+  it('with a cut factor, keeps exactly the best `limit` by score × factor (random postings)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 39 }), fc.integer({ min: 1, max: 15 })), { selector: (p) => p[0], maxLength: 25 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.oneof(fc.constant(1), fc.double({ min: 0.05, max: 1, noNaN: true })), { minLength: 40, maxLength: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        (lists, factors, limit) => {
+          const sorted = lists.map((l) => [...l].sort((a, b) => a[0] - b[0]));
+          const s = scorerOver(sorted, 40);
+          const terms = sorted.map((_, i) => i);
+          const weights = sorted.map(() => 1);
+          const plain = new Map(s.score(terms, weights, 40).map((c) => [c.position, c.score]));
+          const found = s.scoreExpanded(terms, weights, limit, () => null, (d) => factors[d]);
+          // The cut's weakest member beats (or ties) every document left out.
+          const cutOf = (d: number) => plain.get(d)! * factors[d];
+          const weakest = Math.min(...found.map((c) => cutOf(c.position)));
+          const kept = new Set(found.map((c) => c.position));
+          expect(found.length).toBe(Math.min(limit, plain.size));
+          for (const d of plain.keys()) if (!kept.has(d)) expect(cutOf(d)).toBeLessThanOrEqual(weakest + 1e-6);
+          for (const c of found) expect(c.score).toBeCloseTo(plain.get(c.position)!, 5);
+        },
+      ),
+    );
   });
 });

@@ -54,20 +54,25 @@ export class Scorer {
    * rank again: one walk over the page's postings for both rankings. `expand` returns null to keep the first
    * ranking. Each candidate then also gets its `pageScore`, from the page's terms alone; extra term i sets mask
    * bit terms.length + i (none from bit 32 on).
+   *
+   * `cutFactor`, when given, multiplies each document's score by a factor in (0, 1] for choosing the best
+   * `limit` only (the candidates keep their plain scores): the re-ranking's cheap factors, such as date proximity, then decide
+   * which documents reach it, not only their order once there.
    */
   scoreExpanded(
     terms: ArrayLike<number>,
     weights: ArrayLike<number>,
     limit: number,
     expand: (found: Candidate[]) => { terms: number[]; weights: number[] } | null,
+    cutFactor: ((doc: number) => number) | null = null,
   ): Candidate[] {
     let touchedCount = this.accumulate(terms, weights, 0, 0);
-    let result = this.topK(touchedCount, limit, -1);
+    let result = this.topK(touchedCount, limit, -1, cutFactor);
     const extra = expand(result);
     if (extra) {
       for (let i = 0; i < touchedCount; i++) this.accPage[this.touched[i]] = this.acc[this.touched[i]];
       touchedCount = this.accumulate(extra.terms, extra.weights, touchedCount, terms.length);
-      result = this.topK(touchedCount, limit, -1);
+      result = this.topK(touchedCount, limit, -1, cutFactor);
       for (const c of result) c.pageScore = this.accPage[c.position];
     }
     this.reset(touchedCount);
@@ -162,7 +167,8 @@ export class Scorer {
     return masks;
   }
 
-  private topK(touchedCount: number, limit: number, exclude: number): Candidate[] {
+  /** The best `limit` touched documents by score × cutFactor (when given), returned by score, highest first. */
+  private topK(touchedCount: number, limit: number, exclude: number, cutFactor: ((doc: number) => number) | null = null): Candidate[] {
     if (this.heapPos.length < limit) {
       this.heapPos = new Uint32Array(limit);
       this.heapScore = new Float32Array(limit);
@@ -171,8 +177,11 @@ export class Scorer {
     let size = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i];
-      const s = acc[doc];
-      if (doc === exclude || s <= 0) continue;
+      const raw = acc[doc];
+      if (doc === exclude || raw <= 0) continue;
+      // A factor is at most 1: a document that does not beat the current worst by its plain score cannot.
+      if (size === limit && raw <= heapScore[0]) continue;
+      const s = cutFactor ? raw * cutFactor(doc) : raw;
       if (size < limit) {
         // sift up
         let j = size++;
@@ -203,7 +212,7 @@ export class Scorer {
       }
     }
     const out: Candidate[] = [];
-    for (let i = 0; i < size; i++) out.push({ position: heapPos[i], score: heapScore[i], mask: this.mask[heapPos[i]] });
+    for (let i = 0; i < size; i++) out.push({ position: heapPos[i], score: acc[heapPos[i]], mask: this.mask[heapPos[i]] });
     out.sort((a, b) => b.score - a.score || a.position - b.position);
     return out;
   }

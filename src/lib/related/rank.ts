@@ -8,6 +8,8 @@ import type { QueryTermParams } from './query-terms';
 export interface RankParams extends QueryTermParams {
   /** Raw candidates re-ranked. */
   candidates: number;
+  /** Cut the candidates by score × date proximity rather than by score (see RelatedEngine.dateCut). */
+  dateInCut: boolean;
   /** Date proximity: score × (1 − dateWeight + dateWeight · 1/(1 + (days/dateScaleDays)^dateShape)). 0 turns it off. */
   dateWeight: number;
   dateScaleDays: number;
@@ -52,6 +54,7 @@ export const defaultRankParams: RankParams = {
   minTerms: 8,
   maxDfRatio: 0.25,
   candidates: 100,
+  dateInCut: true,
   dateWeight: 0.5,
   dateScaleDays: 4,
   dateShape: 1,
@@ -139,6 +142,11 @@ export function titleAgreement(titles: number[][], stories: ArrayLike<number>, w
   });
 }
 
+/** Date proximity factor for results `daysApart` days from the page (1 when dateWeight is 0). */
+export function dateFactor(daysApart: number, p: RankParams): number {
+  return p.dateWeight > 0 ? 1 - p.dateWeight + p.dateWeight / (1 + Math.pow(daysApart / p.dateScaleDays, p.dateShape)) : 1;
+}
+
 export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k: number): Ranked[] {
   // 1. Date proximity, confidence.
   const adjusted = candidates.map((c) => {
@@ -147,7 +155,7 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
     let factor = 1;
     if (ctx.queryHours !== null && h !== ctx.noDate) {
       daysApart = Math.abs(ctx.queryHours - h) / 24;
-      if (p.dateWeight > 0) factor = 1 - p.dateWeight + p.dateWeight / (1 + Math.pow(daysApart / p.dateScaleDays, p.dateShape));
+      factor = dateFactor(daysApart, p);
     }
     let base = p.normMix > 0 ? c.score * Math.pow(c.cosine / c.score, p.normMix) : c.score;
     if (p.titleWeight > 0) base *= 1 + p.titleWeight * (c.cosine >= p.titleDupCosine ? 1 : c.titleOverlap ?? 0);

@@ -8,7 +8,7 @@ import { NO_DATE, toHours } from '../index/format';
 import type { RelatedQuery, RelatedResult } from '../types';
 import { Scorer, type Candidate } from './core';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from './query-terms';
-import { defaultRankParams, rank, titleAgreement, type RankInput, type RankParams, type Ranked } from './rank';
+import { dateFactor, defaultRankParams, rank, titleAgreement, type RankInput, type RankParams, type Ranked } from './rank';
 import { UNKNOWN, countTerms, idf, saturate, toSequence } from './terms';
 
 export interface RelatedOptions {
@@ -121,18 +121,30 @@ export class RelatedEngine {
     // Ranked again with the words of the best results' titles; their postings are usually in memory already,
     // and when they are not, they are read and the whole expanded query scored afresh.
     let unread = null as Expansion | null;
+    const cut = this.dateCut(q.hours, params);
     let found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, (first) => {
       const extra = this.titleExpansion(first, q, params);
       if (!extra || this.ix.hasPostings(extra.terms)) return extra;
       unread = extra;
       return null;
-    });
+    }, cut);
     if (unread) {
       const expansion: Expansion = unread;
       await this.ix.ensurePostings(expansion.terms);
-      found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, () => expansion);
+      found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, () => expansion, cut);
     }
     return this.finish(found, q, q.norm, params, options.k ?? 10, -1);
+  }
+
+  /**
+   * Candidates are cut by score × date proximity, the factor the re-ranking applies, rather than by score:
+   * for a subject covered every month (oil prices, a league), the same story a day earlier can score just
+   * below a hundred articles on the same subject from other months, and would never reach the re-ranking.
+   */
+  private dateCut(hours: number | null, params: RankParams): ((doc: number) => number) | null {
+    if (hours === null || params.dateWeight <= 0 || !params.dateInCut) return null;
+    const { docHours } = this.ix;
+    return (doc) => (docHours[doc] === NO_DATE ? 1 : dateFactor(Math.abs(hours - docHours[doc]) / 24, params));
   }
 
   /**
