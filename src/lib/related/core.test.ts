@@ -100,4 +100,23 @@ describe('Scorer', () => {
       ),
     );
   });
+
+  it('scoreFor gives the shortlist exactly the scores a full scoring gives (random postings)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 39 }), fc.integer({ min: 1, max: 15 })), { selector: (p) => p[0], maxLength: 25 }), { minLength: 1, maxLength: 5 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 39 }), { minLength: 1, maxLength: 10 }),
+        (lists, shortlist) => {
+          const s = scorerOver(lists.map((l) => [...l].sort((a, b) => a[0] - b[0])), 40);
+          const terms = lists.map((_, i) => i);
+          const weights = lists.map((_, i) => 1 + i / 2);
+          const all = new Map(s.score(terms, weights, 40).map((c) => [c.position, c.score]));
+          const got = s.scoreFor(terms, weights, shortlist);
+          shortlist.forEach((p, i) => expect(got[i]).toBeCloseTo(all.get(p) ?? 0, 4));
+          // No state left behind: a second call answers the same.
+          expect(Array.from(s.scoreFor(terms, weights, shortlist))).toEqual(Array.from(got));
+        },
+      ),
+    );
+  });
 });

@@ -28,6 +28,8 @@ export interface Candidate {
   pageScore?: number;
   /** Bit i set when query term i (in the order given to score) matched this document; first 32 terms only. */
   mask: number;
+  /** Cosine with the whole page (its strongest terms, not only the query's), when computed. */
+  wholeCosine?: number;
 }
 
 export class Scorer {
@@ -35,6 +37,8 @@ export class Scorer {
   private readonly accPage: Float32Array;
   private readonly mask: Uint32Array;
   private readonly touched: Uint32Array;
+  /** scoreFor's index of each wanted document, plus one (0: not wanted); all zero between calls. */
+  private readonly slot: Int32Array;
   private readonly satTable: Float32Array;
   private heapPos = new Uint32Array(0);
   private heapScore = new Float32Array(0);
@@ -44,6 +48,7 @@ export class Scorer {
     this.accPage = new Float32Array(p.docCount);
     this.mask = new Uint32Array(p.docCount);
     this.touched = new Uint32Array(p.docCount);
+    this.slot = new Int32Array(p.docCount);
     // Levels 1..15 of the 4-bit saturation (see quantizeSat in index/build.ts).
     this.satTable = new Float32Array(16);
     for (let i = 0; i < 16; i++) this.satTable[i] = (i / 15) * (p.k1 + 1);
@@ -137,6 +142,39 @@ export class Scorer {
       mask[touched[i]] = 0;
       accPage[touched[i]] = 0;
     }
+  }
+
+  /**
+   * The score of each of `positions` for these terms (same arithmetic as `score`), walking the terms' whole
+   * postings but adding only into the wanted documents: for re-scoring a shortlist with more terms.
+   */
+  scoreFor(terms: ArrayLike<number>, weights: ArrayLike<number>, positions: number[]): Float64Array {
+    const { postOffsets } = this.p;
+    const { slot, satTable } = this;
+    positions.forEach((p, i) => (slot[p] = i + 1));
+    const out = new Float64Array(positions.length);
+    for (let q = 0; q < terms.length; q++) {
+      const w = weights[q];
+      const postings = this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]);
+      let at = 0;
+      const end = postings.length;
+      let doc = 0;
+      while (at < end) {
+        let b = postings[at++];
+        let v = b & 0x7f;
+        let shift = 7;
+        while (b & 0x80) {
+          b = postings[at++];
+          v |= (b & 0x7f) << shift;
+          shift += 7;
+        }
+        doc += v >>> 4;
+        const i = slot[doc];
+        if (i !== 0) out[i - 1] += w * satTable[v & 15];
+      }
+    }
+    for (const p of positions) slot[p] = 0;
+    return out;
   }
 
   /** For each of `positions`, the bitmask of query terms (first 32) whose postings contain it. */

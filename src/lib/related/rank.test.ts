@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleAgreement } from './rank';
+import { defaultRankParams, rank, titleAgreement, type RankInput } from './rank';
 
 describe('titleAgreement', () => {
   const flat = () => 1;
@@ -22,5 +22,25 @@ describe('titleAgreement', () => {
     const shares = titleAgreement([[1, 2], [1], []], [0, 1, 2], (t) => (t === 1 ? 3 : 1));
     expect(shares[0]).toBeCloseTo((3 * 0.5) / 4);
     expect(shares[2]).toBe(0);
+  });
+});
+
+describe('rank', () => {
+  const ctx = { docHours: new Int32Array(4), docSource: Uint16Array.of(0, 1, 2, 3), docStory: Uint32Array.of(0, 1, 2, 3), queryHours: null, noDate: -1 };
+  const params = { ...defaultRankParams, titleWeight: 0, agreeWeight: 0, sourcePenalty: 0 };
+  const candidate = (position: number, score: number, wholeCosine?: number): RankInput => ({ position, score, cosine: 0.2, mask: 1, wholeCosine });
+
+  it('multiplies the score by the whole-page cosine^wholeWeight', () => {
+    // Equal query scores: the candidate closer to the whole page comes first, by (0.4 / 0.1)^0.25 ≈ 1.41.
+    const ranked = rank([candidate(0, 10, 0.1), candidate(1, 10, 0.4)], ctx, params, 2);
+    expect(ranked.map((r) => r.position)).toEqual([1, 0]);
+    expect(ranked[0].score / ranked[1].score).toBeCloseTo(Math.pow(4, params.wholeWeight), 5);
+    // A query score 1.5 times higher still wins against that.
+    expect(rank([candidate(0, 15, 0.1), candidate(1, 10, 0.4)], ctx, params, 2)[0].position).toBe(0);
+  });
+
+  it('leaves candidates without a whole-page cosine (precomputed neighbours) as scored', () => {
+    const ranked = rank([candidate(0, 10), candidate(1, 9)], ctx, params, 2);
+    expect(ranked.map((r) => [r.position, r.score])).toEqual([[0, 10], [1, 9]]);
   });
 });

@@ -43,6 +43,12 @@ export interface RankParams extends QueryTermParams {
    */
   agreeCandidates: number;
   agreeWeight: number;
+  /**
+   * Whole-page re-scoring: the candidates' cosine with the page's `wholeTerms` strongest terms (any frequency in
+   * the page, not only the query's), and score × that cosine^wholeWeight (0 = off).
+   */
+  wholeTerms: number;
+  wholeWeight: number;
   /** Ranking score = score × (cosine / score)^normMix: 0 ranks by the BM25-like sum, 1 by the cosine. */
   normMix: number;
 }
@@ -72,6 +78,8 @@ export const defaultRankParams: RankParams = {
   expandMaxTerms: 35,
   agreeCandidates: 12,
   agreeWeight: 0.1,
+  wholeTerms: 100,
+  wholeWeight: 0.25,
 };
 
 /** Confidence at or above which a result counts on the badge. */
@@ -86,6 +94,8 @@ export interface RankInput {
   titleOverlap?: number;
   /** Headline agreement with the other best candidates (0..1, see titleAgreement), when computed. */
   agreement?: number;
+  /** Cosine with the page's strongest `wholeTerms` terms (see RankParams), when computed. */
+  wholeCosine?: number;
 }
 
 export interface RankContext {
@@ -160,6 +170,7 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
     let base = p.normMix > 0 ? c.score * Math.pow(c.cosine / c.score, p.normMix) : c.score;
     if (p.titleWeight > 0) base *= 1 + p.titleWeight * (c.cosine >= p.titleDupCosine ? 1 : c.titleOverlap ?? 0);
     if (p.agreeWeight > 0) base *= 1 + p.agreeWeight * (c.agreement ?? 0);
+    if (p.wholeWeight > 0 && c.wholeCosine !== undefined) base *= Math.pow(c.wholeCosine, p.wholeWeight);
     return { ...c, score: base * factor, daysApart, confidence: confidenceOf(c.cosine, p.confidenceHalf) };
   });
   adjusted.sort((a, b) => b.score - a.score || a.position - b.position);

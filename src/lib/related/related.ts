@@ -19,6 +19,9 @@ export interface RelatedOptions {
 }
 
 export interface AnalyzedQuery extends QueryTerms {
+  /** The page's `wholeTerms` strongest terms that are not query terms, and their weights (whole-page re-scoring). */
+  restTerms: number[];
+  restWeights: number[];
   /** How each query term is written in the page (title first), for sharedTerms. */
   surfaces: Map<number, string>;
   hours: number | null;
@@ -77,6 +80,16 @@ export class RelatedEngine {
     countTerms(title, body, tp, bigramId, counts);
     const length = titleTokens.length + bodyTokens.length;
     const selected = selectQueryTerms(counts, length, this.ctx, params);
+    // The whole page, for re-scoring the shortlist: its strongest terms whatever their frequency in the page.
+    const whole = params.wholeWeight > 0 ? selectQueryTerms(counts, length, this.ctx, { ...params, maxTerms: params.wholeTerms, minTf: 1 }) : null;
+    const inQuery = new Set(selected.terms);
+    const restTerms: number[] = [];
+    const restWeights: number[] = [];
+    whole?.terms.forEach((term, i) => {
+      if (inQuery.has(term)) return;
+      restTerms.push(term);
+      restWeights.push(whole.weights[i]);
+    });
     // Confidence compares the whole page with a result, not only the chosen terms: words the corpus never saw
     // (another language, another topic) weigh in with the highest idf, so such a page gets a low cosine.
     const c = this.ctx;
@@ -108,7 +121,7 @@ export class RelatedEngine {
       const id = ids.get(t.term)!;
       if (id !== UNKNOWN) titleTerms.set(id, ix.idf[id]);
     }
-    return { ...selected, surfaces, hours: hours === NO_DATE ? null : hours, titleTerms };
+    return { ...selected, restTerms, restWeights, surfaces, hours: hours === NO_DATE ? null : hours, titleTerms };
   }
 
   /** Related articles for a page that is not a corpus article (reads the postings and documents it needs). */
@@ -133,7 +146,23 @@ export class RelatedEngine {
       await this.ix.ensurePostings(expansion.terms);
       found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, () => expansion, cut);
     }
+    if (params.wholeWeight > 0) await this.scoreWholePage(found, q);
     return this.finish(found, q, q.norm, params, options.k ?? 10, -1);
+  }
+
+  /**
+   * Second stage: each candidate's cosine with the whole page. The query (30 terms, each at least twice in the
+   * page) finds the candidates cheaply; the page's other strong terms, most of them written once, then add
+   * evidence that separates a report of the same event from one on the same subject. Only the shortlist is
+   * scored, but the terms' whole postings are walked: the page's 100 strongest terms bound the cost.
+   */
+  private async scoreWholePage(found: Candidate[], q: AnalyzedQuery): Promise<void> {
+    const ix = this.ix;
+    await ix.ensurePostings(q.restTerms);
+    const rest = this.scorer.scoreFor(q.restTerms, q.restWeights, found.map((c) => c.position));
+    found.forEach((c, i) => {
+      c.wholeCosine = ((c.pageScore ?? c.score) + rest[i]) / (q.norm * ix.docNorm[c.position] || 1);
+    });
   }
 
   /**
