@@ -154,12 +154,14 @@ export function titleAgreement(titles: number[][], stories: ArrayLike<number>, w
 
 /** Date proximity factor for results `daysApart` days from the page (1 when dateWeight is 0). */
 export function dateFactor(daysApart: number, p: RankParams): number {
-  return p.dateWeight > 0 ? 1 - p.dateWeight + p.dateWeight / (1 + Math.pow(daysApart / p.dateScaleDays, p.dateShape)) : 1;
+  if (p.dateWeight <= 0) return 1;
+  const x = daysApart / p.dateScaleDays;
+  return 1 - p.dateWeight + p.dateWeight / (1 + (p.dateShape === 1 ? x : Math.pow(x, p.dateShape)));
 }
 
 export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k: number): Ranked[] {
   // 1. Date proximity, confidence.
-  const adjusted = candidates.map((c) => {
+  const adjusted = candidates.map((c): Ranked => {
     const h = ctx.docHours[c.position];
     let daysApart: number | null = null;
     let factor = 1;
@@ -171,7 +173,8 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
     if (p.titleWeight > 0) base *= 1 + p.titleWeight * (c.cosine >= p.titleDupCosine ? 1 : c.titleOverlap ?? 0);
     if (p.agreeWeight > 0) base *= 1 + p.agreeWeight * (c.agreement ?? 0);
     if (p.wholeWeight > 0 && c.wholeCosine !== undefined) base *= Math.pow(c.wholeCosine, p.wholeWeight);
-    return { ...c, score: base * factor, daysApart, confidence: confidenceOf(c.cosine, p.confidenceHalf) };
+    const confidence = confidenceOf(c.cosine, p.confidenceHalf);
+    return { position: c.position, score: base * factor, cosine: c.cosine, confidence, mask: c.mask, storyCandidates: [], daysApart };
   });
   adjusted.sort((a, b) => b.score - a.score || a.position - b.position);
 
@@ -186,25 +189,29 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
       continue;
     }
     if (c.confidence < p.minConfidence) continue;
-    const ranked: Ranked = { ...c, storyCandidates: [] };
-    byStory.set(story, ranked);
-    items.push(ranked);
+    byStory.set(story, c);
+    items.push(c);
   }
 
   // 3. Outlet diversity: greedy, each pick lowers the others from the same outlet.
   if (p.sourcePenalty <= 0) return items.slice(0, k);
   const out: Ranked[] = [];
-  const used = new Map<number, number>();
+  // (1 − sourcePenalty)^(results already picked from the outlet), by outlet.
+  const outletFactor = new Map<number, number>();
   const left = items.slice();
   while (out.length < k && left.length > 0) {
     let best = 0;
     let bestScore = -Infinity;
     for (let i = 0; i < left.length; i++) {
-      const s = left[i].score * Math.pow(1 - p.sourcePenalty, used.get(ctx.docSource[left[i].position]) ?? 0);
-      if (s > bestScore) [best, bestScore] = [i, s];
+      const s = left[i].score * (outletFactor.get(ctx.docSource[left[i].position]) ?? 1);
+      if (s > bestScore) {
+        best = i;
+        bestScore = s;
+      }
     }
     const [pick] = left.splice(best, 1);
-    used.set(ctx.docSource[pick.position], (used.get(ctx.docSource[pick.position]) ?? 0) + 1);
+    const outlet = ctx.docSource[pick.position];
+    outletFactor.set(outlet, (outletFactor.get(outlet) ?? 1) * (1 - p.sourcePenalty));
     out.push(pick);
   }
   return out;

@@ -233,7 +233,13 @@ export class RelatedEngine {
   private rankCandidates(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number): Ranked[] {
     const ix = this.ix;
     // The cosine (confidence) is always the page's own, even when an expanded query ranks the candidates.
-    const inputs: RankInput[] = found.map((c) => ({ ...c, cosine: (c.pageScore ?? c.score) / (queryNorm * ix.docNorm[c.position] || 1) }));
+    const inputs: RankInput[] = found.map((c) => ({
+      position: c.position,
+      score: c.score,
+      cosine: (c.pageScore ?? c.score) / (queryNorm * ix.docNorm[c.position] || 1),
+      mask: c.mask,
+      wholeCosine: c.wholeCosine,
+    }));
     if (params.titleWeight > 0 && q.titleTerms.size > 0) {
       let total = 0;
       for (const w of q.titleTerms.values()) total += w;
