@@ -9,6 +9,9 @@ import { MAX_FILE_BYTES, META_FILE, normalizeUrl, type ShippedMeta } from './for
 import { PackWriter, openPack } from './pack';
 import { ChunkedBytes, chunkAt } from './bytes';
 import { memorySource } from './source';
+import { loadIndex } from './load';
+import { RelatedEngine } from '../related/related';
+import { defaultRankParams } from '../related/rank';
 
 // Our own small corpus (tests never carry real corpus text): English and Arabic, two near-duplicate wire copies.
 const articles: CorpusArticle[] = readFileSync(resolve(__dirname, '../../../tests/fixtures/corpus-en.jsonl'), 'utf8')
@@ -71,6 +74,25 @@ describe('index build and engine', () => {
     expect(top.sharedTerms.join(' ').toLowerCase()).toMatch(/orbiter|mars|martian/);
     expect(top.daysApart).toBeLessThan(2);
     expect(results.map((r) => r.doc.id)).not.toContain('en-food-1');
+  });
+
+  it('re-scores with the page\'s other terms, within a budget of postings bytes', async () => {
+    const ix = await loadIndex(memorySource(files));
+    const engine = new RelatedEngine(ix);
+    const bytes = (terms: number[]) => terms.reduce((sum, t) => sum + ix.postOffsets[t + 1] - ix.postOffsets[t], 0);
+    const page = {
+      title: 'Mars orbiter launch: what the spacecraft will study',
+      body: 'The space agency launched its Mars orbiter. The orbiter will study the Martian atmosphere, its dust storms and its weather, and look for ancient water on Mars with a radar.',
+    };
+    const whole = engine.analyze(page, defaultRankParams);
+    expect(whole.restTerms.length).toBeGreaterThan(0);
+    for (const t of whole.restTerms) expect(whole.terms).not.toContain(t);
+    const limit = bytes(whole.restTerms) - 1;
+    const tight = engine.analyze(page, { ...defaultRankParams, wholeBudgetBytes: limit });
+    expect(tight.restTerms.length).toBeLessThan(whole.restTerms.length);
+    expect(bytes(tight.restTerms)).toBeLessThanOrEqual(limit);
+    expect(engine.analyze(page, { ...defaultRankParams, wholeBudgetBytes: 0 }).restTerms).toEqual([]);
+    expect(engine.analyze(page, { ...defaultRankParams, wholeWeight: 0 }).restTerms).toEqual([]);
   });
 
   it('answers an Arabic page from the Arabic articles', async () => {

@@ -49,6 +49,8 @@ export interface RankParams extends QueryTermParams {
    */
   wholeTerms: number;
   wholeWeight: number;
+  /** At most this many bytes of postings are walked for the re-scoring (its cost, bounded on any corpus). */
+  wholeBudgetBytes: number;
   /** Ranking score = score × (cosine / score)^normMix: 0 ranks by the BM25-like sum, 1 by the cosine. */
   normMix: number;
 }
@@ -80,6 +82,7 @@ export const defaultRankParams: RankParams = {
   agreeWeight: 0.1,
   wholeTerms: 100,
   wholeWeight: 0.25,
+  wholeBudgetBytes: 128 * 1024,
 };
 
 /** Confidence at or above which a result counts on the badge. */

@@ -85,8 +85,13 @@ export class RelatedEngine {
     const inQuery = new Set(selected.terms);
     const restTerms: number[] = [];
     const restWeights: number[] = [];
+    // A budget of postings bytes bounds the re-scoring's cost whatever the corpus size: strongest terms first,
+    // a term whose postings no longer fit is left out (on ant-2018 the budget is never reached).
+    let budget = params.wholeBudgetBytes;
     whole?.terms.forEach((term, i) => {
-      if (inQuery.has(term)) return;
+      const bytes = ix.postOffsets[term + 1] - ix.postOffsets[term];
+      if (inQuery.has(term) || bytes > budget) return;
+      budget -= bytes;
       restTerms.push(term);
       restWeights.push(whole.weights[i]);
     });
