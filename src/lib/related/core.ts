@@ -61,8 +61,8 @@ export class Scorer {
    * bit terms.length + i (none from bit 32 on).
    *
    * `cutFactor`, when given, multiplies each document's score by a factor in (0, 1] for choosing the best
-   * `limit` only (the candidates keep their plain scores): the re-ranking's cheap factors, such as date proximity, then decide
-   * which documents reach it, not only their order once there.
+   * `limit` only (the candidates keep their plain scores): the re-ranking's cheap factors, such as date
+   * proximity, then decide which documents reach it, not only their order once there.
    */
   scoreExpanded(
     terms: ArrayLike<number>,

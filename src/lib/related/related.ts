@@ -86,7 +86,7 @@ export class RelatedEngine {
     const restTerms: number[] = [];
     const restWeights: number[] = [];
     // A budget of postings bytes bounds the re-scoring's cost whatever the corpus size: strongest terms first,
-    // a term whose postings no longer fit is left out (on ant-2018 the budget is never reached).
+    // a term whose postings no longer fit is left out (no ant-2018 dev query reaches it).
     let budget = params.wholeBudgetBytes;
     whole?.terms.forEach((term, i) => {
       const bytes = ix.postOffsets[term + 1] - ix.postOffsets[term];
@@ -159,7 +159,8 @@ export class RelatedEngine {
    * Second stage: each candidate's cosine with the whole page. The query (30 terms, each at least twice in the
    * page) finds the candidates cheaply; the page's other strong terms, most of them written once, then add
    * evidence that separates a report of the same event from one on the same subject. Only the shortlist is
-   * scored, but the terms' whole postings are walked: the page's 100 strongest terms bound the cost.
+   * scored, but the terms' whole postings are walked: the page's 100 strongest terms and a budget of postings
+   * bytes (`wholeBudgetBytes`) bound the cost.
    */
   private async scoreWholePage(found: Candidate[], q: AnalyzedQuery): Promise<void> {
     const ix = this.ix;
