@@ -37,7 +37,7 @@ export class Scorer {
   private readonly accPage: Float32Array;
   private readonly mask: Uint32Array;
   private readonly touched: Uint32Array;
-  /** scoreFor's index of each wanted document, plus one (0: not wanted); all zero between calls. */
+  /** walkShortlist's index of each wanted document, plus one (0: not wanted); all zero between calls. */
   private readonly slot: Int32Array;
   private readonly satTable: Float32Array;
   private heapPos = new Uint32Array(0);
@@ -149,12 +149,28 @@ export class Scorer {
    * postings but adding only into the wanted documents: for re-scoring a shortlist with more terms.
    */
   scoreFor(terms: ArrayLike<number>, weights: ArrayLike<number>, positions: number[]): Float64Array {
-    const { postOffsets } = this.p;
-    const { slot, satTable } = this;
-    positions.forEach((p, i) => (slot[p] = i + 1));
+    const { satTable } = this;
     const out = new Float64Array(positions.length);
-    for (let q = 0; q < terms.length; q++) {
-      const w = weights[q];
+    this.walkShortlist(terms, terms.length, positions, (i, q, level) => (out[i] += weights[q] * satTable[level]));
+    return out;
+  }
+
+  /** For each of `positions`, the bitmask of query terms (first 32) whose postings contain it. */
+  matchMasks(terms: ArrayLike<number>, positions: number[]): number[] {
+    const masks = positions.map(() => 0);
+    this.walkShortlist(terms, Math.min(32, terms.length), positions, (i, q) => (masks[i] |= 1 << q));
+    return masks;
+  }
+
+  /**
+   * Walks the postings of the first `count` terms and calls `hit(i, q, level)` where term q's list holds
+   * positions[i]. Only hits call back, so the cost is the decoding of the lists.
+   */
+  private walkShortlist(terms: ArrayLike<number>, count: number, positions: number[], hit: (i: number, q: number, level: number) => void): void {
+    const { postOffsets } = this.p;
+    const { slot } = this;
+    positions.forEach((p, i) => (slot[p] = i + 1));
+    for (let q = 0; q < count; q++) {
       const postings = this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]);
       let at = 0;
       const end = postings.length;
@@ -170,39 +186,10 @@ export class Scorer {
         }
         doc += v >>> 4;
         const i = slot[doc];
-        if (i !== 0) out[i - 1] += w * satTable[v & 15];
+        if (i !== 0) hit(i - 1, q, v & 15);
       }
     }
     for (const p of positions) slot[p] = 0;
-    return out;
-  }
-
-  /** For each of `positions`, the bitmask of query terms (first 32) whose postings contain it. */
-  matchMasks(terms: ArrayLike<number>, positions: number[]): number[] {
-    const { postOffsets } = this.p;
-    const wanted = new Map<number, number>();
-    positions.forEach((p, i) => wanted.set(p, i));
-    const masks = positions.map(() => 0);
-    for (let q = 0; q < Math.min(32, terms.length); q++) {
-      const postings = this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]);
-      let at = 0;
-      const end = postings.length;
-      let doc = 0;
-      while (at < end) {
-        let b = postings[at++];
-        let v = b & 0x7f;
-        let shift = 7;
-        while (b & 0x80) {
-          b = postings[at++];
-          v |= (b & 0x7f) << shift;
-          shift += 7;
-        }
-        doc += v >>> 4;
-        const i = wanted.get(doc);
-        if (i !== undefined) masks[i] |= 1 << q;
-      }
-    }
-    return masks;
   }
 
   /** The best `limit` touched documents by score × cutFactor (when given), returned by score, highest first. */
