@@ -4,22 +4,21 @@
  * How much of a dev figure is the index's luck. The shipped index keeps each article's 100 strongest terms; built
  * with 80, 90, 120 or 200 instead, nDCG@10 moved by up to 0.02 (DESIGN.md, "Third round"), as much as most
  * ranking changes. So a ranking change is judged on several indexes: this builds them (once, cached in
- * build/variants/ by build key) and runs the related eval on each, printing nDCG@10 and P@5 over all judged
- * queries and over the odd and even lines of the query file, with their means over the indexes.
+ * build/cache/ like every index the scripts use) and runs the related eval on each, printing nDCG@10 and P@5
+ * over all judged queries and over the odd and even lines of the query file, with their means over the indexes.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { openIndex } from '../src/lib/engine.ts';
-import { META_FILE } from '../src/lib/index/format.ts';
+import { defaultIndexParams } from '../src/lib/index/format.ts';
 import type { RankParams } from '../src/lib/related/rank.ts';
-import { corpusDir, defaultCorpusFile, repoRoot } from './paths.ts';
+import { corpusDir, defaultCorpusFile } from './paths.ts';
 import { parseArgs, runMain } from './lib/args.ts';
-import { buildIndexDir } from './lib/build.ts';
 import { dirSource } from './lib/dir-source.ts';
-import { buildKeyFor } from './lib/ensure-index.ts';
+import { ensureIndex } from './lib/ensure-index.ts';
 import { parseQrels, summarize, type Qrels, type Run } from './lib/metrics.ts';
 import { openCorpus } from './lib/read-corpus.ts';
-import { relatedRow } from './lib/run-related.ts';
+import { relatedRun } from './lib/run-related.ts';
 import type { CorpusArticle } from '../src/lib/types.ts';
 
 interface Figures {
@@ -32,16 +31,6 @@ interface VariantReport {
   all: Figures;
   odd: Figures;
   even: Figures;
-}
-
-/** The index built with `keepTerms`, from the cache when this corpus and code built it already. */
-async function variantIndex(corpus: string, keepTerms: number): Promise<string> {
-  const key = `${buildKeyFor(corpus)}-keep${keepTerms}`;
-  const dir = join(repoRoot, 'build', 'variants', key);
-  if (existsSync(join(dir, META_FILE))) return dir;
-  process.stderr.write(`building the index with keepTerms ${keepTerms} into ${dir}\n`);
-  await buildIndexDir({ corpus, out: dir, params: { keepTerms }, buildKey: key, progress: false, log: () => {} });
-  return dir;
 }
 
 /** Mean nDCG@10 and P@5 of the run over the judged queries in `ids`. */
@@ -66,12 +55,10 @@ runMain(async () => {
 
   const reports: VariantReport[] = [];
   for (const keepTerms of keeps) {
-    const index = await openIndex(dirSource(await variantIndex(corpus, keepTerms)));
-    const run: Run = new Map();
-    for (const article of queries) {
-      const row = await relatedRow(index, article, 10, 'members-after', { params });
-      run.set(row.query, row.docs.map((d) => d.id));
-    }
+    // The default keepTerms is the shipped index's, so that one is not built again.
+    const buildParams = keepTerms === defaultIndexParams.keepTerms ? undefined : { keepTerms };
+    const index = await openIndex(dirSource(await ensureIndex(corpus, { params: buildParams })));
+    const run: Run = await relatedRun(index, queries, 10, 'members-after', { params });
     const all = new Set(queries.map((q) => q.id));
     reports.push({ keepTerms, all: figuresOver(run, qrels, all), odd: figuresOver(run, qrels, odd), even: figuresOver(run, qrels, even) });
   }

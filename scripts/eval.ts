@@ -14,7 +14,7 @@ import { dirSource } from './lib/dir-source.ts';
 import { ensureIndex } from './lib/ensure-index.ts';
 import { parseQrels, parseRun, quantile, sameStoryRecall, summarize, type Run } from './lib/metrics.ts';
 import { openCorpus } from './lib/read-corpus.ts';
-import { relatedRow, type StoryLayout } from './lib/run-related.ts';
+import { relatedRow, relatedRun, type StoryLayout } from './lib/run-related.ts';
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
@@ -31,13 +31,9 @@ runMain(async () => {
 
   // --index DIR: a prebuilt index (for tuning query-time parameters without a rebuild).
   const index = await openIndex(dirSource(args.get('index') ? resolve(args.get('index')!) : await ensureIndex(corpus)));
-  const run: Run = new Map();
   const articles = [];
   for await (const article of openCorpus(queries).articles) articles.push(article);
-  for (const article of articles) {
-    const row = await relatedRow(index, article, 10, layout, { params });
-    run.set(row.query, row.docs.map((d) => d.id));
-  }
+  const run: Run = await relatedRun(index, articles, 10, layout, { params });
   // Timing: a second pass over every query, warm like the peer's JVM figures (the first pass pays JIT tiers).
   const times: number[] = [];
   const cpuTimes: number[] = [];

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultIndexDir, repoRoot } from '../paths.ts';
-import { META_FILE } from '../../src/lib/index/format.ts';
+import { META_FILE, type IndexParams } from '../../src/lib/index/format.ts';
 import { defaultRankParams } from '../../src/lib/related/rank.ts';
 import { buildIndexDir } from './build.ts';
 import { CorpusError, schemaHint } from './read-corpus.ts';
@@ -70,16 +70,25 @@ function shippedIndexFor(key: string): string | null {
   }
 }
 
-/** Directory holding the built index for `corpusFile`, building it first when absent. */
-export async function ensureIndex(corpusFile: string, options: { log?: (line: string) => void } = {}): Promise<string> {
-  const key = buildKeyFor(corpusFile);
-  const shipped = shippedIndexFor(key);
+/**
+ * Directory holding the built index for `corpusFile`, building it first when absent. `params` (build-parameter
+ * experiments, e.g. `{ keepTerms: 80 }`) give an index of their own, never the shipped one.
+ */
+export async function ensureIndex(
+  corpusFile: string,
+  options: { log?: (line: string) => void; params?: Partial<IndexParams> } = {},
+): Promise<string> {
+  const params = options.params && Object.keys(options.params).length > 0 ? options.params : undefined;
+  const key = params
+    ? `${buildKeyFor(corpusFile)}-${createHash('sha256').update(JSON.stringify(params)).digest('hex').slice(0, 8)}`
+    : buildKeyFor(corpusFile);
+  const shipped = params ? null : shippedIndexFor(key);
   if (shipped) return shipped;
   const dir = join(repoRoot, 'build', 'cache', key);
   if (existsSync(join(dir, META_FILE))) return dir;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   log(`building the index for ${corpusFile} into ${dir} (once; reused until the corpus or the code changes)`);
-  const summary = await buildIndexDir({ corpus: resolve(corpusFile), out: dir, log, buildKey: key });
+  const summary = await buildIndexDir({ corpus: resolve(corpusFile), out: dir, log, buildKey: key, params });
   // Beside the index, not in it: bench reports the build time and memory of the index it measures.
   writeFileSync(`${dir}.summary.json`, `${JSON.stringify({ ...summary, stats: { ...summary.stats } }, null, 1)}\n`);
   return dir;

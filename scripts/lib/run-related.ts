@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { SilaIndex } from '../../src/lib/engine.ts';
 import type { RelatedOptions } from '../../src/lib/related/related.ts';
 import type { CorpusArticle } from '../../src/lib/types.ts';
+import type { Run } from './metrics.ts';
 
 export type StoryLayout = 'members-after' | 'representative-only';
 
@@ -41,4 +42,14 @@ export async function relatedRow(
     }
   }
   return { query: article.id, docs, ms };
+}
+
+/** The run over `articles` as doc-id lists by query id, the form the metrics read (timing left to the caller). */
+export async function relatedRun(index: SilaIndex, articles: CorpusArticle[], k: number, layout: StoryLayout = 'members-after', options: RelatedOptions = {}): Promise<Run> {
+  const run: Run = new Map();
+  for (const article of articles) {
+    const row = await relatedRow(index, article, k, layout, options);
+    run.set(row.query, row.docs.map((d) => d.id));
+  }
+  return run;
 }
