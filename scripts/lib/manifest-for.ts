@@ -33,25 +33,28 @@ export function manifestFor(source: Manifest, browser: TargetBrowser): Manifest 
   return manifest;
 }
 
-/** Where the manifest names a page: every key is removed for crxjs and restored after the build. */
-const PAGE_KEYS: [parent: string, key: string | null][] = [
-  ['action', 'default_popup'],
-  ['options_ui', null],
-  ['side_panel', null],
-  ['sidebar_action', null],
+/**
+ * Where a manifest names a page: its section, the key holding the page's path, and whether the whole section is
+ * removed for crxjs (it is the page's) or only that key (`action` keeps its icon and title).
+ */
+const PAGE_KEYS: [section: string, pathKey: string, wholeSection: boolean][] = [
+  ['action', 'default_popup', false],
+  ['options_ui', 'page', true],
+  ['side_panel', 'default_path', true],
+  ['sidebar_action', 'default_panel', true],
 ];
 
 /** The HTML pages a manifest names (popup, options, side panel or sidebar). */
 export function pagesOf(manifest: Manifest): string[] {
-  const paths = [manifest.action?.default_popup, manifest.options_ui?.page, manifest.side_panel?.default_path, manifest.sidebar_action?.default_panel];
+  const paths = PAGE_KEYS.map(([section, pathKey]) => manifest[section]?.[pathKey]);
   return paths.filter((path): path is string => typeof path === 'string');
 }
 
 export function withoutPages(manifest: Manifest): Manifest {
   const stripped: Manifest = structuredClone(manifest);
-  for (const [parent, key] of PAGE_KEYS) {
-    if (key === null) delete stripped[parent];
-    else if (stripped[parent]) delete stripped[parent][key];
+  for (const [section, pathKey, wholeSection] of PAGE_KEYS) {
+    if (wholeSection) delete stripped[section];
+    else if (stripped[section]) delete stripped[section][pathKey];
   }
   return stripped;
 }
@@ -59,10 +62,10 @@ export function withoutPages(manifest: Manifest): Manifest {
 /** `built` (the manifest crxjs wrote) with the page keys of `full` put back. */
 export function withPages(built: Manifest, full: Manifest): Manifest {
   const restored: Manifest = structuredClone(built);
-  for (const [parent, key] of PAGE_KEYS) {
-    if (!(parent in full)) continue;
-    if (key === null) restored[parent] = structuredClone(full[parent]);
-    else if (key in full[parent]) restored[parent] = { ...restored[parent], [key]: full[parent][key] };
+  for (const [section, pathKey, wholeSection] of PAGE_KEYS) {
+    if (!(section in full)) continue;
+    if (wholeSection) restored[section] = structuredClone(full[section]);
+    else if (pathKey in full[section]) restored[section] = { ...restored[section], [pathKey]: full[section][pathKey] };
   }
   return restored;
 }
