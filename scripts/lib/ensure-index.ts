@@ -23,9 +23,6 @@ const codeFiles = [
   'src/lib/search/postings.ts',
   'src/lib/search/options.ts',
   'src/lib/search/files.ts',
-  'src/lib/related/terms.ts',
-  'src/lib/related/core.ts',
-  'src/lib/related/query-terms.ts',
   'scripts/lib/build.ts',
   'scripts/lib/read-corpus.ts',
 ];

@@ -10,10 +10,10 @@
  */
 import { analyze, analyzeTokens } from '../text';
 import type { CorpusArticle } from '../types';
-import { Scorer } from '../related/core';
-import { selectQueryTerms, type WeightContext } from '../related/query-terms';
+import { Scorer } from './scorer';
+import { selectQueryTerms, type WeightContext } from './query-terms';
 import { defaultRankParams } from '../related/rank';
-import { BREAK, countTerms, idf as idfOf, saturate, toSequence } from '../related/terms';
+import { BREAK, countTerms, idf as idfOf, saturate, toSequence } from './terms';
 import { ByteWriter, ChunkedBytes, chunkAt, sortedPairs } from './bytes';
 import {
   FIELD_SEP,

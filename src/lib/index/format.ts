@@ -5,7 +5,7 @@
  */
 import type { IndexMeta } from '../types';
 import type { PackLayout } from './pack';
-import type { TermParams } from '../related/terms';
+import type { TermParams } from './terms';
 
 /** Bump when the layout or the meaning of a section changes: a loader refuses other versions. */
 export const FORMAT_VERSION = 4;

@@ -6,7 +6,7 @@
  * n-grams (over analyzed terms) are mostly contained in the other's: the definition used to make
  * near-duplicates.jsonl. Joined pairs are merged with union-find.
  */
-import { BREAK } from '../related/terms';
+import { BREAK } from './terms';
 
 export interface StoryInput {
   bodies: Uint32Array[];

@@ -3,7 +3,7 @@
  * several outlets rather than five items from one, a confidence per result, and the shared terms that say why.
  * Query-time only: tuning these parameters needs no rebuild.
  */
-import type { QueryTermParams } from './query-terms';
+import type { QueryTermParams } from '../index/query-terms';
 
 export interface RankParams extends QueryTermParams {
   /** Raw candidates re-ranked. */

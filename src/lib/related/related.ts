@@ -6,10 +6,10 @@ import { analyzeTokens } from '../text';
 import type { LoadedIndex } from '../index/load';
 import { NO_DATE, toHours } from '../index/format';
 import type { RelatedQuery, RelatedResult } from '../types';
-import { Scorer, type Candidate } from './core';
-import { selectQueryTerms, type QueryTerms, type WeightContext } from './query-terms';
+import { Scorer, type Candidate } from '../index/scorer';
+import { selectQueryTerms, type QueryTerms, type WeightContext } from '../index/query-terms';
 import { dateFactor, defaultRankParams, rank, titleAgreement, type RankInput, type RankParams, type Ranked } from './rank';
-import { UNKNOWN, countTerms, idf, saturate, toSequence } from './terms';
+import { UNKNOWN, countTerms, idf, saturate, toSequence } from '../index/terms';
 
 export interface RelatedOptions {
   /** Results wanted (stories; their near-duplicates ride along in alsoIn). Default 10. */

@@ -1,4 +1,4 @@
-import type { ChunkedBytes } from '../index/bytes';
+import type { ChunkedBytes } from './bytes';
 
 /**
  * The scoring loop of related articles over the shipped postings, used by the engine at query time and by the

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedBytes } from '../index/bytes';
-import { Scorer } from './core';
+import { ChunkedBytes } from './bytes';
+import { Scorer } from './scorer';
 
 /** Postings of hand-made terms: for each term, [document, level 1..15] pairs in ascending document order. */
 function scorerOver(lists: [number, number][][], docCount: number): Scorer {
