@@ -2,42 +2,38 @@
  * The index for a corpus: public/index when it was built from that corpus by the current code, else built once
  * into build/cache/<key>/ and reused, so `npm run related`, `eval`, `search`
  * and `bench` query the very files the extension ships. The key covers the corpus (path, size, mtime) and the
- * code that builds the index (a hash of src/lib/{index,related,text} and this builder), so any change rebuilds.
+ * code that builds the index (a hash of every src/lib and scripts/lib file but the query-time ones), so any
+ * change to it rebuilds.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultIndexDir, repoRoot } from '../paths.ts';
 import { META_FILE, type IndexParams } from '../../src/lib/index/format.ts';
-import { defaultRankParams } from '../../src/lib/related/rank.ts';
 import { buildIndexDir } from './build.ts';
 import { CorpusError, schemaHint } from './read-corpus.ts';
 
-// The code an index depends on: what builds it and what reads corpus text. Query-time ranking (rank.ts,
-// related.ts) is left out so that tuning it reuses the index; the query-term selection it shares with the
-// builder's neighbour computation is hashed by value below.
-const codeDirs = ['src/lib/index', 'src/lib/text', 'src/lib/corpus'];
-const codeFiles = [
-  // The toolbar search's build side only (its query side changes often and needs no rebuild).
-  'src/lib/search/build.ts',
-  'src/lib/search/postings.ts',
-  'src/lib/search/options.ts',
-  'src/lib/search/files.ts',
-  'scripts/lib/build.ts',
-  'scripts/lib/read-corpus.ts',
-];
+// The code an index depends on: all of src/lib but its query-time parts (related/ and engine.ts, which the
+// layer check in .dependency-cruiser.cjs keeps the build side from importing), so that tuning the ranking
+// reuses the index; and the scripts' library, which reads the corpus and writes the files.
+const codeDirs = ['src/lib', 'scripts/lib'];
+const queryTimeOnly = new Set(['src/lib/related', 'src/lib/engine.ts']);
+
+/** The source files under `dir` (recursively, sorted, tests left out), as repository paths. */
+function sourceFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(join(repoRoot, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = `${dir}/${entry.name}`;
+    if (queryTimeOnly.has(path)) continue;
+    if (entry.isDirectory()) files.push(...sourceFiles(path));
+    else if (/\.(ts|tsx|json)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) files.push(path);
+  }
+  return files;
+}
 
 export function codeVersion(): string {
   const hash = createHash('sha256');
-  const files: string[] = [...codeFiles];
-  for (const dir of codeDirs) {
-    const abs = join(repoRoot, dir);
-    if (!existsSync(abs)) continue;
-    for (const name of readdirSync(abs).sort()) if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(`${dir}/${name}`);
-  }
-  for (const file of files) if (existsSync(join(repoRoot, file))) hash.update(`${file}\0`).update(readFileSync(join(repoRoot, file)));
-  const { maxTerms, minDf, minTf, minTerms, maxDfRatio } = defaultRankParams;
-  hash.update(JSON.stringify({ maxTerms, minDf, minTf, minTerms, maxDfRatio }));
+  for (const file of codeDirs.flatMap(sourceFiles)) hash.update(`${file}\0`).update(readFileSync(join(repoRoot, file)));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -11,9 +11,7 @@
  * Opening reads only what every query needs; postings, documents and neighbour lists are read from their
  * files as queries need them, hence the promises.
  */
-import { analyze } from './text';
-import { fnv1a, normalizeUrl } from './index/format';
-import { leadHash, titleHash } from './index/build';
+import { findCorpusArticle, type PageIdentity } from './index/identity';
 import { IndexLoadError, LoadedIndex, loadIndex, type LoadOptions } from './index/load';
 import type { IndexSource } from './index/source';
 import { RelatedEngine, type RelatedOptions } from './related/related';
@@ -23,13 +21,7 @@ import type { DocRecord, IndexMeta, RelatedQuery, RelatedResult, SearchResult } 
 export { IndexLoadError };
 export { CONFIDENT } from './related/rank';
 
-/** What identifies a page as a corpus article: its URL, its canonical URL, or the same title and opening text. */
-export interface PageIdentity {
-  url?: string | null;
-  canonicalUrl?: string | null;
-  title?: string;
-  text?: string;
-}
+export type { PageIdentity };
 
 export interface SilaIndex {
   meta: IndexMeta;
@@ -51,33 +43,6 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
   const engine = new RelatedEngine(ix);
   let searcher: ReturnType<typeof loadSearch> | null = null;
 
-  const findCorpusArticle = async (page: PageIdentity): Promise<number> => {
-    for (const url of [page.canonicalUrl, page.url]) {
-      if (!url) continue;
-      const norm = normalizeUrl(url);
-      const candidates = LoadedIndex.lookup(ix.urlHash, ix.urlPos, fnv1a(norm));
-      if (candidates.length === 0) continue;
-      await ix.ensureDocs(candidates);
-      for (const p of candidates) {
-        const docUrl = ix.doc(p).url;
-        if (docUrl && normalizeUrl(docUrl) === norm) return p;
-      }
-    }
-    // Same title and opening text: the page is that article, unless both have URLs and they differ (then it is
-    // a republication elsewhere, e.g. the same story filed in two sections, which is a result in its own right).
-    const pageHasUrl = Boolean(page.url || page.canonicalUrl);
-    if (page.title && page.text) {
-      const candidates = LoadedIndex.lookup(ix.titleHash, ix.titlePos, titleHash(page.title));
-      if (candidates.length > 0) {
-        const lead = leadHash(analyze(page.text));
-        const same = candidates.filter((p) => ix.leadHash[p] === lead);
-        if (pageHasUrl && same.length > 0) await ix.ensureDocs(same);
-        for (const p of same) if (!(pageHasUrl && ix.doc(p).url)) return p;
-      }
-    }
-    return -1;
-  };
-
   return {
     meta: ix.meta,
     size: ix.docCount,
@@ -85,7 +50,7 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
       await ix.ensureDocs([position]);
       return ix.doc(position);
     },
-    findCorpusArticle,
+    findCorpusArticle: (page) => findCorpusArticle(ix, page),
     // The page as given, never looked up as a corpus article: callers that may hold a corpus article (the
     // extension) ask findCorpusArticle first; the eval's queries are by definition not in the corpus.
     related: (query, options) => engine.related(query, options),

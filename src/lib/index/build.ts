@@ -11,10 +11,9 @@
 import { analyze, analyzeTokens } from '../text';
 import type { CorpusArticle } from '../types';
 import { Scorer } from './scorer';
-import { selectQueryTerms, type WeightContext } from './query-terms';
-import { defaultRankParams } from '../related/rank';
+import { defaultQueryTermParams, selectQueryTerms, type WeightContext } from './query-terms';
 import { BREAK, countTerms, idf as idfOf, saturate, toSequence } from './terms';
-import { ByteWriter, ChunkedBytes, chunkAt, sortedPairs } from './bytes';
+import { ByteWriter, ChunkedBytes, SAT_LEVELS_BASE, chunkAt, dequantizeSat, quantizeSat, sortedPairs } from './bytes';
 import {
   FIELD_SEP,
   FORMAT_VERSION,
@@ -22,13 +21,12 @@ import {
   MAX_FILE_BYTES,
   NO_SOURCE,
   defaultIndexParams,
-  fnv1a,
   nbRecordBytes,
-  normalizeUrl,
   toHours,
   type IndexParams,
   type ShippedMeta,
 } from './format';
+import { fnv1a, leadHash, normalizeUrl, titleTermsHash } from './identity';
 import { PackWriter } from './pack';
 import { findStories } from './stories';
 
@@ -130,7 +128,7 @@ export class IndexBuilder {
       this.urlHashes.push(fnv1a(normalizeUrl(article.url)));
       this.urlPositions.push(position);
     }
-    this.titleHashes.push(fnv1a(titleTokens.map((t) => t.term).join(' ')));
+    this.titleHashes.push(titleTermsHash(titleTokens.map((t) => t.term)));
     this.leadHashes.push(leadHash(bodyTokens.map((t) => t.term)));
     const snippet = makeSnippet(article.body, this.params.snippetChars);
     this.records.push(
@@ -163,8 +161,8 @@ export class IndexBuilder {
     // 2. Sorted term table (binary search at query time) and idf. Terms too rare for any query (the query side's
     //    minDf) are left out of the vocabulary, and terms too common for any query get no postings: neither can
     //    ever be matched, so they would only take room (and pruning slots).
-    const minDf = Math.max(1, Math.min(defaultRankParams.minDf, Math.floor(n / 2000)));
-    const maxDf = Math.max(2, defaultRankParams.maxDfRatio * n);
+    const minDf = Math.max(1, Math.min(defaultQueryTermParams.minDf, Math.floor(n / 2000)));
+    const maxDf = Math.max(2, defaultQueryTermParams.maxDfRatio * n);
     const order = Array.from({ length: allTerms }, (_, i) => i)
       .filter((old) => df[old] >= minDf)
       .sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
@@ -252,7 +250,7 @@ export class IndexBuilder {
     const rawScore = new Float32Array(n * RAW_NEIGHBOURS);
     const queryNorm = new Float32Array(n);
     const remapped = new Map<number, number>();
-    const neighbourQuery = { ...defaultRankParams, maxDfRatio: Math.min(defaultRankParams.maxDfRatio, p.neighbourMaxDf / n) };
+    const neighbourQuery = { ...defaultQueryTermParams, maxDfRatio: Math.min(defaultQueryTermParams.maxDfRatio, p.neighbourMaxDf / n) };
     for (let d = 0; d < n; d++) {
       counts.clear();
       countTerms(this.titles[d], this.bodies[d], p, bigramId, counts);
@@ -459,27 +457,6 @@ export class IndexBuilder {
     }
     return ids;
   }
-}
-
-/** Hash of the first 30 analyzed body terms: with the title hash, recognises "the same text" as a corpus article. */
-export function leadHash(bodyTerms: string[]): number {
-  return fnv1a(bodyTerms.slice(0, 30).join(' '));
-}
-
-export function titleHash(title: string): number {
-  return fnv1a(analyze(title).join(' '));
-}
-
-/** Term-frequency saturation is stored in 4 bits: 15 levels over (0, k1 + 1]; ranking measured no worse. */
-export const SAT_LEVELS = 15;
-const SAT_LEVELS_BASE = 16;
-
-export function quantizeSat(sat: number, k1: number): number {
-  return Math.max(1, Math.min(SAT_LEVELS, Math.round((sat / (k1 + 1)) * SAT_LEVELS)));
-}
-
-export function dequantizeSat(q: number, k1: number): number {
-  return (q / SAT_LEVELS) * (k1 + 1);
 }
 
 /** The first words of the body, cut at a word boundary. */

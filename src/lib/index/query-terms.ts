@@ -27,6 +27,15 @@ export interface QueryTermParams {
   maxDfRatio: number;
 }
 
+/** The query-term selection of both sides: the builder's neighbour queries and the engine's live queries. */
+export const defaultQueryTermParams: QueryTermParams = {
+  maxTerms: 30,
+  minDf: 3,
+  minTf: 2,
+  minTerms: 8,
+  maxDfRatio: 0.25,
+};
+
 export interface WeightContext {
   idf: Float32Array;
   /** Document frequency before pruning, by term id. */

@@ -49,7 +49,7 @@ export class Scorer {
     this.mask = new Uint32Array(p.docCount);
     this.touched = new Uint32Array(p.docCount);
     this.slot = new Int32Array(p.docCount);
-    // Levels 1..15 of the 4-bit saturation (see quantizeSat in index/build.ts).
+    // Levels 1..15 of the 4-bit saturation (see quantizeSat in bytes.ts).
     this.satTable = new Float32Array(16);
     for (let i = 0; i < 16; i++) this.satTable[i] = (i / 15) * (p.k1 + 1);
   }

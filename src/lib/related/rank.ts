@@ -3,7 +3,7 @@
  * several outlets rather than five items from one, a confidence per result, and the shared terms that say why.
  * Query-time only: tuning these parameters needs no rebuild.
  */
-import type { QueryTermParams } from '../index/query-terms';
+import { defaultQueryTermParams, type QueryTermParams } from '../index/query-terms';
 
 export interface RankParams extends QueryTermParams {
   /** Raw candidates re-ranked. */
@@ -56,11 +56,7 @@ export interface RankParams extends QueryTermParams {
 }
 
 export const defaultRankParams: RankParams = {
-  maxTerms: 30,
-  minDf: 3,
-  minTf: 2,
-  minTerms: 8,
-  maxDfRatio: 0.25,
+  ...defaultQueryTermParams,
   candidates: 100,
   dateInCut: true,
   dateWeight: 0.5,
