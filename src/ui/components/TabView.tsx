@@ -1,7 +1,7 @@
 /** What Sila has for the current tab: the recognised article and its related coverage, or why there is none. */
 import { isSilentSite } from '../../settings';
 import { useUi } from '../context';
-import { displayHost } from '../safe-url';
+import { displayHost } from '../../lib/safe-url';
 import type { TabLoad } from '../use-tab-state';
 import { ReadingCard } from './ReadingCard';
 import { RelatedSection } from './RelatedSection';

@@ -11,8 +11,8 @@
  * highlight('قال رئيس الوزراء إنّ…', ['الوزراء'])
  * // [{ text: 'قال رئيس ', hit: false }, { text: 'الوزراء', hit: true }, { text: ' إنّ…', hit: false }]
  */
-import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../lib/text/stopwords';
-import { normalizeForMatch } from './normalize';
+import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
+import { normalizeForMatch } from '../../ui/normalize';
 
 export interface Segment {
   text: string;
