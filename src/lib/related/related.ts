@@ -48,7 +48,6 @@ export class RelatedEngine {
   /** The page's query terms, weighted exactly as the builder weighs a document. */
   analyze(query: RelatedQuery, params: RankParams = defaultRankParams): AnalyzedQuery {
     const ix = this.ix;
-    const ip = ix.meta.sila.params;
     const titleTokens = analyzeTokens(query.title ?? '');
     const bodyTokens = analyzeTokens(query.body ?? '');
     const ids = new Map<string, number>();
@@ -61,24 +60,8 @@ export class RelatedEngine {
       }
       return id;
     };
-    const title = toSequence(titleTokens, idOf);
-    const body = toSequence(bodyTokens, idOf);
-    const bigramCache = new Map<number, number>();
-    const bigramId = ip.bigrams && !params.noBigrams
-      ? (a: number, b: number) => {
-          const key = a * 0x1000000 + b;
-          let id = bigramCache.get(key);
-          if (id === undefined) {
-            id = ix.termId(`${ix.terms[a]} ${ix.terms[b]}`);
-            bigramCache.set(key, id);
-          }
-          return id;
-        }
-      : null;
     const counts = new Map<number, number>();
-    const tp = { ...ip, titleBoost: params.titleBoostOverride ?? ip.titleBoost, leadBoost: params.leadBoostOverride ?? ip.leadBoost };
-    countTerms(title, body, tp, bigramId, counts);
-    const length = titleTokens.length + bodyTokens.length;
+    const length = countTerms(toSequence(titleTokens, idOf), toSequence(bodyTokens, idOf), ix.meta.sila.params, counts);
     const selected = selectQueryTerms(counts, length, this.ctx, params);
     // The whole page, for re-scoring the shortlist: its strongest terms whatever their frequency in the page.
     const whole = params.wholeWeight > 0 ? selectQueryTerms(counts, length, this.ctx, { ...params, maxTerms: params.wholeTerms, minTf: 1 }) : null;
@@ -98,27 +81,17 @@ export class RelatedEngine {
     // Confidence compares the whole page with a result, not only the chosen terms: words the corpus never saw
     // (another language, another topic) weigh in with the highest idf, so such a page gets a low cosine.
     const c = this.ctx;
-    const power = params.idfPowerOverride ?? c.idfPower;
     let norm2 = selected.norm ** 2;
     const unknown = new Map<string, number>();
     for (const t of [...titleTokens, ...bodyTokens]) if (ids.get(t.term) === UNKNOWN) unknown.set(t.term, (unknown.get(t.term) ?? 0) + 1);
     const maxIdf = idf(0, c.docCount);
-    for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, power);
+    for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, c.idfPower);
     selected.norm = Math.sqrt(norm2);
 
     const surfaces = new Map<number, string>();
-    for (const tokens of [titleTokens, bodyTokens]) {
-      for (let i = 0; i < tokens.length; i++) {
-        const id = ids.get(tokens[i].term)!;
-        if (id === UNKNOWN) continue;
-        if (!surfaces.has(id)) surfaces.set(id, tokens[i].surface);
-        const prev = tokens[i - 1];
-        if (bigramId && prev && prev.position + 1 === tokens[i].position) {
-          const a = ids.get(prev.term)!;
-          const bi = a === UNKNOWN ? -1 : bigramId(a, id);
-          if (bi >= 0 && !surfaces.has(bi)) surfaces.set(bi, `${prev.surface} ${tokens[i].surface}`);
-        }
-      }
+    for (const token of [...titleTokens, ...bodyTokens]) {
+      const id = ids.get(token.term)!;
+      if (id !== UNKNOWN && !surfaces.has(id)) surfaces.set(id, token.surface);
     }
     const hours = toHours(query.published ?? null);
     const titleTerms = new Map<number, number>();
@@ -177,7 +150,7 @@ export class RelatedEngine {
    * below a hundred articles on the same subject from other months, and would never reach the re-ranking.
    */
   private dateCut(hours: number | null, params: RankParams): ((doc: number) => number) | null {
-    if (hours === null || params.dateWeight <= 0 || !params.dateInCut) return null;
+    if (hours === null || params.dateWeight <= 0) return null;
     const { docHours } = this.ix;
     return (doc) => (docHours[doc] === NO_DATE ? 1 : dateFactor(Math.abs(hours - docHours[doc]) / 24, params));
   }
@@ -296,28 +269,13 @@ export class RelatedEngine {
     }));
   }
 
-  /** 2–4 of the matched query terms, strongest (rarest, most repeated) first; a two-word term hides its words. */
+  /** Up to 4 of the matched query terms, strongest (rarest, most repeated) first, as the page writes them. */
   private sharedTerms(q: AnalyzedQuery, mask: number): string[] {
     const chosen: string[] = [];
-    const covered = new Set<string>();
-    const matched: number[] = [];
-    for (let i = 0; i < Math.min(32, q.terms.length); i++) if (mask & (1 << i)) matched.push(i);
-    // Two-word terms first: they are the most telling ("رئيس الوزراء", "وكالة الفضاء").
-    matched.sort((a, b) => Number(this.isBigram(q.terms[b])) - Number(this.isBigram(q.terms[a])) || a - b);
-    for (const i of matched) {
-      if (chosen.length >= 4) break;
-      const term = this.ix.terms[q.terms[i]];
-      const words = term.split(' ');
-      if (words.every((w) => covered.has(w))) continue;
-      const surface = q.surfaces.get(q.terms[i]);
-      if (!surface || chosen.includes(surface)) continue;
-      chosen.push(surface);
-      for (const w of words) covered.add(w);
+    for (let i = 0; i < Math.min(32, q.terms.length) && chosen.length < 4; i++) {
+      const surface = mask & (1 << i) ? q.surfaces.get(q.terms[i]) : undefined;
+      if (surface && !chosen.includes(surface)) chosen.push(surface);
     }
     return chosen;
-  }
-
-  private isBigram(term: number): boolean {
-    return this.ix.terms[term].includes(' ');
   }
 }
