@@ -88,7 +88,7 @@ export function normalizeHost(input: string): string | null {
   }
 }
 
-/** Whether Sila should stay silent on a page, given its URL. (`isSilencedSite` is the same function.) */
+/** Whether Sila should stay silent on a page, given its URL. */
 export function isSilentSite(settings: Pick<Settings, 'silentSites'>, url: string): boolean {
   let host: string;
   try {
@@ -98,8 +98,6 @@ export function isSilentSite(settings: Pick<Settings, 'silentSites'>, url: strin
   }
   return settings.silentSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
-
-export const isSilencedSite = isSilentSite;
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;

@@ -26,7 +26,7 @@ export async function relatedRow(
 ): Promise<RunRow> {
   const start = performance.now();
   const results = await index.related(
-    { title: article.title, body: article.body, url: article.url ?? null, published: article.published ?? null },
+    { title: article.title, body: article.body, published: article.published ?? null },
     { ...options, k },
   );
   const ms = performance.now() - start;

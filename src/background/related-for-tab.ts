@@ -1,6 +1,6 @@
 /** From a page snapshot to the related articles shown for it, by the same engine `npm run related` uses. */
 import type { SilaIndex } from '../lib/engine';
-import type { ArticleSnapshot, RelatedResult } from '../lib/types';
+import type { ArticleSnapshot, RelatedQuery, RelatedResult } from '../lib/types';
 
 export interface RelatedForPage {
   results: RelatedResult[];
@@ -15,7 +15,7 @@ export async function relatedForSnapshot(index: SilaIndex, snapshot: ArticleSnap
     title: snapshot.title,
     text: snapshot.text,
   });
-  const query = { title: snapshot.title, body: snapshot.text, url: snapshot.canonicalUrl ?? snapshot.url, published: snapshot.published };
+  const query: RelatedQuery = { title: snapshot.title, body: snapshot.text, published: snapshot.published };
   // A corpus article's neighbours were ranked at build time; the page's own words still explain each one.
   if (position >= 0) return { results: await index.relatedToPosition(position, { k: limit, query }), corpusMatch: true };
   return { results: await index.related(query, { k: limit }), corpusMatch: false };

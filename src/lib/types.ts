@@ -56,7 +56,6 @@ export interface DocRecord {
 export interface RelatedQuery {
   title: string;
   body: string;
-  url?: string | null;
   published?: string | null;
 }
 

@@ -84,12 +84,6 @@ export class Scorer {
     return result;
   }
 
-  /** Number of documents of a term (its postings length, after pruning). */
-  postingCount(term: number): number {
-    // Each entry is at least 1 byte: an upper bound, enough for callers.
-    return this.p.postOffsets[term + 1] - this.p.postOffsets[term];
-  }
-
   /**
    * Score every document sharing a term with the query and return the best `limit`, highest first.
    * `weights[i]` already includes idf^idfPower; `exclude` (a position, or -1) is left out.

@@ -183,12 +183,6 @@ export class RelatedEngine {
     return { terms: extra.map((e) => e[0]), weights: extra.map((e) => e[1]) };
   }
 
-  /** Precomputed neighbours of corpus article `position` (best member of each of its closest stories). */
-  async neighbours(position: number): Promise<{ positions: number[]; scores: number[] }> {
-    await this.ix.ensureNeighbours([position]);
-    return this.ix.neighbours(position);
-  }
-
   /** Related articles for corpus article `position`, from its precomputed neighbours; never itself. */
   async relatedToPosition(position: number, options: RelatedOptions & { query?: RelatedQuery } = {}): Promise<RelatedResult[]> {
     const ix = this.ix;
