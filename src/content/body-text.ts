@@ -64,6 +64,11 @@ function skipElement(el: Element, name: string): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role.toLowerCase())) return true;
+  // Positive evidence outweighs class-name guesses: the page says this is its main content or the article's body
+  // ("main[role=main].commented", "div[itemprop=articleBody].gigya-share-btns").
+  if (name === 'main' || name === 'article' || role === 'main' || role === 'article') return false;
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop && /articlebody|\btext\b/i.test(itemprop)) return false;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   const cls = el.getAttribute('class');
@@ -249,7 +254,9 @@ export function pickContainer(score: Map<Element, Held>, scope: Element): Elemen
   let best = scope;
   let bestChars = total.chars;
   for (const [el, held] of score) {
-    if (held.chars >= total.chars * 0.8 && held.paras >= minParas && held.chars < bestChars && scope.contains(el)) {
+    if (held.chars < total.chars * 0.8 || held.paras < minParas || el === best || !scope.contains(el)) continue;
+    // A tie goes to the deeper element: a wrapper holding exactly the same prose also holds the sidebar's headings.
+    if (held.chars < bestChars || (held.chars === bestChars && best.contains(el))) {
       best = el;
       bestChars = held.chars;
     }

@@ -63,7 +63,7 @@ export function quickLook(doc: Document, url: string): boolean {
       if ((scripts[i].getAttribute('type') || '').toLowerCase().indexOf('ld+json') < 0) continue;
       seen++;
       const t = scriptText(scripts[i], 50_000);
-      if (/Article|BlogPosting|"Report"/.test(t)) return true;
+      if (/Article|BlogPosting|SocialMediaPosting|"Report"/.test(t)) return true;
       if (/CollectionPage|SearchResultsPage|ItemList|VideoObject|ProfilePage/.test(t)) listing = true;
     }
     if (listing) return false;
@@ -231,8 +231,11 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   const metaArticle = kinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
   if (kinds.has('listing') && !kinds.has('article')) return false;
   const perPara = main.proseChars / Math.max(1, main.proseCount);
+  // A listing looks like one: many short items that are mostly links. Subheadings alone are an article's outline
+  // (Wikipedia, documentation, long reads), so headings count toward a listing only when links go with them.
   const listingShape =
-    (main.headingCount >= 6 && perPara < 220) || (main.linkLines >= 10 && main.linkLines > 2 * main.proseCount);
+    (main.headingCount >= 6 && perPara < 220 && 2 * main.linkLines >= main.headingCount) ||
+    (main.linkLines >= 10 && main.linkLines > 2 * main.proseCount);
   if (listingShape) return false;
   const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
   if (video && main.proseChars < 600) return false;
