@@ -57,7 +57,8 @@ const WEAK_NEGATIVE = new Set([
 ]);
 const POSITIVE = new Set(['article', 'content', 'story', 'body', 'main', 'entry', 'post', 'text', 'detail', 'details']);
 
-function skipElement(el: Element, name: string): boolean {
+/** `keep`: an element (the title heading) whose ancestors no class-name guess may drop. */
+export function skipElement(el: Element, name: string, keep: Element | null = null): boolean {
   if (SKIP_TAGS.has(name)) return true;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
   if (!el.hasAttributes()) return false;
@@ -74,6 +75,9 @@ function skipElement(el: Element, name: string): boolean {
   const cls = el.getAttribute('class');
   const id = el.getAttribute('id');
   if (!cls && !id) return false;
+  // The title's position outweighs a class-name guess: what holds the headline is not a sidebar or a share bar
+  // ("div.panel-two-col-sidebar-right", "#ad-portal", "div.site_header" wrapping the whole page).
+  if (keep && el.contains(keep)) return false;
   const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
   if (STRONG_NEGATIVE.test(names)) return true;
   const parts = names.split(/[\s_-]+/);
@@ -95,7 +99,12 @@ export interface Deadline {
  * Cut the subtree under `root` into paragraphs, in document order, within the node, character and paragraph
  * budgets, and before `deadline` when one is given (the content script gives one; tests do not, to stay exact).
  */
-export function walkParagraphs(root: Element, deadline?: Deadline, maxNodes = MAX_NODES): { paras: Para[]; truncated: boolean } {
+export function walkParagraphs(
+  root: Element,
+  deadline?: Deadline,
+  maxNodes = MAX_NODES,
+  keep: Element | null = null,
+): { paras: Para[]; truncated: boolean } {
   const paras: Para[] = [];
   const blocks: Element[] = [root];
   let buf: string[] = [];
@@ -170,7 +179,7 @@ export function walkParagraphs(root: Element, deadline?: Deadline, maxNodes = MA
       const el = n as Element;
       const name = el.localName || '';
       if (name === 'br' || name === 'hr') flush();
-      else if (skipElement(el, name)) {
+      else if (skipElement(el, name, keep)) {
         if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
       } else if (el.firstChild) {
         enter(el, name);

@@ -304,7 +304,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
   const titleHeading = findTitleHeading(doc, metaTitles);
 
-  let walk = walkParagraphs(body, deadline);
+  let walk = walkParagraphs(body, deadline, undefined, titleHeading);
   let root: Element = body;
   if (walk.truncated && titleHeading) {
     // Too big to read whole: read again around the title only, bounded by a node count rather than the clock, so
@@ -312,7 +312,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
     // thousands of nodes; 10,000 take a few ms).
     const near = rootNearTitle(titleHeading, body);
     if (near) {
-      walk = walkParagraphs(near, undefined, NEAR_TITLE_NODES);
+      walk = walkParagraphs(near, undefined, NEAR_TITLE_NODES, titleHeading);
       root = near;
     }
   }
