@@ -240,7 +240,11 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
   if (video && main.proseChars < 600) return false;
   if (metaArticle) return main.proseChars >= 250;
-  return main.proseChars >= 450 && main.proseCount >= 3 && titleHeading !== null;
+  if (main.proseChars >= 450 && main.proseCount >= 3 && titleHeading !== null) return true;
+  // No metadata and no headline found (documents, old pages, a CJK or one-word title): the text must then speak
+  // for itself: several paragraphs of prose, long on average (a to-do list or a feed is many short items), that
+  // outweigh the links around them.
+  return main.proseChars >= 1500 && main.proseCount >= 4 && perPara >= 140 && main.linkLines <= main.proseCount;
 }
 
 /** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
