@@ -108,14 +108,22 @@ function bagF1(a: string[], b: string[]): number {
   return prf(ca, cb).f1;
 }
 
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Whitespace collapsed, typographic quotes as plain ones (a headline's “” and ’ against <title>'s "" and '). */
+const norm = (s: string): string =>
+  s.replace(/\s+/g, ' ').replace(/[‘’‚′]/g, "'").replace(/[“”„″]/g, '"').trim();
+const SEPARATOR = /^\s*(?:[-|·:–—_»~/]|::|\[)/;
 
 function titleExact(got: string, ref: string, siteName: string | null): boolean {
   const g = norm(got);
   const r = norm(ref);
   if (g === r) return true;
-  // The reference keeps "Headline - Site"; a title with that site name removed is the same headline.
-  return g !== '' && norm(stripSiteName(r, siteName)) === g;
+  if (g === '') return false;
+  // The reference keeps "Headline - Site" (or "Site: Headline"); the headline with that site name stripped is the
+  // same title: the reference must hold it whole, cut from the rest at a separator.
+  if (norm(stripSiteName(r, siteName)) === g) return true;
+  if (r.startsWith(g) && SEPARATOR.test(r.slice(g.length))) return true;
+  const before = r.slice(0, r.length - g.length).split('').reverse().join('');
+  return r.endsWith(g) && SEPARATOR.test(before);
 }
 
 const sila: Extractor = (html) => {
