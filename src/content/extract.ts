@@ -232,9 +232,10 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   if (kinds.has('listing') && !kinds.has('article')) return false;
   const perPara = main.proseChars / Math.max(1, main.proseCount);
   // A listing looks like one: many short items that are mostly links. Subheadings alone are an article's outline
-  // (Wikipedia, documentation, long reads), so headings count toward a listing only when links go with them.
+  // (Wikipedia, documentation, long reads), so headings count toward a listing only when link lines are as many
+  // as the prose paragraphs.
   const listingShape =
-    (main.headingCount >= 6 && perPara < 220 && 2 * main.linkLines >= main.headingCount) ||
+    (main.headingCount >= 6 && perPara < 220 && main.linkLines >= main.proseCount) ||
     (main.linkLines >= 10 && main.linkLines > 2 * main.proseCount);
   if (listingShape) return false;
   const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
