@@ -58,7 +58,7 @@ const WEAK_NEGATIVE = new Set([
 const POSITIVE = new Set(['article', 'content', 'story', 'body', 'main', 'entry', 'post', 'text', 'detail', 'details']);
 
 /** `keep`: an element (the title heading) whose ancestors no class-name guess may drop. */
-export function skipElement(el: Element, name: string, keep: Element | null = null): boolean {
+function skipElement(el: Element, name: string, keep: Element | null = null): boolean {
   if (SKIP_TAGS.has(name)) return true;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
   if (!el.hasAttributes()) return false;

@@ -4,8 +4,8 @@
  * notice, where the pages are absent.
  *
  * Issue 14's targets are recall >= 0.95, precision >= 0.98, title exact >= 0.90, body F1 >= 0.95. Precision is held
- * to its target; the other three are held to the level this branch reached (recall 0.859, title exact 0.663, body
- * F1 0.805 on 94 real sites) so that a regression fails, and are to be raised to the targets as the work goes on.
+ * to its target; the other three are not reached yet and are held to the level this branch reached (recall 0.902,
+ * title exact 0.783, body F1 0.843 on 94 real sites) so that a regression fails; raise them as detection improves.
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -19,8 +19,8 @@ describe.skipIf(!present)('detection on real pages', () => {
     const real = byGroup(evalPages(defaultDetectionDir)).real;
     expect(real.pages).toBeGreaterThanOrEqual(90);
     expect(real.precision, 'precision').toBeGreaterThanOrEqual(0.98);
-    expect(real.recall, 'recall').toBeGreaterThanOrEqual(0.85);
-    expect(real.titleExact, 'title exact').toBeGreaterThanOrEqual(0.65);
-    expect(real.bodyF1, 'body F1').toBeGreaterThanOrEqual(0.8);
+    expect(real.recall, 'recall').toBeGreaterThanOrEqual(0.9);
+    expect(real.titleExact, 'title exact').toBeGreaterThanOrEqual(0.78);
+    expect(real.bodyF1, 'body F1').toBeGreaterThanOrEqual(0.84);
   }, 120_000);
 });
