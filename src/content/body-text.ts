@@ -57,8 +57,8 @@ const WEAK_NEGATIVE = new Set([
 ]);
 const POSITIVE = new Set(['article', 'content', 'story', 'body', 'main', 'entry', 'post', 'text', 'detail', 'details']);
 
-/** `keep`: an element (the title heading) whose ancestors no class-name guess may drop. */
-function skipElement(el: Element, name: string, keep: Element | null = null): boolean {
+/** `keepPath`: the title heading and its ancestors, which no class-name guess may drop. */
+function skipElement(el: Element, name: string, keepPath: Set<Element> | null): boolean {
   if (SKIP_TAGS.has(name)) return true;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
   if (!el.hasAttributes()) return false;
@@ -77,7 +77,7 @@ function skipElement(el: Element, name: string, keep: Element | null = null): bo
   if (!cls && !id) return false;
   // The title's position outweighs a class-name guess: what holds the headline is not a sidebar or a share bar
   // ("div.panel-two-col-sidebar-right", "#ad-portal", "div.site_header" wrapping the whole page).
-  if (keep && el.contains(keep)) return false;
+  if (keepPath && keepPath.has(el)) return false;
   const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
   if (STRONG_NEGATIVE.test(names)) return true;
   const parts = names.split(/[\s_-]+/);
@@ -106,6 +106,12 @@ export function walkParagraphs(
   keep: Element | null = null,
 ): { paras: Para[]; truncated: boolean } {
   const paras: Para[] = [];
+  // A set of the title's ancestors, built once: a contains() per classed element would cost the DOM's depth each.
+  let keepPath: Set<Element> | null = null;
+  if (keep) {
+    keepPath = new Set();
+    for (let a: Element | null = keep; a && keepPath.size < 10_000; a = a.parentElement) keepPath.add(a);
+  }
   const blocks: Element[] = [root];
   let buf: string[] = [];
   let bufChars = 0;
@@ -179,7 +185,7 @@ export function walkParagraphs(
       const el = n as Element;
       const name = el.localName || '';
       if (name === 'br' || name === 'hr') flush();
-      else if (skipElement(el, name, keep)) {
+      else if (skipElement(el, name, keepPath)) {
         if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
       } else if (el.firstChild) {
         enter(el, name);
