@@ -69,10 +69,9 @@ export function quickLook(doc: Document, url: string): boolean {
     if (listing) return false;
     const cards = doc.getElementsByTagName('article').length;
     if (cards >= 5) return false; // a grid of cards, and nothing says "article"
-    // The page names itself something else (video, product, profile) and has no <article>: a front page,
+    // The page names itself something else (website, video, product, profile) and has no <article>: a front page,
     // a section, a shop, a social profile. Article pages that mislabel themselves nearly always carry JSON-LD.
-    // "website" is only the default of many CMSs, on their article pages too: it goes on to the full extraction.
-    if (ogType && ogType !== 'website' && cards === 0 && !doc.querySelector('[itemtype*="Article"]')) return false;
+    if (ogType && cards === 0 && !doc.querySelector('[itemtype*="Article"]')) return false;
     return doc.getElementsByTagName('p').length >= 3 || cards > 0 || doc.getElementsByTagName('br').length >= 6;
   } catch {
     return true;
