@@ -35,7 +35,7 @@ function relatedResults(): RelatedResult[] {
     doc: docs[0],
     position: i,
     score: 1 - i * 0.12,
-    // The first four are what the badge counts (confidentCount 4 below); the rest are less closely related.
+    // The first four are what the badge counts (confidentCount 4 below); the rest are under 0.5, not listed.
     confidence: i < 4 ? 0.9 - i * 0.1 : 0.35,
     sharedTerms: terms,
     alsoIn: docs.slice(1),
