@@ -1,4 +1,9 @@
-/** A growable byte buffer for the builder: varint postings of a 150k-article corpus without a huge JS array. */
+/**
+ * The one varint of the index files: an unsigned integer below 2^31, 7 bits a byte, low bits first, the high
+ * bit set on every byte but the last. ByteWriter writes it, VarintReader reads it.
+ */
+
+/** A growable byte buffer for the builders: varint postings of a 150k-article corpus without a huge JS array. */
 export class ByteWriter {
   private buf = new Uint8Array(1 << 16);
   length = 0;
@@ -35,6 +40,32 @@ export class ByteWriter {
   /** The written bytes (a copy sized exactly). */
   finish(): Uint8Array {
     return this.buf.slice(0, this.length);
+  }
+}
+
+/** Reads the varints of bytes[at, end) in order: `while (r.more()) r.next()`. */
+export class VarintReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private at = 0,
+    private readonly end = bytes.length,
+  ) {}
+
+  more(): boolean {
+    return this.at < this.end;
+  }
+
+  next(): number {
+    const { bytes } = this;
+    let b = bytes[this.at++];
+    let v = b & 0x7f;
+    let shift = 7;
+    while (b & 0x80) {
+      b = bytes[this.at++];
+      v |= (b & 0x7f) << shift;
+      shift += 7;
+    }
+    return v;
   }
 }
 
@@ -154,9 +185,14 @@ export function chunkAt(
   return { chunks, starts: Uint32Array.from(starts) };
 }
 
-/** Term-frequency saturation is stored in 4 bits: 15 levels over (0, k1 + 1]; ranking measured no worse. */
-export const SAT_LEVELS = 15;
-export const SAT_LEVELS_BASE = 16;
+/**
+ * Term-frequency saturation is stored in 4 bits: 15 levels over (0, k1 + 1]; ranking measured no worse. A
+ * posting's varint is gap × SAT_LEVELS_BASE + level, read back with `>>> SAT_BITS` and `& SAT_MASK`.
+ */
+export const SAT_BITS = 4;
+export const SAT_LEVELS_BASE = 1 << SAT_BITS;
+export const SAT_MASK = SAT_LEVELS_BASE - 1;
+export const SAT_LEVELS = SAT_MASK;
 
 export function quantizeSat(sat: number, k1: number): number {
   return Math.max(1, Math.min(SAT_LEVELS, Math.round((sat / (k1 + 1)) * SAT_LEVELS)));

@@ -10,7 +10,10 @@ import type { TermParams } from './terms';
 /** Bump when the layout or the meaning of a section changes: a loader refuses other versions. */
 export const FORMAT_VERSION = 4;
 
-/** Firefox refuses package files of 5 MiB or more; stay well under 4 MiB. */
+/**
+ * Every packaged file (related and search index alike) is cut below this: Firefox refuses package files of 5 MiB
+ * or more, and the package check holds all to 4 MiB; 3.5 MiB leaves room to spare.
+ */
 export const MAX_FILE_BYTES = 3.5 * 1024 * 1024;
 
 export const META_FILE = 'meta.json';

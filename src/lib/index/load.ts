@@ -5,7 +5,7 @@
  * the doc store and the neighbour table are read later, file by file, as queries need them (ensure*).
  */
 import type { DocRecord } from '../types';
-import { ChunkedBytes, lowerBound } from './bytes';
+import { ChunkedBytes, VarintReader, lowerBound } from './bytes';
 import { FIELD_SEP, FORMAT_VERSION, META_FILE, NO_NEIGHBOUR, NO_SOURCE, nbRecordBytes, type ShippedMeta } from './format';
 import { openPack, type PackSections } from './pack';
 import type { IndexSource } from './source';
@@ -133,20 +133,10 @@ export class LoadedIndex {
 
   /** Calls `visit` with the id of each distinct vocabulary term of the title at `position`. */
   forEachTitleTerm(position: number, visit: (term: number) => void): void {
-    const bytes = this.titleTermIds;
-    let at = this.titleTermOffsets[position];
-    const end = this.titleTermOffsets[position + 1];
+    const ids = new VarintReader(this.titleTermIds, this.titleTermOffsets[position], this.titleTermOffsets[position + 1]);
     let id = 0;
-    while (at < end) {
-      let b = bytes[at++];
-      let v = b & 0x7f;
-      let shift = 7;
-      while (b & 0x80) {
-        b = bytes[at++];
-        v |= (b & 0x7f) << shift;
-        shift += 7;
-      }
-      id += v;
+    while (ids.more()) {
+      id += ids.next();
       visit(id);
     }
   }

@@ -1,11 +1,12 @@
-import type { ChunkedBytes } from './bytes';
+import { SAT_BITS, SAT_LEVELS_BASE, SAT_MASK, VarintReader, dequantizeSat, type ChunkedBytes } from './bytes';
+import { TopK } from './top-k';
 
 /**
  * The scoring loop of related articles over the shipped postings, used by the engine at query time and by the
  * builder to precompute each corpus article's neighbours, so both answer with the same arithmetic.
  *
- * Postings: for each term, its documents in ascending order, one varint each: gap × 16 + level, where the level
- * (1..15) is the document's BM25 term-frequency saturation quantized over 0..k1+1; a match adds
+ * Postings: for each term, its documents in ascending order, one varint each: gap × SAT_LEVELS_BASE + level,
+ * where the level (1..SAT_LEVELS) is the document's BM25 term-frequency saturation quantized over 0..k1+1; a match adds
  * queryWeight × idf^idfPower × saturation to the document's score (see DESIGN.md "Ranking").
  */
 
@@ -40,8 +41,7 @@ export class Scorer {
   /** walkShortlist's index of each wanted document, plus one (0: not wanted); all zero between calls. */
   private readonly slot: Int32Array;
   private readonly satTable: Float32Array;
-  private heapPos = new Uint32Array(0);
-  private heapScore = new Float32Array(0);
+  private readonly top = new TopK();
 
   constructor(private readonly p: PostingsArrays) {
     this.acc = new Float32Array(p.docCount);
@@ -49,9 +49,8 @@ export class Scorer {
     this.mask = new Uint32Array(p.docCount);
     this.touched = new Uint32Array(p.docCount);
     this.slot = new Int32Array(p.docCount);
-    // Levels 1..15 of the 4-bit saturation (see quantizeSat in bytes.ts).
-    this.satTable = new Float32Array(16);
-    for (let i = 0; i < 16; i++) this.satTable[i] = (i / 15) * (p.k1 + 1);
+    // The saturation of each 4-bit level (see quantizeSat in bytes.ts).
+    this.satTable = Float32Array.from({ length: SAT_LEVELS_BASE }, (_, level) => dequantizeSat(level, p.k1));
   }
 
   /**
@@ -106,21 +105,12 @@ export class Scorer {
       const t = terms[q];
       const w = weights[q];
       const bit = firstBit + q < 32 ? 1 << (firstBit + q) : 0;
-      const postings = this.p.postings.slice(postOffsets[t], postOffsets[t + 1]);
-      let at = 0;
-      const end = postings.length;
+      const postings = new VarintReader(this.p.postings.slice(postOffsets[t], postOffsets[t + 1]));
       let doc = 0;
-      while (at < end) {
-        let b = postings[at++];
-        let v = b & 0x7f;
-        let shift = 7;
-        while (b & 0x80) {
-          b = postings[at++];
-          v |= (b & 0x7f) << shift;
-          shift += 7;
-        }
-        doc += v >>> 4;
-        const s = satTable[v & 15];
+      while (postings.more()) {
+        const v = postings.next();
+        doc += v >>> SAT_BITS;
+        const s = satTable[v & SAT_MASK];
         if (acc[doc] === 0 && mask[doc] === 0) touched[touchedCount++] = doc;
         acc[doc] += w * s;
         mask[doc] |= bit;
@@ -165,22 +155,13 @@ export class Scorer {
     const { slot } = this;
     positions.forEach((p, i) => (slot[p] = i + 1));
     for (let q = 0; q < count; q++) {
-      const postings = this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]);
-      let at = 0;
-      const end = postings.length;
+      const postings = new VarintReader(this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]));
       let doc = 0;
-      while (at < end) {
-        let b = postings[at++];
-        let v = b & 0x7f;
-        let shift = 7;
-        while (b & 0x80) {
-          b = postings[at++];
-          v |= (b & 0x7f) << shift;
-          shift += 7;
-        }
-        doc += v >>> 4;
+      while (postings.more()) {
+        const v = postings.next();
+        doc += v >>> SAT_BITS;
         const i = slot[doc];
-        if (i !== 0) hit(i - 1, q, v & 15);
+        if (i !== 0) hit(i - 1, q, v & SAT_MASK);
       }
     }
     for (const p of positions) slot[p] = 0;
@@ -188,50 +169,18 @@ export class Scorer {
 
   /** The best `limit` touched documents by score × cutFactor (when given), returned by score, highest first. */
   private topK(touchedCount: number, limit: number, exclude: number, cutFactor: ((doc: number) => number) | null = null): Candidate[] {
-    if (this.heapPos.length < limit) {
-      this.heapPos = new Uint32Array(limit);
-      this.heapScore = new Float32Array(limit);
-    }
-    const { acc, touched, heapPos, heapScore } = this;
-    let size = 0;
+    const { acc, touched, top } = this;
+    top.reset(limit);
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i];
       const raw = acc[doc];
       if (doc === exclude || raw <= 0) continue;
-      // A factor is at most 1: a document that does not beat the current worst by its plain score cannot.
-      if (size === limit && raw <= heapScore[0]) continue;
-      const s = cutFactor ? raw * cutFactor(doc) : raw;
-      if (size < limit) {
-        // sift up
-        let j = size++;
-        while (j > 0) {
-          const parent = (j - 1) >> 1;
-          if (heapScore[parent] <= s) break;
-          heapScore[j] = heapScore[parent];
-          heapPos[j] = heapPos[parent];
-          j = parent;
-        }
-        heapScore[j] = s;
-        heapPos[j] = doc;
-      } else if (s > heapScore[0]) {
-        // replace the minimum and sift down
-        let j = 0;
-        for (;;) {
-          const l = 2 * j + 1;
-          if (l >= size) break;
-          const r = l + 1;
-          const c = r < size && heapScore[r] < heapScore[l] ? r : l;
-          if (heapScore[c] >= s) break;
-          heapScore[j] = heapScore[c];
-          heapPos[j] = heapPos[c];
-          j = c;
-        }
-        heapScore[j] = s;
-        heapPos[j] = doc;
-      }
+      // A factor is at most 1: a document whose plain score is below the current worst cannot enter.
+      if (top.full && raw < top.worst) continue;
+      top.offer(doc, cutFactor ? raw * cutFactor(doc) : raw);
     }
     const out: Candidate[] = [];
-    for (let i = 0; i < size; i++) out.push({ position: heapPos[i], score: acc[heapPos[i]], mask: this.mask[heapPos[i]] });
+    for (const position of top.positions()) out.push({ position, score: acc[position], mask: this.mask[position] });
     out.sort((a, b) => b.score - a.score || a.position - b.position);
     return out;
   }

@@ -2,10 +2,9 @@
  * Names and chunking of the search files. Every packaged file must stay under 4 MiB (Firefox refuses larger
  * .js/.json/.html files and we keep one rule for all), so a large blob is cut into numbered parts.
  */
+import { MAX_FILE_BYTES } from '../index/format.ts';
 
 export const SEARCH_META_FILE = 'search-meta.json';
-/** Parts are cut below 4 MiB with room to spare. */
-export const MAX_PART_BYTES = 3.5 * 1024 * 1024;
 
 export interface SearchMeta {
   format: number;
@@ -18,7 +17,7 @@ export interface SearchMeta {
 }
 
 /** Cut `bytes` into parts named `${stem}.bin` or `${stem}-0.bin`, `${stem}-1.bin`, … */
-export function splitBinary(stem: string, bytes: Uint8Array, max = MAX_PART_BYTES): [string, Uint8Array][] {
+export function splitBinary(stem: string, bytes: Uint8Array, max = MAX_FILE_BYTES): [string, Uint8Array][] {
   if (bytes.length <= max) return [[`${stem}.bin`, bytes]];
   const parts: [string, Uint8Array][] = [];
   for (let at = 0, i = 0; at < bytes.length; at += max, i++) parts.push([`${stem}-${i}.bin`, bytes.slice(at, at + max)]);
@@ -26,7 +25,7 @@ export function splitBinary(stem: string, bytes: Uint8Array, max = MAX_PART_BYTE
 }
 
 /** Lines joined by "\n" in parts of at most `max` UTF-8 bytes, each cut at a line end (so each part decodes alone). */
-export function splitLines(stem: string, lines: readonly string[], max = MAX_PART_BYTES): [string, string][] {
+export function splitLines(stem: string, lines: readonly string[], max = MAX_FILE_BYTES): [string, string][] {
   const encoder = new TextEncoder();
   const parts: string[][] = [[]];
   let size = 0;

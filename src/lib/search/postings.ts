@@ -12,6 +12,7 @@
  *   u8[...]             postings: per term, varint((docGap << 2) | (min(tf, 4) - 1)), documents ascending
  *   utf-8               terms, ascending (code unit order), joined by "\n"
  */
+import { ByteWriter, VarintReader } from '../index/bytes.ts';
 
 const MAGIC = 0x31504c53; // "SLP1"
 const MAX_TF = 4;
@@ -48,7 +49,7 @@ export class PostingsWriter {
   finish(options: { maxDf?: number } = {}): Uint8Array {
     const maxDf = options.maxDf ?? Infinity;
     const terms = [...this.perTerm.keys()].filter((t) => this.perTerm.get(t)!.length / 2 <= maxDf).sort(compareCodeUnits);
-    const bytes = new VarintWriter();
+    const bytes = new ByteWriter();
     const offsets = new Uint32Array(terms.length + 1);
     terms.forEach((t, i) => {
       offsets[i] = bytes.length;
@@ -140,19 +141,13 @@ export class PostingsTable {
     const end = this.offsets[i + 1];
     const docs = new Int32Array(this.df(i));
     const tfs = new Uint8Array(docs.length);
+    const values = new VarintReader(p, at, end);
     let doc = 0;
-    for (let n = 0; at < end; n++) {
-      let v = 0;
-      let shift = 1;
-      let b: number;
-      do {
-        b = p[at++];
-        v += (b & 0x7f) * shift;
-        shift *= 128;
-      } while (b & 0x80);
-      doc += Math.floor(v / 4);
+    for (let n = 0; values.more(); n++) {
+      const v = values.next();
+      doc += v >>> 2;
       docs[n] = doc;
-      tfs[n] = (v % 4) + 1;
+      tfs[n] = (v & 3) + 1;
     }
     return { docs, tfs };
   }
@@ -163,28 +158,6 @@ export class PostingsTable {
     let n = 0;
     for (let at = this.offsets[i], end = this.offsets[i + 1]; at < end; at++) if (!(p[at] & 0x80)) n++;
     return n;
-  }
-}
-
-class VarintWriter {
-  private buf = new Uint8Array(1 << 16);
-  length = 0;
-
-  varint(value: number): void {
-    if (this.length + 8 > this.buf.length) {
-      const next = new Uint8Array(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    while (value >= 0x80) {
-      this.buf[this.length++] = (value % 128) | 0x80;
-      value = Math.floor(value / 128);
-    }
-    this.buf[this.length++] = value;
-  }
-
-  finish(): Uint8Array {
-    return this.buf.slice(0, this.length);
   }
 }
 

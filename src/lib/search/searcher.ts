@@ -3,6 +3,7 @@
  * fuzzy on longer complete words, and its coordination factor: more query words matched ranks higher); the
  * lead signal adds a BM25 score for words the article's opening uses but its title does not.
  */
+import { TopK } from '../index/top-k.ts';
 import { analyzeTokens } from '../text/index.ts';
 import type { PostingsTable } from './postings.ts';
 import { parseQuery } from './query.ts';
@@ -285,69 +286,5 @@ export class TitleLeadSearcher implements Searcher {
     const out: string[] = [];
     for (const token of analyzeTokens(title)) if (terms.has(token.term) && !out.includes(token.surface)) out.push(token.surface);
     return out;
-  }
-}
-
-/** The k best (position, score) pairs offered, kept in a min-heap; ties go to the earlier position. */
-class TopK {
-  private readonly docs: Int32Array;
-  private readonly scores: Float64Array;
-  private size = 0;
-
-  constructor(private readonly k: number) {
-    this.docs = new Int32Array(k);
-    this.scores = new Float64Array(k);
-  }
-
-  /** a ranks below b */
-  private below(i: number, j: number): boolean {
-    const { scores, docs } = this;
-    return scores[i] < scores[j] || (scores[i] === scores[j] && docs[i] > docs[j]);
-  }
-
-  private swap(i: number, j: number): void {
-    const { scores, docs } = this;
-    const d = docs[i];
-    docs[i] = docs[j];
-    docs[j] = d;
-    const s = scores[i];
-    scores[i] = scores[j];
-    scores[j] = s;
-  }
-
-  offer(doc: number, score: number): void {
-    const { docs, scores } = this;
-    if (this.size < this.k) {
-      let i = this.size++;
-      docs[i] = doc;
-      scores[i] = score;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!this.below(i, parent)) break;
-        this.swap(i, parent);
-        i = parent;
-      }
-      return;
-    }
-    if (score < scores[0] || (score === scores[0] && doc > docs[0])) return;
-    docs[0] = doc;
-    scores[0] = score;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < this.size && this.below(l, m)) m = l;
-      if (r < this.size && this.below(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
-    }
-  }
-
-  /** Best first. */
-  sorted(): [number, number][] {
-    const out: [number, number][] = [];
-    for (let i = 0; i < this.size; i++) out.push([this.docs[i], this.scores[i]]);
-    return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   }
 }
