@@ -34,8 +34,15 @@ export interface Envelope<N extends MessageName = MessageName> {
   payload: RequestOf<N>;
 }
 
+/**
+ * What kind of failure an error reply reports, for the UI to choose its words by (the message is for details):
+ * `corrupt-package`, the installed index is damaged and only a reinstall helps; `failed`, anything else.
+ */
+export type ErrorKind = 'corrupt-package' | 'failed';
+export const ERROR_KINDS: readonly ErrorKind[] = ['corrupt-package', 'failed'];
+
 /** What the background answers: a value, or an error the UI can show. Never a thrown exception across contexts. */
-export type Reply<N extends MessageName> = { ok: true; value: ResponseOf<N> } | { ok: false; error: string };
+export type Reply<N extends MessageName> = { ok: true; value: ResponseOf<N> } | { ok: false; error: string; kind: ErrorKind };
 
 /** Limits the background enforces on payloads (a page controls the snapshot's content). */
 export const LIMITS = {

@@ -4,11 +4,20 @@
  */
 import browser from 'webextension-polyfill';
 import { openIndex, type SilaIndex } from '../lib/engine';
-import { IndexLoadError } from '../lib/index/load';
+import { IndexLoadError, type IndexFault } from '../lib/index/load';
 import { packagedIndex } from './index-source';
 
-/** storage.local key holding why the packaged index failed its full check at install, if it did. */
+/**
+ * storage.local key holding why the packaged index failed its full check at install, if it did: the error's
+ * message and fault ({ message, fault }; a bare string, as versions before the fault was kept wrote, still
+ * reads, as an unreadable index). The check runs again at each install and update, which rewrites it.
+ */
 const CORRUPT_KEY = 'sila:indexCorrupt';
+
+interface StoredLoadFailure {
+  message: string;
+  fault: IndexFault;
+}
 
 /**
  * Every load checks each file's size against meta.json; the SHA-256 of every byte is checked once, at install
@@ -19,13 +28,24 @@ export async function verifyPackagedIndex(): Promise<void> {
     await openIndex(packagedIndex, { verifyHashes: true });
     await browser.storage.local.remove(CORRUPT_KEY);
   } catch (error) {
-    await browser.storage.local.set({ [CORRUPT_KEY]: error instanceof Error ? error.message : String(error) });
+    const failure: StoredLoadFailure =
+      error instanceof IndexLoadError ? { message: error.message, fault: error.fault } : { message: error instanceof Error ? error.message : String(error), fault: 'unreadable' };
+    await browser.storage.local.set({ [CORRUPT_KEY]: failure });
   }
 }
 
+/** The stored failure, or null when there is none (or the record is not one). */
+export function storedLoadFailure(value: unknown): StoredLoadFailure | null {
+  if (typeof value === 'string') return { message: value, fault: 'unreadable' };
+  if (!value || typeof value !== 'object') return null;
+  const { message, fault } = value as { message?: unknown; fault?: unknown };
+  if (typeof message !== 'string') return null;
+  return { message, fault: fault === 'corrupt' ? 'corrupt' : 'unreadable' };
+}
+
 async function openCheckedIndex(): Promise<SilaIndex> {
-  const corrupt = (await browser.storage.local.get(CORRUPT_KEY))[CORRUPT_KEY];
-  if (typeof corrupt === 'string') throw new IndexLoadError(corrupt);
+  const failure = storedLoadFailure((await browser.storage.local.get(CORRUPT_KEY))[CORRUPT_KEY]);
+  if (failure) throw new IndexLoadError(failure.message, failure.fault);
   return openIndex(packagedIndex);
 }
 

@@ -10,7 +10,9 @@ vi.mock('./handlers', () => ({
   handlers: {
     'page/snapshot': async () => (calls.push('page/snapshot'), { confidentCount: 3 }),
     'tab/state': async () => (calls.push('tab/state'), { kind: 'pending' }),
-    'corpus/search': async () => {
+    'corpus/search': async ({ query }: { query: string }) => {
+      const { IndexLoadError } = await import('../lib/index/load');
+      if (query === 'damaged') throw new IndexLoadError('index file sila-v4-0.bin has 3 bytes, meta.json says 4: the package is corrupt', 'corrupt');
       throw new Error('index file sila-v1-0.bin is corrupt');
     },
     'corpus/about': async () => (calls.push('corpus/about'), { formatVersion: 1 }),
@@ -33,7 +35,7 @@ describe('route', () => {
 
   test('a content script may not ask for results or search', async () => {
     const reply = await route({ sila: 1, name: 'corpus/about', payload: {} }, fromContentScript);
-    expect(reply).toEqual({ ok: false, error: 'corpus/about is not accepted from this sender' });
+    expect(reply).toEqual({ ok: false, error: 'corpus/about is not accepted from this sender', kind: 'failed' });
     expect(calls).toEqual([]);
   });
 
@@ -59,8 +61,15 @@ describe('route', () => {
   test("a handler's failure becomes an error reply naming the cause, not a crash", async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const reply = await route({ sila: 1, name: 'corpus/search', payload: { query: 'x', limit: 5 } }, fromPopup);
-    expect(reply).toEqual({ ok: false, error: 'index file sila-v1-0.bin is corrupt' });
+    expect(reply).toEqual({ ok: false, error: 'index file sila-v1-0.bin is corrupt', kind: 'failed' });
     expect(logged).toHaveBeenCalledOnce(); // and the background's console says which message failed
+    logged.mockRestore();
+  });
+
+  test('a damaged package crosses as its kind, whatever the wording of its message', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const reply = await route({ sila: 1, name: 'corpus/search', payload: { query: 'damaged', limit: 5 } }, fromPopup);
+    expect(reply).toMatchObject({ ok: false, kind: 'corrupt-package' });
     logged.mockRestore();
   });
 });

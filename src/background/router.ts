@@ -4,7 +4,8 @@
  * ask for results. Web pages cannot reach it at all (no externally_connectable).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Envelope, MessageName, Reply } from '../messages';
+import { IndexLoadError } from '../lib/engine';
+import type { Envelope, ErrorKind, MessageName, Reply } from '../messages';
 import { handlers } from './handlers';
 import { InvalidMessage, validateEnvelope } from './validate';
 
@@ -23,14 +24,18 @@ export async function route(message: unknown, sender: Runtime.MessageSender): Pr
   try {
     envelope = validateEnvelope(message);
   } catch (error) {
-    return { ok: false, error: error instanceof InvalidMessage ? error.message : 'invalid message' };
+    return { ok: false, error: error instanceof InvalidMessage ? error.message : 'invalid message', kind: 'failed' };
   }
-  if (!senderMayAsk(envelope.name, sender)) return { ok: false, error: `${envelope.name} is not accepted from this sender` };
+  if (!senderMayAsk(envelope.name, sender)) return { ok: false, error: `${envelope.name} is not accepted from this sender`, kind: 'failed' };
   try {
     const handler = handlers[envelope.name] as (payload: unknown, tabId: number | undefined) => Promise<unknown>;
     return { ok: true, value: (await handler(envelope.payload, sender.tab?.id)) as never };
   } catch (error) {
     console.error('Sila:', envelope.name, error);
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: error instanceof Error ? error.message : String(error), kind: errorKindOf(error) };
   }
+}
+
+function errorKindOf(error: unknown): ErrorKind {
+  return error instanceof IndexLoadError && error.fault === 'corrupt' ? 'corrupt-package' : 'failed';
 }

@@ -31,8 +31,13 @@ describe('runtime client', () => {
 
   it('turns error replies, missing replies and transport failures into rejections with a message', async () => {
     const client = createRuntimeClient();
+    browser.runtime.sendMessage.mockResolvedValueOnce({ ok: false, error: 'index corrupt', kind: 'corrupt-package' });
+    await expect(client.search('x', 5)).rejects.toMatchObject({ message: 'index corrupt', kind: 'corrupt-package' });
+    browser.runtime.sendMessage.mockResolvedValueOnce({ ok: false, error: 'no handler', kind: 'failed' });
+    await expect(client.search('x', 5)).rejects.toMatchObject({ message: 'no handler', kind: 'failed' });
+    // An error reply without a known kind is no valid reply.
     browser.runtime.sendMessage.mockResolvedValueOnce({ ok: false, error: 'index corrupt' });
-    await expect(client.search('x', 5)).rejects.toThrow('index corrupt');
+    await expect(client.about()).rejects.toThrow(/No valid answer/);
     browser.runtime.sendMessage.mockResolvedValueOnce(undefined);
     await expect(client.about()).rejects.toThrow(/No valid answer/);
     browser.runtime.sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist.'));

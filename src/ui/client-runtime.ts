@@ -5,21 +5,17 @@
  * can show.
  */
 import browser from 'webextension-polyfill';
-import type { Envelope, MessageName, Reply, RequestOf, ResponseOf, TabState } from '../messages';
-import type { SilaClient } from './client';
+import { ERROR_KINDS, type Envelope, type MessageName, type Reply, type RequestOf, type ResponseOf, type TabState } from '../messages';
+import { SilaClientError, type SilaClient } from './client';
 import { safeHttpUrl } from '../lib/safe-url';
 import { loadSettings, type Settings } from '../settings';
 import { readTab, stateFromStored } from '../tab-answer';
 import { afterNextPaint } from './after-paint';
 
-export class SilaClientError extends Error {
-  override name = 'SilaClientError';
-}
-
 function isReply(value: unknown): value is Reply<MessageName> {
   if (!value || typeof value !== 'object') return false;
-  const v = value as { ok?: unknown; error?: unknown };
-  return v.ok === true ? 'value' in v : v.ok === false && typeof v.error === 'string';
+  const v = value as { ok?: unknown; error?: unknown; kind?: unknown };
+  return v.ok === true ? 'value' in v : v.ok === false && typeof v.error === 'string' && ERROR_KINDS.some((kind) => kind === v.kind);
 }
 
 export async function send<N extends MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
@@ -31,7 +27,7 @@ export async function send<N extends MessageName>(name: N, payload: RequestOf<N>
     throw new SilaClientError(error instanceof Error ? error.message : String(error));
   }
   if (!isReply(reply)) throw new SilaClientError(`No valid answer from the background to "${name}".`);
-  if (!reply.ok) throw new SilaClientError(reply.error);
+  if (!reply.ok) throw new SilaClientError(reply.error, reply.kind);
   return reply.value as ResponseOf<N>;
 }
 

@@ -2,8 +2,20 @@
  * How the popup, side panel and options page talk to the background: one typed interface, so the UI can be
  * developed and tested against an in-memory implementation (see client-memory.ts) without a browser.
  */
-import type { TabState } from '../messages';
+import type { ErrorKind, TabState } from '../messages';
 import type { IndexMeta, SearchResult } from '../lib/types';
+
+/** A failed call: its message for the details, its kind for the UI to choose its words by. */
+export class SilaClientError extends Error {
+  override name = 'SilaClientError';
+
+  constructor(
+    message: string,
+    readonly kind: ErrorKind = 'failed',
+  ) {
+    super(message);
+  }
+}
 
 export interface SilaClient {
   /**

@@ -5,14 +5,14 @@
  * says the page was not read; stale answers from an earlier request are dropped.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TabState } from '../messages';
-import type { SilaClient } from './client';
+import type { ErrorKind, TabState } from '../messages';
+import { SilaClientError, type SilaClient } from './client';
 
 export type TabLoad =
   | { status: 'loading' }
   | { status: 'ready'; state: TabState }
   | { status: 'stuck' }
-  | { status: 'error'; error: string };
+  | { status: 'error'; error: string; kind: ErrorKind };
 
 const PENDING_RETRY_MS = 400;
 const PENDING_MAX_TRIES = 12;
@@ -58,7 +58,8 @@ export function useTabState(client: SilaClient, refreshKey: unknown = 0): { load
         (error: unknown) => {
           if (id !== request.current) return;
           answered = true;
-          setLoad({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+          const kind = error instanceof SilaClientError ? error.kind : 'failed';
+          setLoad({ status: 'error', error: error instanceof Error ? error.message : String(error), kind });
         },
       );
     };

@@ -10,8 +10,22 @@ import { FIELD_SEP, FORMAT_VERSION, META_FILE, NO_NEIGHBOUR, NO_SOURCE, nbRecord
 import { openPack, type PackSections } from './pack';
 import type { IndexSource } from './source';
 
+/**
+ * Why the index did not open. `corrupt`: a file differs from what meta.json lists (its size, or its SHA-256),
+ * so the installed package is damaged and only a reinstall helps; `unreadable`: anything else (missing, another
+ * format version, a read that failed), which a rebuild or a retry may mend.
+ */
+export type IndexFault = 'corrupt' | 'unreadable';
+
 export class IndexLoadError extends Error {
   override name = 'IndexLoadError';
+
+  constructor(
+    message: string,
+    readonly fault: IndexFault = 'unreadable',
+  ) {
+    super(message);
+  }
 }
 
 export interface LoadOptions {
@@ -218,10 +232,10 @@ export async function loadIndex(source: IndexSource, options: LoadOptions = {}):
     const expected = listed.get(name);
     if (!expected) throw new IndexLoadError(`index file ${name} is not listed in ${META_FILE}`);
     if (bytes.byteLength !== expected.bytes) {
-      throw new IndexLoadError(`index file ${name} has ${bytes.byteLength} bytes, ${META_FILE} says ${expected.bytes}: the package is corrupt`);
+      throw new IndexLoadError(`index file ${name} has ${bytes.byteLength} bytes, ${META_FILE} says ${expected.bytes}: the package is corrupt`, 'corrupt');
     }
     if (options.verifyHashes && (await sha256Hex(bytes)) !== expected.sha256) {
-      throw new IndexLoadError(`index file ${name} does not match its SHA-256 in ${META_FILE}: the package is corrupt`);
+      throw new IndexLoadError(`index file ${name} does not match its SHA-256 in ${META_FILE}: the package is corrupt`, 'corrupt');
     }
     return bytes;
   };

@@ -21,7 +21,7 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
   const searchButton = searchButtonOf(true);
 
   if (load.status === 'loading') return <Skeleton rows={4} label={i18n.t('loadingRelated')} />;
-  if (load.status === 'error' && /the package is corrupt/.test(load.error)) {
+  if (load.status === 'error' && load.kind === 'corrupt-package') {
     // Retrying or searching cannot help: both need the same damaged files.
     return (
       <StateMessage icon="error" tone="error" title={i18n.t('corruptTitle')} body={i18n.t('corruptBody')}>
