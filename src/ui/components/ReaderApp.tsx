@@ -10,7 +10,8 @@ import { handleListKey } from '../list-nav';
 import { shownCount } from '../related-sections';
 import { useSearch } from '../use-search';
 import { useTabState, type TabLoad } from '../use-tab-state';
-import { isSilentSite, type Settings } from '../../settings';
+import type { Settings } from '../../settings';
+import { silencedPageUrl, tabPageUrl } from '../tab-page';
 import { AboutCorpus } from './AboutCorpus';
 import { Footer } from './Footer';
 import { Logo } from './Logo';
@@ -37,7 +38,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
     inputRef.current?.focus();
   };
   const state = load.status === 'ready' ? load.state : null;
-  const pageUrl = state?.kind === 'article' ? state.snapshot.url : state?.kind === 'not-article' ? state.url : '';
+  const pageUrl = tabPageUrl(state);
   const searching = query.trim() !== '';
 
   // A new query, view or page (the side panel follows the active tab) starts at the top.
@@ -86,8 +87,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
 function tabStateName(load: TabLoad, settings: Settings): string {
   if (load.status !== 'ready') return load.status;
   const state = load.state;
-  const url = state.kind === 'article' ? state.snapshot.url : state.kind === 'not-article' ? state.url : '';
-  if (url && isSilentSite(settings, url)) return 'silent';
+  if (silencedPageUrl(state, settings)) return 'silent';
   if (state.kind === 'article' && shownCount(state.results, settings) === 0) return 'empty';
   return state.kind;
 }

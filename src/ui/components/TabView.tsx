@@ -1,7 +1,7 @@
 /** What Sila has for the current tab: the recognised article and its related coverage, or why there is none. */
-import { isSilentSite } from '../../settings';
 import { useUi } from '../context';
 import { displayHost } from '../../lib/safe-url';
+import { silencedPageUrl } from '../tab-page';
 import type { TabLoad } from '../use-tab-state';
 import { ReadingCard } from './ReadingCard';
 import { shownCount } from '../related-sections';
@@ -55,8 +55,8 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
   }
 
   const state = load.state;
-  const url = state.kind === 'article' ? state.snapshot.url : state.kind === 'not-article' ? state.url : '';
-  if (url && isSilentSite(settings, url)) {
+  const url = silencedPageUrl(state, settings);
+  if (url) {
     const host = displayHost(url);
     return (
       <StateMessage icon="pause" title={i18n.t('silentTitle', host)} body={i18n.t('silentBody')}>
