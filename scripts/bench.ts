@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--corpus FILE] [--index DIR] [--runs 5] [--json] [--no-baseline] [--baseline-heap-mb 8000] [--queries FILE]
- * Issue 5's table: the baseline (MiniSearch as documented over title + body) and Sila's shipped index, built in
+ * The speed table: the baseline (MiniSearch as documented over title + body) and Sila's shipped index, built in
  * the same run, side by side with ratios. Cold starts run in fresh processes (medians over --runs); related
  * and search-as-you-type timings are warm, in this process, over the query file's articles. --index DIR measures
  * an index already built from --corpus (e.g. by `npm run build:index -- --out DIR`) instead of building one.

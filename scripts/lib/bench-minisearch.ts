@@ -1,5 +1,5 @@
 /**
- * The baseline of issue 5, run in child processes by scripts/bench.ts: MiniSearch used as documented.
+ * The speed baseline, run in child processes by scripts/bench.ts: MiniSearch used as documented.
  *   build CORPUS OUT.json  — addAll over title + body, JSON.stringify, write; prints timings and sizes.
  *   cold OUT.json QUERY    — MiniSearch.loadJSON + one 10-term OR query; prints timings and heap.
  */

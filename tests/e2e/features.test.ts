@@ -1,5 +1,5 @@
 /**
- * Issue 7, what a reader uses every day, in the built extension in Chromium and Firefox:
+ * What a reader uses every day, in the built extension in Chromium and Firefox:
  * - settings apply at once (as the options page saves them, in storage.sync): number of results, Arabic-Indic
  *   digits, badge off, a silent site;
  * - search results filtered by outlet and sorted by date;

@@ -1,5 +1,5 @@
 /**
- * Issue 8, robustness and trust, against the built extension in Chromium and Firefox:
+ * Robustness and trust, against the built extension in Chromium and Firefox:
  * - every hostile detection fixture (10 MB of text, 200,000 nodes, 5,000-deep DOM, 1,000 JSON-LD blocks,
  *   malformed/cyclic JSON-LD, markup and bidi overrides in the title), a page that redefines built-ins, a
  *   10,000-character title and a page that mutates its DOM forever are served to the real extension; after each
@@ -204,10 +204,10 @@ for (const name of ['chromium', 'firefox'] as const) {
         let popup = await session.openPopup(page);
         let state = await settledState(popup);
         if (state === 'not-article' || state === 'unsupported') {
-          // A tab that finished loading but whose content script has not reported yet is answered "not an
-          // article" (src/background/handlers.ts, stateWithoutSnapshot; "unsupported" in Chromium, where a popup
-          // opened by automation has no activeTab grant to read the tab's URL); the content script may wait up
-          // to 1.5 s for an idle moment on a busy page. Ask once more after that.
+          // A tab whose content script has not reported yet is answered "pending" (src/background/handlers.ts,
+          // stateWithoutSnapshot), or "unsupported" in Chromium, where a popup opened by automation has no
+          // activeTab grant to read the tab's URL; the content script may wait up to 1.5 s for an idle moment on
+          // a busy page. Ask once more after that.
           await popup.close();
           await sleep(2500);
           popup = await session.openPopup(page);

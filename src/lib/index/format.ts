@@ -20,7 +20,7 @@ export const META_FILE = 'meta.json';
 
 /**
  * The byte strings read on demand (postings, doc store, neighbour table) are cut into files of at most this
- * many bytes: a query reads the few files holding its 25 terms' postings and its ~15 shown documents.
+ * many bytes: a query reads the few files holding its query terms' postings (at most 30, see defaultQueryTermParams) and its ~15 shown documents.
  */
 export const LAZY_CHUNK_BYTES = 128 * 1024;
 

@@ -102,13 +102,13 @@ export class LoadedIndex {
     }
   }
 
-  /** Read the postings of these terms (the files holding them), so that scoring can run. */
   /** Whether every one of these terms' postings is in memory already (then no read is needed to score them). */
   hasPostings(terms: Iterable<number>): boolean {
     for (const t of terms) if (this.postOffsets[t + 1] > this.postOffsets[t] && !this.postings.has(this.postOffsets[t])) return false;
     return true;
   }
 
+  /** Read the postings of these terms (the files holding them), so that scoring can run. */
   ensurePostings(terms: Iterable<number>): Promise<void> {
     const offsets: number[] = [];
     for (const t of terms) if (this.postOffsets[t + 1] > this.postOffsets[t]) offsets.push(this.postOffsets[t]);

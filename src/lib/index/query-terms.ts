@@ -11,7 +11,7 @@ export interface QueryTermParams {
   maxTerms: number;
   /** Terms in fewer documents than this are left out (MoreLikeThis: 5): mostly typos and one-off phrases. */
   minDf: number;
-  /** Terms whose boosted frequency in the article is below this are left out (MoreLikeThis: 2, unboosted)… */
+  /** Terms written fewer times than this in the article are left out (MoreLikeThis: 2)… */
   minTf: number;
   /** …unless fewer than this many terms remain: then the best of them are taken anyway (short pages). */
   minTerms: number;

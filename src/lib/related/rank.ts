@@ -25,7 +25,7 @@ export interface RankParams extends QueryTermParams {
   titleWeight: number;
   /** Candidates at least this close (cosine) count as full title agreement: a reprint under another headline. */
   titleDupCosine: number;
-  /** How many of the best candidates get the title check (it decodes and analyzes their titles). */
+  /** How many of the best candidates get the title check (it reads their stored title terms, see forEachTitleTerm). */
   titleCandidates: number;
   /**
    * Query expansion from result titles (pseudo-relevance feedback): the titles of the best `expandTitles` results

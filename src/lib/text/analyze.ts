@@ -42,8 +42,8 @@ function isAsciiWord(t: string): boolean {
 }
 
 /**
- * True when an Arabic token is a function word, possibly behind clitics: وهذا, فإن, بأن, ولكن, لذلك.
- * `drop` is the stopword set, optionally merged with boilerplate.
+ * True when an Arabic token is a function word, possibly behind clitics: وهذا, فإن, بأن, ولكن, لذلك;
+ * with `dropBoilerplate`, also a word of the learned boilerplate list (alone or behind و/ف).
  */
 function isArabicStop(t: string, dropBoilerplate: boolean): boolean {
   if (ARABIC_STOPWORDS.has(t) || (dropBoilerplate && BOILERPLATE_DROPPED_BY_DEFAULT.has(t))) return true;
