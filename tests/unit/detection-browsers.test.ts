@@ -125,7 +125,9 @@ const browsers: { name: string; path: string; launch: (dir: string) => Promise<B
 ];
 
 for (const b of browsers) {
-  describe.skipIf(!existsSync(b.path) || process.env.SILA_SKIP_BROWSER_TESTS === '1')(`content script in ${b.name}`, () => {
+  const absent = !existsSync(b.path) ? `no ${b.name} at ${b.path}` : process.env.SILA_SKIP_BROWSER_TESTS === '1' ? 'SILA_SKIP_BROWSER_TESTS=1' : null;
+  if (absent) console.log(`detection-browsers: ${b.name} skipped, ${absent}`);
+  describe.skipIf(absent !== null)(`content script in ${b.name}`, () => {
     let browser: Browser;
     let profile: string;
     beforeAll(async () => {

@@ -12,6 +12,8 @@ import { renderSeedPage } from '../../scripts/lib/render-pages';
 const seedDir = resolve(__dirname, '..', '..', '..', 'shared', 'seed');
 const seedFile = existsSync(seedDir) ? readdirSync(seedDir).find((f) => f.endsWith('.txt')) : undefined;
 
+if (!seedFile) console.log(`detection-seed: skipped, no seed page (*.txt) in ${seedDir}`);
+
 describe.skipIf(!seedFile)('seed page', () => {
   const seed = seedFile ? readFileSync(resolve(seedDir, seedFile), 'utf8') : '';
   const lines = seed.split('\n').map((l) => l.trim()).filter(Boolean);
