@@ -2,7 +2,7 @@
  * npm run eval:variants -- [--keep 80,90,100,120,200] [--params '{"wholeWeight":0}'] [--corpus FILE] [--json]
  *
  * How much of a dev figure is the index's luck. The shipped index keeps each article's 100 strongest terms; built
- * with 80, 90, 120 or 200 instead, nDCG@10 moved by up to 0.02 (DESIGN.md, "Third round"), as much as most
+ * with 80, 90, 120 or 200 instead, nDCG@10 moved by up to 0.02 (docs/experiments.md, "Third round"), as much as most
  * ranking changes. So a ranking change is judged on several indexes: this builds them (once, cached in
  * build/cache/ like every index the scripts use) and runs the related eval on each, printing nDCG@10 and P@5
  * over all judged queries and over the odd and even lines of the query file, with their means over the indexes.
