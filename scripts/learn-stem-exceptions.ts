@@ -20,20 +20,17 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { defaultCorpusFile, repoRoot } from './paths';
+import { parseArgs } from './lib/args';
 import { normalizeWithOffsets, SourceMap } from '../src/lib/text/normalize';
 import { tokenize } from '../src/lib/text/tokenize';
 import { ARABIC_STOPWORDS } from '../src/lib/text/stopwords';
 import { createArabicStemmer } from '../src/lib/text/arabic-stem';
 import { CURATED_KEEP_SUFFIX } from '../src/lib/text/arabic-stem-curated';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const corpus = resolve(arg('corpus') ?? defaultCorpusFile);
-const out = resolve(arg('out') ?? resolve(repoRoot, 'src/lib/text/arabic-stem-exceptions.ts'));
-const MIN = Number(arg('min') ?? 8);
+const args = parseArgs(process.argv.slice(2));
+const corpus = resolve(args.get('corpus') || defaultCorpusFile);
+const out = resolve(args.get('out') || resolve(repoRoot, 'src/lib/text/arabic-stem-exceptions.ts'));
+const MIN = args.num('min', 8);
 /** Size budget for the generated file: the most frequent words win. */
 const MAX_PREFIX_WORDS = 4000;
 const MAX_SUFFIX_WORDS = 1500;

@@ -9,8 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from './paths';
+import { parseArgs } from './lib/args';
 
-const skipE2e = process.argv.includes('--skip-e2e');
+const skipE2e = parseArgs(process.argv.slice(2)).has('skip-e2e');
 const artifacts = resolve(repoRoot, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 

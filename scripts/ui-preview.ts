@@ -15,6 +15,7 @@ import { createServer } from 'vite';
 import preact from '@preact/preset-vite';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { repoRoot } from './paths';
+import { parseArgs } from './lib/args';
 import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
 
 interface Shot {
@@ -116,11 +117,11 @@ const SHOTS: Shot[] = [
   { name: 'options-en-dark', params: { page: 'options', ui: 'en-US', theme: 'dark' }, viewport: OPTIONS, fullPage: true },
 ];
 
-const args = process.argv.slice(2);
-const serveOnly = args.includes('--serve');
-const runAxe = args.includes('--axe');
-const firefox = args.includes('--firefox');
-const filter = args.find((a) => !a.startsWith('--'));
+const args = parseArgs(process.argv.slice(2), { flags: ['serve', 'axe', 'firefox'] });
+const serveOnly = args.has('serve');
+const runAxe = args.has('axe');
+const firefox = args.has('firefox');
+const filter = args.positional[0];
 const outDir = resolve(repoRoot, 'artifacts', 'ui-preview');
 
 const server = await createServer({

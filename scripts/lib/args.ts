@@ -1,15 +1,26 @@
-/** Minimal flag parsing for the CLIs: --name value, --name=value, --flag. */
-export function parseArgs(argv: string[]): { get(name: string): string | undefined; has(name: string): boolean; num(name: string, fallback: number): number } {
+/**
+ * The one flag parser of the CLIs: --name value, --name=value, --flag. Names in `flags` never take a value, so
+ * an argument after them is positional; arguments that are no flag's value are in `positional`, in order.
+ */
+export function parseArgs(
+  argv: string[],
+  { flags = [] }: { flags?: readonly string[] } = {},
+): { get(name: string): string | undefined; has(name: string): boolean; num(name: string, fallback: number): number; positional: string[] } {
   const values = new Map<string, string>();
+  const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) continue;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     if (eq > 0) values.set(arg.slice(2, eq), arg.slice(eq + 1));
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) values.set(arg.slice(2), argv[++i]);
+    else if (!flags.includes(arg.slice(2)) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) values.set(arg.slice(2), argv[++i]);
     else values.set(arg.slice(2), '');
   }
   return {
+    positional,
     get: (name) => values.get(name),
     has: (name) => values.has(name),
     num: (name, fallback) => {
