@@ -10,14 +10,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openIndex } from '../src/lib/engine.ts';
-import type { CorpusArticle } from '../src/lib/types.ts';
-import { corpusDir, defaultCorpusFile, repoRoot } from './paths.ts';
-import { parseArgs, runMain } from './lib/args.ts';
-import { dirSource } from './lib/dir-source.ts';
-import { buildKeyFor, cacheDirFor, ensureIndex } from './lib/ensure-index.ts';
-import { quantile } from './lib/metrics.ts';
-import { openCorpus } from './lib/read-corpus.ts';
+import { openIndex } from '../src/lib/engine';
+import type { CorpusArticle } from '../src/lib/types';
+import { corpusDir, defaultCorpusFile, repoRoot } from './paths';
+import { parseArgs, runMain } from './lib/args';
+import { dirSource } from './lib/dir-source';
+import { buildKeyFor, cacheDirFor, ensureIndex } from './lib/ensure-index';
+import { quantile } from './lib/metrics';
+import { openCorpus } from './lib/read-corpus';
 
 type Json = Record<string, number | string | null>;
 

@@ -5,10 +5,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defaultCorpusFile, defaultIndexDir, repoRoot } from './paths.ts';
-import { parseArgs, runMain } from './lib/args.ts';
-import { buildIndexDir } from './lib/build.ts';
-import { buildKeyFor } from './lib/ensure-index.ts';
+import { defaultCorpusFile, defaultIndexDir, repoRoot } from './paths';
+import { parseArgs, runMain } from './lib/args';
+import { buildIndexDir } from './lib/build';
+import { buildKeyFor } from './lib/ensure-index';
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));

@@ -12,12 +12,12 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadSearcher } from '../src/lib/search/index.ts';
-import { corpusDir } from './paths.ts';
-import { parseArgs, runMain } from './lib/args.ts';
-import { dirSource } from './lib/dir-source.ts';
-import { quantile } from './lib/metrics.ts';
-import { openSearch, readQueries } from './search.ts';
+import { loadSearcher } from '../src/lib/search/index';
+import { corpusDir } from './paths';
+import { parseArgs, runMain } from './lib/args';
+import { dirSource } from './lib/dir-source';
+import { quantile } from './lib/metrics';
+import { openSearch, readQueries } from './search';
 
 export const PEER = { name: 'Xapian BM25 (Snowball Arabic, title ×3 over title + body)', mrr10: 0.692, hit10: 0.843, msMedian: 0.4 };
 

@@ -14,26 +14,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { openIndex, type SilaIndex } from '../src/lib/engine.ts';
-import type { ArticleSnapshot, CorpusArticle, RelatedResult } from '../src/lib/types.ts';
-import { relatedForSnapshot } from '../src/background/related-for-tab.ts';
-import { extractSnapshot } from '../src/content/extract.ts';
-import { relatedSections } from '../src/ui/related-sections.ts';
-import { corpusDir, defaultCorpusFile, repoRoot } from './paths.ts';
-import { parseArgs, runMain } from './lib/args.ts';
-import { dirSource } from './lib/dir-source.ts';
-import { ensureIndex } from './lib/ensure-index.ts';
-import { parseQrels, type Qrels } from './lib/metrics.ts';
-import { openCorpus } from './lib/read-corpus.ts';
-import { renderSeedPage } from './lib/render-pages.ts';
-import { bootstrapInterval, halfCrossing, pooledShare, type QueryCount } from './lib/share-stats.ts';
+import { openIndex, type SilaIndex } from '../src/lib/engine';
+import type { ArticleSnapshot, CorpusArticle, RelatedResult } from '../src/lib/types';
+import { relatedForSnapshot } from '../src/background/related-for-tab';
+import { extractSnapshot } from '../src/content/extract';
+import { relatedSections } from '../src/ui/related-sections';
+import { corpusDir, defaultCorpusFile, repoRoot } from './paths';
+import { parseArgs, runMain } from './lib/args';
+import { dirSource } from './lib/dir-source';
+import { ensureIndex } from './lib/ensure-index';
+import { parseQrels, type Qrels } from './lib/metrics';
+import { openCorpus } from './lib/read-corpus';
+import { renderSeedPage } from './lib/render-pages';
+import { bootstrapInterval, halfCrossing, pooledShare, type QueryCount } from './lib/share-stats';
 
 // settings.ts loads the WebExtension polyfill, which refuses to load outside an extension and otherwise hands
 // out an existing `browser` object as it is; nothing here calls it: the script only reads the settings' defaults
 // and levels.
 const extensionApi = { runtime: { id: 'eval-sections' } };
 Object.assign(globalThis, { chrome: extensionApi, browser: extensionApi });
-const { CONFIDENCE_LEVELS, DEFAULT_SETTINGS } = await import('../src/settings.ts');
+const { CONFIDENCE_LEVELS, DEFAULT_SETTINGS } = await import('../src/settings');
 
 type Section = 'close' | 'loose' | 'hidden';
 type Rule = (results: RelatedResult[], minConfidence: number) => Record<Section, RelatedResult[]>;

@@ -9,17 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openIndex } from '../src/lib/engine.ts';
-import { defaultIndexParams } from '../src/lib/index/format.ts';
-import type { RankParams } from '../src/lib/related/rank.ts';
-import { corpusDir, defaultCorpusFile } from './paths.ts';
-import { parseArgs, runMain } from './lib/args.ts';
-import { dirSource } from './lib/dir-source.ts';
-import { ensureIndex } from './lib/ensure-index.ts';
-import { parseQrels, summarize, type Qrels, type Run } from './lib/metrics.ts';
-import { openCorpus } from './lib/read-corpus.ts';
-import { relatedRun } from './lib/run-related.ts';
-import type { CorpusArticle } from '../src/lib/types.ts';
+import { openIndex } from '../src/lib/engine';
+import { defaultIndexParams } from '../src/lib/index/format';
+import type { RankParams } from '../src/lib/related/rank';
+import { corpusDir, defaultCorpusFile } from './paths';
+import { parseArgs, runMain } from './lib/args';
+import { dirSource } from './lib/dir-source';
+import { ensureIndex } from './lib/ensure-index';
+import { parseQrels, summarize, type Qrels, type Run } from './lib/metrics';
+import { openCorpus } from './lib/read-corpus';
+import { relatedRun } from './lib/run-related';
+import type { CorpusArticle } from '../src/lib/types';
 
 interface Figures {
   ndcg10: number;

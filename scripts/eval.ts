@@ -6,15 +6,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openIndex } from '../src/lib/engine.ts';
-import type { RankParams } from '../src/lib/related/rank.ts';
-import { corpusDir, defaultCorpusFile } from './paths.ts';
-import { parseArgs, runMain } from './lib/args.ts';
-import { dirSource } from './lib/dir-source.ts';
-import { ensureIndex } from './lib/ensure-index.ts';
-import { parseQrels, parseRun, quantile, sameStoryRecall, summarize, type Run } from './lib/metrics.ts';
-import { openCorpus } from './lib/read-corpus.ts';
-import { relatedRow, relatedRun, type StoryLayout } from './lib/run-related.ts';
+import { openIndex } from '../src/lib/engine';
+import type { RankParams } from '../src/lib/related/rank';
+import { corpusDir, defaultCorpusFile } from './paths';
+import { parseArgs, runMain } from './lib/args';
+import { dirSource } from './lib/dir-source';
+import { ensureIndex } from './lib/ensure-index';
+import { parseQrels, parseRun, quantile, sameStoryRecall, summarize, type Run } from './lib/metrics';
+import { openCorpus } from './lib/read-corpus';
+import { relatedRow, relatedRun, type StoryLayout } from './lib/run-related';
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));

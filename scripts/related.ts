@@ -4,13 +4,13 @@
  * answered by the extension's own engine over the index it ships (built once into build/cache).
  */
 import { resolve } from 'node:path';
-import { openIndex } from '../src/lib/engine.ts';
-import { corpusDir, defaultCorpusFile } from './paths.ts';
-import { parseArgs, runMain, UsageError } from './lib/args.ts';
-import { dirSource } from './lib/dir-source.ts';
-import { ensureIndex } from './lib/ensure-index.ts';
-import { openCorpus } from './lib/read-corpus.ts';
-import { relatedRow, type StoryLayout } from './lib/run-related.ts';
+import { openIndex } from '../src/lib/engine';
+import { corpusDir, defaultCorpusFile } from './paths';
+import { parseArgs, runMain, UsageError } from './lib/args';
+import { dirSource } from './lib/dir-source';
+import { ensureIndex } from './lib/ensure-index';
+import { openCorpus } from './lib/read-corpus';
+import { relatedRow, type StoryLayout } from './lib/run-related';
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));

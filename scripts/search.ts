@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { openIndex, type SilaIndex } from '../src/lib/engine.ts';
-import { loadSearcher, type Searcher } from '../src/lib/search/index.ts';
-import { defaultCorpusFile } from './paths.ts';
-import { parseArgs, runMain, UsageError } from './lib/args.ts';
-import { dirSource } from './lib/dir-source.ts';
-import { ensureIndex } from './lib/ensure-index.ts';
+import { openIndex, type SilaIndex } from '../src/lib/engine';
+import { loadSearcher, type Searcher } from '../src/lib/search/index';
+import { defaultCorpusFile } from './paths';
+import { parseArgs, runMain, UsageError } from './lib/args';
+import { dirSource } from './lib/dir-source';
+import { ensureIndex } from './lib/ensure-index';
 
 export interface SearchQuery {
   id: string;

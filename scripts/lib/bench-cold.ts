@@ -10,8 +10,8 @@ const [dir, queryFile] = process.argv.slice(2);
 const query = JSON.parse(readFileSync(queryFile, 'utf8')) as { title: string; body: string; published?: string | null };
 const t0 = performance.now();
 // Module loading stands for the service worker's script evaluation: timed apart from the index load.
-const { openIndex } = await import('../../src/lib/engine.ts');
-const { dirSource } = await import('./dir-source.ts');
+const { openIndex } = await import('../../src/lib/engine');
+const { dirSource } = await import('./dir-source');
 const t1 = performance.now();
 const cpu0 = process.cpuUsage();
 const index = await openIndex(dirSource(dir));

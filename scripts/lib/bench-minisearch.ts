@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
-import { openCorpus } from './read-corpus.ts';
+import { openCorpus } from './read-corpus';
 
 // The same options at indexing and loading time, as MiniSearch's documentation asks.
 const options = { fields: ['title', 'body'], storeFields: ['title'], idField: 'id' };

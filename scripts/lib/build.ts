@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { IndexBuilder } from '../../src/lib/index/build.ts';
-import { MAX_FILE_BYTES, META_FILE, type IndexParams, type ShippedMeta } from '../../src/lib/index/format.ts';
-import { formatSkipSummary, openCorpus, type CorpusStats, type SkippedLine } from './read-corpus.ts';
-import { Progress } from './progress.ts';
-import { buildSearchFiles, searchTuning, type SearchDocInput } from '../../src/lib/search/index.ts';
+import { IndexBuilder } from '../../src/lib/index/build';
+import { MAX_FILE_BYTES, META_FILE, type IndexParams, type ShippedMeta } from '../../src/lib/index/format';
+import { formatSkipSummary, openCorpus, type CorpusStats, type SkippedLine } from './read-corpus';
+import { Progress } from './progress';
+import { buildSearchFiles, searchTuning, type SearchDocInput } from '../../src/lib/search/index';
 
 export interface BuildRun {
   corpus: string;

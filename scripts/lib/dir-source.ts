@@ -1,7 +1,7 @@
 /** The node IndexSource: index files read from a directory (the very files the extension ships). */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IndexSource } from '../../src/lib/index/source.ts';
+import type { IndexSource } from '../../src/lib/index/source';
 
 export function dirSource(dir: string): IndexSource {
   return {

@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defaultIndexDir, repoRoot } from '../paths.ts';
-import { META_FILE, type IndexParams } from '../../src/lib/index/format.ts';
-import { buildIndexDir } from './build.ts';
-import { CorpusError, schemaHint } from './read-corpus.ts';
+import { defaultIndexDir, repoRoot } from '../paths';
+import { META_FILE, type IndexParams } from '../../src/lib/index/format';
+import { buildIndexDir } from './build';
+import { CorpusError, schemaHint } from './read-corpus';
 
 // The code an index depends on: all of src/lib but its query-time parts (related/ and engine.ts, which the
 // layer check in .dependency-cruiser.cjs keeps the build side from importing), so that tuning the ranking

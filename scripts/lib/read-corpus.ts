@@ -12,8 +12,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { parseCorpusLine, type SkipCode } from '../../src/lib/corpus/parse-line.ts';
-import type { CorpusArticle } from '../../src/lib/types.ts';
+import { parseCorpusLine, type SkipCode } from '../../src/lib/corpus/parse-line';
+import type { CorpusArticle } from '../../src/lib/types';
 
 export const schemaHint =
   'a JSONL or JSONL.gz file with one {"id","title","body",…} object per line (README "Corpus schema")';

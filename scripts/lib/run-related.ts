@@ -4,10 +4,10 @@
  * the flat list"): its best member, then its other members ("also in"), each on its own line, until k lines.
  */
 import { performance } from 'node:perf_hooks';
-import type { SilaIndex } from '../../src/lib/engine.ts';
-import type { RelatedOptions } from '../../src/lib/related/related.ts';
-import type { CorpusArticle } from '../../src/lib/types.ts';
-import type { Run } from './metrics.ts';
+import type { SilaIndex } from '../../src/lib/engine';
+import type { RelatedOptions } from '../../src/lib/related/related';
+import type { CorpusArticle } from '../../src/lib/types';
+import type { Run } from './metrics';
 
 export type StoryLayout = 'members-after' | 'representative-only';
 

@@ -8,9 +8,9 @@
  * - search-titles.txt, only with { titles: true }: the titles, one a line, so hits can say which title words
  *   matched when the caller cannot hand titles to loadSearcher (the engine can: it holds the DocRecords).
  */
-import { miniSearchOptions, searchTuning, SEARCH_FORMAT } from './options.ts';
-import { PostingsWriter } from './postings.ts';
-import { SEARCH_META_FILE, splitBinary, splitLines, type SearchMeta } from './files.ts';
+import { miniSearchOptions, searchTuning, SEARCH_FORMAT } from './options';
+import { PostingsWriter } from './postings';
+import { SEARCH_META_FILE, splitBinary, splitLines, type SearchMeta } from './files';
 
 export interface SearchDocInput {
   /** Dense 0..n-1 position the index builder gave the article. */

@@ -2,7 +2,7 @@
  * Names and chunking of the search files. Every packaged file must stay under 4 MiB (Firefox refuses larger
  * .js/.json/.html files and we keep one rule for all), so a large blob is cut into numbered parts.
  */
-import { MAX_FILE_BYTES } from '../index/format.ts';
+import { MAX_FILE_BYTES } from '../index/format';
 
 export const SEARCH_META_FILE = 'search-meta.json';
 

@@ -2,10 +2,10 @@
  * A small corpus written for the tests (never corpus text): Arabic and English articles, with the spelling
  * variants a typed query must see through. Used by the *.test.ts files of this folder.
  */
-import { buildSearchFiles, type BuildSearchOptions, type SearchDocInput } from './build.ts';
-import { loadSearcher, type LoadSearcherOptions } from './load.ts';
-import type { Searcher } from './searcher.ts';
-import { memorySource } from '../index/source.ts';
+import { buildSearchFiles, type BuildSearchOptions, type SearchDocInput } from './build';
+import { loadSearcher, type LoadSearcherOptions } from './load';
+import type { Searcher } from './searcher';
+import { memorySource } from '../index/source';
 
 export const ARTICLES: { title: string; body: string }[] = [
   {

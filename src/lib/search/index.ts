@@ -8,9 +8,9 @@
  *   const searcher = await loadSearcher(memorySource(new Map(Object.entries(files))));
  *   searcher.search('امريكا') // finds "أمريكا", "أمْريكا", "امريكا"
  */
-export { buildSearchFiles, leadOf, type SearchDocInput, type BuildSearchOptions } from './build.ts';
-export { loadSearcher, type LoadSearcherOptions } from './load.ts';
-export type { Searcher, SearchHit, SearchOptions } from './searcher.ts';
-export type { IndexSource } from '../index/source.ts';
-export { miniSearchOptions, searchTuning, SEARCH_FORMAT } from './options.ts';
-export { SEARCH_META_FILE } from './files.ts';
+export { buildSearchFiles, leadOf, type SearchDocInput, type BuildSearchOptions } from './build';
+export { loadSearcher, type LoadSearcherOptions } from './load';
+export type { Searcher, SearchHit, SearchOptions } from './searcher';
+export type { IndexSource } from '../index/source';
+export { miniSearchOptions, searchTuning, SEARCH_FORMAT } from './options';
+export { SEARCH_META_FILE } from './files';

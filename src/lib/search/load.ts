@@ -1,10 +1,10 @@
 /** Run time: open the files buildSearchFiles wrote. No JSON index parse, no per-posting work at load. */
-import type { IndexSource } from '../index/source.ts';
-import { SEARCH_FORMAT } from './options.ts';
-import { PostingsTable } from './postings.ts';
-import { SEARCH_META_FILE, concatBytes, type SearchMeta } from './files.ts';
-import { titleIndexFrom } from './title-index.ts';
-import { TitleLeadSearcher, type Searcher } from './searcher.ts';
+import type { IndexSource } from '../index/source';
+import { SEARCH_FORMAT } from './options';
+import { PostingsTable } from './postings';
+import { SEARCH_META_FILE, concatBytes, type SearchMeta } from './files';
+import { titleIndexFrom } from './title-index';
+import { TitleLeadSearcher, type Searcher } from './searcher';
 
 export interface LoadSearcherOptions {
   /**

@@ -4,7 +4,7 @@
  * load an index; keep them here and nowhere else.
  */
 import type { Options } from 'minisearch';
-import { analyze } from '../text/index.ts';
+import { analyze } from '../text/index';
 
 /** Bumped whenever the files written by buildSearchFiles change shape or meaning. */
 export const SEARCH_FORMAT = 1;

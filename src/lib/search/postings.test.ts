@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PostingsTable, PostingsWriter } from './postings.ts';
-import { concatBytes, splitBinary, splitLines } from './files.ts';
+import { PostingsTable, PostingsWriter } from './postings';
+import { concatBytes, splitBinary, splitLines } from './files';
 
 describe('postings', () => {
   it('round-trip documents, term frequencies (capped at 4) and lengths', () => {

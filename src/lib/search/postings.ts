@@ -12,7 +12,7 @@
  *   u8[...]             postings: per term, varint((docGap << 2) | (min(tf, 4) - 1)), documents ascending
  *   utf-8               terms, ascending (code unit order), joined by "\n"
  */
-import { ByteWriter, VarintReader } from '../index/bytes.ts';
+import { ByteWriter, VarintReader } from '../index/bytes';
 
 const MAGIC = 0x31504c53; // "SLP1"
 const MAX_TF = 4;

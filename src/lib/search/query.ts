@@ -2,7 +2,7 @@
  * From what the user typed to index terms. The last word is "being typed" unless the query ends with a space
  * or punctuation: it becomes a prefix term, everything before it ordinary terms.
  */
-import { analyze } from '../text/index.ts';
+import { analyze } from '../text/index';
 
 export interface ParsedQuery {
   /** Terms of the complete words, deduplicated, in typed order. */

@@ -1,9 +1,9 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import fc from 'fast-check';
-import { ARTICLES, fixtureSearcher, topTitle } from './fixtures.ts';
-import type { Searcher } from './searcher.ts';
-import { buildSearchFiles } from './build.ts';
-import { SEARCH_META_FILE } from './files.ts';
+import { ARTICLES, fixtureSearcher, topTitle } from './fixtures';
+import type { Searcher } from './searcher';
+import { buildSearchFiles } from './build';
+import { SEARCH_META_FILE } from './files';
 
 let searcher: Searcher;
 beforeAll(async () => {
@@ -152,8 +152,8 @@ describe('buildSearchFiles', () => {
   });
 
   it('copes with an empty corpus', async () => {
-    const { loadSearcher } = await import('./load.ts');
-    const { memorySource } = await import('../index/source.ts');
+    const { loadSearcher } = await import('./load');
+    const { memorySource } = await import('../index/source');
     const s = await loadSearcher(memorySource(new Map(Object.entries(buildSearchFiles([])))));
     expect(s.search('أمريكا')).toEqual([]);
   });
@@ -174,8 +174,8 @@ describe('answers while typing equal fresh answers', () => {
   let typing: Searcher;
   let fresh: Searcher & { clearCache(): void };
   beforeAll(async () => {
-    const { loadSearcher } = await import('./load.ts');
-    const { memorySource } = await import('../index/source.ts');
+    const { loadSearcher } = await import('./load');
+    const { memorySource } = await import('../index/source');
     const source = () => memorySource(new Map(Object.entries(buildSearchFiles(docs))));
     typing = await loadSearcher(source());
     fresh = (await loadSearcher(source())) as typeof fresh;

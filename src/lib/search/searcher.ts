@@ -3,13 +3,13 @@
  * fuzzy on longer complete words, and its coordination factor: more query words matched ranks higher); the
  * lead signal adds a BM25 score for words the article's opening uses but its title does not.
  */
-import { TopK } from '../index/top-k.ts';
-import { analyzeTokens } from '../text/index.ts';
-import type { PostingsTable } from './postings.ts';
-import { parseQuery } from './query.ts';
-import { searchTuning, type SearchTuning } from './options.ts';
-import type { TitleIndex } from './title-index.ts';
-import { TermScorer, titleTermsOf, type TermHits } from './term-hits.ts';
+import { TopK } from '../index/top-k';
+import { analyzeTokens } from '../text/index';
+import type { PostingsTable } from './postings';
+import { parseQuery } from './query';
+import { searchTuning, type SearchTuning } from './options';
+import type { TitleIndex } from './title-index';
+import { TermScorer, titleTermsOf, type TermHits } from './term-hits';
 
 export interface SearchHit {
   /** Index position of the article (the engine maps it to a DocRecord). */

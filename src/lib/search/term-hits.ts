@@ -9,9 +9,9 @@
  * object, a terms array and a match record per matching title, and its term data a Map: for a term in 13,000
  * titles (مصر in egypt-2013) a keystroke took 10–100 ms, most of it garbage collection.
  */
-import type { PostingsTable } from './postings.ts';
-import type { SearchTuning } from './options.ts';
-import type { TitleIndex } from './title-index.ts';
+import type { PostingsTable } from './postings';
+import type { SearchTuning } from './options';
+import type { TitleIndex } from './title-index';
 
 export interface TermHits {
   /** Documents whose title matched (each once, in no particular order), with the summed title score. */

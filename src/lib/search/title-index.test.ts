@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
-import { ARTICLES } from './fixtures.ts';
-import { miniSearchOptions } from './options.ts';
-import { analyze } from '../text/index.ts';
-import { PostingsTable, PostingsWriter } from './postings.ts';
-import { titleIndexFrom } from './title-index.ts';
-import { TermScorer, type TermHits } from './term-hits.ts';
-import { searchTuning } from './options.ts';
+import { ARTICLES } from './fixtures';
+import { miniSearchOptions } from './options';
+import { analyze } from '../text/index';
+import { PostingsTable, PostingsWriter } from './postings';
+import { titleIndexFrom } from './title-index';
+import { TermScorer, type TermHits } from './term-hits';
+import { searchTuning } from './options';
 
 // The title index fills in MiniSearch's private state from compact postings. If a MiniSearch upgrade changes
 // that state, these answers stop matching an index built the documented way, and this test says so.

@@ -12,8 +12,8 @@
  * exactly like one built with `addAll`, so an upgrade that changes them fails loudly in the tests.
  */
 import MiniSearch from 'minisearch';
-import type { PostingsTable } from './postings.ts';
-import { miniSearchOptions, type TitleDoc } from './options.ts';
+import type { PostingsTable } from './postings';
+import { miniSearchOptions, type TitleDoc } from './options';
 
 /** The parts of MiniSearch 7's state we fill in. */
 interface MiniSearchState {
