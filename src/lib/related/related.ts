@@ -35,6 +35,14 @@ interface Expansion {
   weights: number[];
 }
 
+/** How `finish` ranks: the query's norm, the parameters, how many stories, and the corpus article asked about (never shown). */
+interface Finish {
+  queryNorm: number;
+  params: RankParams;
+  k: number;
+  self?: number;
+}
+
 export class RelatedEngine {
   private readonly scorer: Scorer;
   private readonly ctx: WeightContext;
@@ -108,7 +116,8 @@ export class RelatedEngine {
     const q = this.analyze(query, params);
     if (q.terms.length === 0) return [];
     await this.ix.ensurePostings(q.terms);
-    if (params.expandTitles <= 0) return this.finish(this.scorer.score(q.terms, q.weights, params.candidates), q, q.norm, params, options.k ?? 10, -1);
+    const ranking: Finish = { queryNorm: q.norm, params, k: options.k ?? 10 };
+    if (params.expandTitles <= 0) return this.finish(this.scorer.score(q.terms, q.weights, params.candidates), q, ranking);
     // Ranked again with the words of the best results' titles; their postings are usually in memory already,
     // and when they are not, they are read and the whole expanded query scored afresh.
     let unread = null as Expansion | null;
@@ -125,7 +134,7 @@ export class RelatedEngine {
       found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, () => expansion, cut);
     }
     if (params.wholeWeight > 0) await this.scoreWholePage(found, q);
-    return this.finish(found, q, q.norm, params, options.k ?? 10, -1);
+    return this.finish(found, q, ranking);
   }
 
   /**
@@ -199,7 +208,7 @@ export class RelatedEngine {
     await ix.ensurePostings(q.terms.slice(0, 32));
     const masks = this.scorer.matchMasks(q.terms, positions);
     const found: Candidate[] = positions.map((p, i) => ({ position: p, score: scores[i], mask: masks[i] }));
-    return this.finish(found, q, ix.queryNorm[position], params, options.k ?? 10, position);
+    return this.finish(found, q, { queryNorm: ix.queryNorm[position], params, k: options.k ?? 10, self: position });
   }
 
   /** Date, title agreement, stories and outlets (rank.ts) over scored candidates: the best k stories. */
@@ -242,7 +251,8 @@ export class RelatedEngine {
     );
   }
 
-  private async finish(found: Candidate[], q: AnalyzedQuery, queryNorm: number, params: RankParams, k: number, self: number): Promise<RelatedResult[]> {
+  /** The best k stories of the scored candidates, with the documents they show (read from the doc store). */
+  private async finish(found: Candidate[], q: AnalyzedQuery, { queryNorm, params, k, self }: Finish): Promise<RelatedResult[]> {
     const ix = this.ix;
     const ranked = this.rankCandidates(found, q, queryNorm, params, k);
     const alsoIns = ranked.map((r) => {
