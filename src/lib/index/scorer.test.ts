@@ -46,7 +46,7 @@ describe('Scorer', () => {
   });
 
   it('keeps the page’s own score apart when extra terms expand the query', () => {
-    const found = scorer.scoreExpanded([0, 1], [1, 1], 10, () => ({ terms: [2], weights: [3] }));
+    const found = scorer.scoreExpanded([0, 1], [1, 1], 10, { terms: [2], weights: [3] });
     const byPosition = new Map(found.map((c) => [c.position, c]));
     // Document 4 rises to the top on the expansion term alone…
     expect(found[0].position).toBe(4);
@@ -58,8 +58,23 @@ describe('Scorer', () => {
     expect(byPosition.get(1)!.pageScore).toBeCloseTo(2 * full, 5);
   });
 
+  it('ranks the page terms, then the expanded query, from one begin to end, and refuses to overlap queries', () => {
+    scorer.begin([0, 1], [1, 1]);
+    expect(() => scorer.begin([2], [1])).toThrow('has not ended');
+    const first = scorer.top(10);
+    expect(first[0].position).toBe(1);
+    expect(first[0].pageScore).toBeUndefined();
+    scorer.expand([2], [3]);
+    const second = scorer.top(10);
+    scorer.end();
+    expect(second.map((c) => [c.position, c.score.toFixed(3), c.pageScore?.toFixed(3)])).toEqual(
+      scorer.scoreExpanded([0, 1], [1, 1], 10, { terms: [2], weights: [3] }).map((c) => [c.position, c.score.toFixed(3), c.pageScore?.toFixed(3)]),
+    );
+    expect(() => scorer.top(10)).toThrow('no query begun');
+  });
+
   it('leaves no state behind between queries', () => {
-    scorer.scoreExpanded([0, 1], [1, 1], 10, () => ({ terms: [2], weights: [3] }));
+    scorer.scoreExpanded([0, 1], [1, 1], 10, { terms: [2], weights: [3] });
     const again = scorer.score([2], [1], 10);
     expect(again.map((c) => [c.position, c.score.toFixed(3), c.mask])).toEqual([[4, full.toFixed(3), 1]]);
   });
@@ -71,7 +86,7 @@ describe('Scorer', () => {
   it('cuts by score × cutFactor but returns plain scores', () => {
     // Plain scores: 1 → 2·full, 2 → full, 3 → full, 4 → full. Document 1's factor drops it below document 3.
     const factor = (doc: number) => (doc === 1 ? 0.4 : doc === 3 ? 1 : 0.5);
-    const found = scorer.scoreExpanded([0, 1], [1, 1], 1, () => null, factor);
+    const found = scorer.scoreExpanded([0, 1], [1, 1], 1, null, factor);
     expect(found.map((c) => c.position)).toEqual([3]);
     expect(found[0].score).toBeCloseTo(full, 5);
   });
@@ -88,7 +103,7 @@ describe('Scorer', () => {
           const terms = sorted.map((_, i) => i);
           const weights = sorted.map(() => 1);
           const plain = new Map(s.score(terms, weights, 40).map((c) => [c.position, c.score]));
-          const found = s.scoreExpanded(terms, weights, limit, () => null, (d) => factors[d]);
+          const found = s.scoreExpanded(terms, weights, limit, null, (d) => factors[d]);
           // The cut's weakest member beats (or ties) every document left out.
           const cutOf = (d: number) => plain.get(d)! * factors[d];
           const weakest = Math.min(...found.map((c) => cutOf(c.position)));

@@ -41,7 +41,7 @@ export class Scorer {
   /** walkShortlist's index of each wanted document, plus one (0: not wanted); all zero between calls. */
   private readonly slot: Int32Array;
   private readonly satTable: Float32Array;
-  private readonly top = new TopK();
+  private readonly heap = new TopK();
 
   constructor(private readonly p: PostingsArrays) {
     this.acc = new Float32Array(p.docCount);
@@ -53,34 +53,65 @@ export class Scorer {
     this.satTable = Float32Array.from({ length: SAT_LEVELS_BASE }, (_, level) => dequantizeSat(level, p.k1));
   }
 
+  /** The query being scored between begin and end: its touched count, its page terms, its cut factor. */
+  private pass: { touchedCount: number; pageTerms: number; cutFactor: ((doc: number) => number) | null; expanded: boolean } | null = null;
+
   /**
-   * Score the page's terms, let `expand` look at the best candidates and name extra terms, then add those and
-   * rank again: one walk over the page's postings for both rankings. `expand` returns null to keep the first
-   * ranking. Each candidate then also gets its `pageScore`, from the page's terms alone; extra term i sets mask
-   * bit terms.length + i (none from bit 32 on).
+   * Start a query: add the page's terms into the accumulators. Then `top` ranks, `expand` adds extra terms (the
+   * page's postings are walked once for both rankings) and `end` clears the accumulators. All synchronously:
+   * the accumulators are the scorer's own, so no other query may run between begin and end.
    *
    * `cutFactor`, when given, multiplies each document's score by a factor in (0, 1] for choosing the best
    * `limit` only (the candidates keep their plain scores): the re-ranking's cheap factors, such as date
    * proximity, then decide which documents reach it, not only their order once there.
    */
+  begin(terms: ArrayLike<number>, weights: ArrayLike<number>, cutFactor: ((doc: number) => number) | null = null): void {
+    if (this.pass) throw new Error('Scorer.begin: the previous query has not ended');
+    this.pass = { touchedCount: this.accumulate(terms, weights, 0, 0), pageTerms: terms.length, cutFactor, expanded: false };
+  }
+
+  /** The best `limit` documents so far; after `expand`, each also has its `pageScore` from the page's terms alone. */
+  top(limit: number): Candidate[] {
+    const pass = this.openPass();
+    const result = this.topK(pass.touchedCount, limit, -1, pass.cutFactor);
+    if (pass.expanded) for (const c of result) c.pageScore = this.accPage[c.position];
+    return result;
+  }
+
+  /** Add extra terms to the query (once); extra term i sets mask bit pageTerms + i (none from bit 32 on). */
+  expand(terms: ArrayLike<number>, weights: ArrayLike<number>): void {
+    const pass = this.openPass();
+    if (pass.expanded) throw new Error('Scorer.expand: the query is expanded already');
+    for (let i = 0; i < pass.touchedCount; i++) this.accPage[this.touched[i]] = this.acc[this.touched[i]];
+    pass.touchedCount = this.accumulate(terms, weights, pass.touchedCount, pass.pageTerms);
+    pass.expanded = true;
+  }
+
+  end(): void {
+    if (this.pass) this.reset(this.pass.touchedCount);
+    this.pass = null;
+  }
+
+  private openPass(): NonNullable<Scorer['pass']> {
+    if (!this.pass) throw new Error('Scorer: no query begun');
+    return this.pass;
+  }
+
+  /** begin, expand with `extra` (when given), top and end in one call. */
   scoreExpanded(
     terms: ArrayLike<number>,
     weights: ArrayLike<number>,
     limit: number,
-    expand: (found: Candidate[]) => { terms: number[]; weights: number[] } | null,
+    extra: { terms: number[]; weights: number[] } | null,
     cutFactor: ((doc: number) => number) | null = null,
   ): Candidate[] {
-    let touchedCount = this.accumulate(terms, weights, 0, 0);
-    let result = this.topK(touchedCount, limit, -1, cutFactor);
-    const extra = expand(result);
-    if (extra) {
-      for (let i = 0; i < touchedCount; i++) this.accPage[this.touched[i]] = this.acc[this.touched[i]];
-      touchedCount = this.accumulate(extra.terms, extra.weights, touchedCount, terms.length);
-      result = this.topK(touchedCount, limit, -1, cutFactor);
-      for (const c of result) c.pageScore = this.accPage[c.position];
+    this.begin(terms, weights, cutFactor);
+    try {
+      if (extra) this.expand(extra.terms, extra.weights);
+      return this.top(limit);
+    } finally {
+      this.end();
     }
-    this.reset(touchedCount);
-    return result;
   }
 
   /**
@@ -169,7 +200,7 @@ export class Scorer {
 
   /** The best `limit` touched documents by score × cutFactor (when given), returned by score, highest first. */
   private topK(touchedCount: number, limit: number, exclude: number, cutFactor: ((doc: number) => number) | null = null): Candidate[] {
-    const { acc, touched, top } = this;
+    const { acc, touched, heap: top } = this;
     top.reset(limit);
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i];

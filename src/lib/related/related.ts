@@ -118,20 +118,28 @@ export class RelatedEngine {
     await this.ix.ensurePostings(q.terms);
     const ranking: Finish = { queryNorm: q.norm, params, k: options.k ?? 10 };
     if (params.expandTitles <= 0) return this.finish(this.scorer.score(q.terms, q.weights, params.candidates), q, ranking);
-    // Ranked again with the words of the best results' titles; their postings are usually in memory already,
-    // and when they are not, they are read and the whole expanded query scored afresh.
-    let unread = null as Expansion | null;
+    // Ranked again with the words of the best results' titles. Their postings are usually in memory already:
+    // then the page's postings, walked once, serve both rankings; when they are not, they are read and the whole
+    // expanded query scored afresh (the scorer's accumulators cannot wait across a read).
     const cut = this.dateCut(q.hours, params);
-    let found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, (first) => {
-      const extra = this.titleExpansion(first, q, params);
-      if (!extra || this.ix.hasPostings(extra.terms)) return extra;
-      unread = extra;
-      return null;
-    }, cut);
-    if (unread) {
-      const expansion: Expansion = unread;
-      await this.ix.ensurePostings(expansion.terms);
-      found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, () => expansion, cut);
+    let found: Candidate[];
+    let extra: Expansion | null;
+    let ready: boolean;
+    this.scorer.begin(q.terms, q.weights, cut);
+    try {
+      found = this.scorer.top(params.candidates);
+      extra = this.titleExpansion(found, q, params);
+      ready = extra !== null && this.ix.hasPostings(extra.terms);
+      if (extra && ready) {
+        this.scorer.expand(extra.terms, extra.weights);
+        found = this.scorer.top(params.candidates);
+      }
+    } finally {
+      this.scorer.end();
+    }
+    if (extra && !ready) {
+      await this.ix.ensurePostings(extra.terms);
+      found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, extra, cut);
     }
     if (params.wholeWeight > 0) await this.scoreWholePage(found, q);
     return this.finish(found, q, ranking);
