@@ -84,7 +84,7 @@ mkdirSync(resolve(repoRoot, 'artifacts'), { recursive: true });
 const shot = resolve(repoRoot, 'artifacts', 'demo-popup.png');
 await popup.screenshot({ path: shot });
 
-console.log(`\nSila on the seed page (${server.origin}/news/crocus-attack): badge "${badge}", popup painted in ${paintedMs.toFixed(0)} ms`);
+console.log(`\nSila on the seed page (${server.origin}/news/crocus-attack): badge ${badge ? `"${badge}"` : 'blank (nothing confident)'}, popup painted in ${paintedMs.toFixed(0)} ms`);
 for (const [heading, titles] of Object.entries(sections)) {
   if (titles.length === 0) continue;
   console.log(`${heading}:`);

@@ -63,7 +63,7 @@ export function missingSentence(names: BrowserName[], need: string, rerun: strin
   const where = pointed.length ? pointed.map((n) => `${BROWSERS[n].env}=${process.env[BROWSERS[n].env]} is not an executable`).join(' and ') : 'not found on the PATH';
   const envs = names.map((n) => BROWSERS[n].env).join(' and ');
   const todo = findOnPath('apt-get')
-    ? `run \`${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install -y ${packagesFor(names).join(' ')}\`${pointed.length ? ` (or point ${envs} at one)` : ''}`
+    ? `${pointed.length ? `point ${envs} at one, or unset ${pointed.length > 1 ? 'them' : 'it'} and ` : ''}run \`${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install -y ${packagesFor(names).join(' ')}\``
     : `install ${names.length > 1 ? 'them' : 'it'} and set ${envs} to ${names.length > 1 ? 'their executables' : 'its executable'}`;
   return `${need} ${names.map((n) => BROWSERS[n].label).join(' and ')}, ${where}: ${todo}, then \`${rerun}\`.`;
 }
