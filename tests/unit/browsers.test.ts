@@ -69,14 +69,14 @@ describe('finding a browser', () => {
 });
 
 describe('the sentence for a missing browser', () => {
-  it('gives the apt-get line, with sudo only when not root', () => {
+  it('names the setup script and the apt-get line it runs, with sudo only when not root', () => {
     fakeAptGet();
     vi.spyOn(process, 'getuid').mockReturnValue(1000);
     expect(missingSentence(['chromium'], 'The demo needs', 'npm start')).toBe(
-      'The demo needs Chromium, not found on the PATH: run `sudo apt-get install -y chromium`, then `npm start`.',
+      'The demo needs Chromium, not found on the PATH: run `sh scripts/setup-browsers.sh` (sudo apt-get install chromium), then `npm start`.',
     );
     vi.spyOn(process, 'getuid').mockReturnValue(0);
-    expect(missingSentence(['chromium', 'firefox'], 'The end-to-end tests need', 'npm test')).toContain('run `apt-get install -y chromium firefox-esr`');
+    expect(missingSentence(['chromium', 'firefox'], 'The end-to-end tests need', 'npm test')).toContain('run `sh scripts/setup-browsers.sh` (apt-get install chromium firefox-esr)');
   });
 
   it('names the variable that points nowhere, and without apt-get says which variable to set', () => {

@@ -56,14 +56,15 @@ function packagesFor(names: BrowserName[]): string[] {
 
 /**
  * One sentence: which browsers `need` (e.g. "The demo needs") and are missing, and what to run, then `rerun`:
- * the apt-get line where there is apt-get (with sudo unless already root), else the *_PATH to set.
+ * scripts/setup-browsers.sh where there is apt-get (and the apt-get line it runs, through sudo unless root),
+ * else the *_PATH to set.
  */
 export function missingSentence(names: BrowserName[], need: string, rerun: string): string {
   const pointed = names.filter((n) => process.env[BROWSERS[n].env]);
   const where = pointed.length ? pointed.map((n) => `${BROWSERS[n].env}=${process.env[BROWSERS[n].env]} is not an executable`).join(' and ') : 'not found on the PATH';
   const envs = names.map((n) => BROWSERS[n].env).join(' and ');
   const todo = findOnPath('apt-get')
-    ? `${pointed.length ? `point ${envs} at one, or unset ${pointed.length > 1 ? 'them' : 'it'} and ` : ''}run \`${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install -y ${packagesFor(names).join(' ')}\``
+    ? `${pointed.length ? `point ${envs} at one, or unset ${pointed.length > 1 ? 'them' : 'it'} and ` : ''}run \`sh scripts/setup-browsers.sh\` (${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install ${packagesFor(names).join(' ')})`
     : `install ${names.length > 1 ? 'them' : 'it'} and set ${envs} to ${names.length > 1 ? 'their executables' : 'its executable'}`;
   return `${need} ${names.map((n) => BROWSERS[n].label).join(' and ')}, ${where}: ${todo}, then \`${rerun}\`.`;
 }
