@@ -293,7 +293,8 @@ export interface MainText {
 
 /**
  * The article text of `container`: its paragraphs minus the title heading, link lists, "read also" labels,
- * boilerplate and date lines; stops at a second story (another <h1>, or a "read also" label followed by a heading).
+ * boilerplate and date lines; stops at a second story (another <h1> linking elsewhere, or a "read also" label followed
+ * by a heading).
  */
 export function mainText(paras: Para[], container: Element, titleHeading: Element | null, maxChars: number): MainText {
   const out: string[] = [];
@@ -309,7 +310,9 @@ export function mainText(paras: Para[], container: Element, titleHeading: Elemen
     if (!container.contains(p.block)) continue;
     if (titleHeading && (p.block === titleHeading || titleHeading.contains(p.block))) continue;
     const t = p.text;
-    if (p.heading === 1 && proseCount > 0) break; // a second story's headline
+    // A second <h1> that links elsewhere is the next story's headline; a plain one is a section of this story
+    // (documentation and book chapters give each section an <h1>: google-sre-book-1 lost all but its first lines).
+    if (p.heading === 1 && proseCount > 0 && p.linkChars > t.length * 0.5) break;
     if (p.heading >= 2 && p.heading <= 4) headingCount++;
     if (p.heading && p.heading <= 2 && afterReadAlso && proseCount > 0) break; // "إقرأ أيضاً:" then the next story
     if (t.length < 200 && READ_ALSO.test(t)) {
