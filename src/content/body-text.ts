@@ -57,8 +57,12 @@ const WEAK_NEGATIVE = new Set([
 ]);
 const POSITIVE = new Set(['article', 'content', 'story', 'body', 'main', 'entry', 'post', 'text', 'detail', 'details']);
 
-/** `keepPath`: the title heading and its ancestors, which no class-name guess may drop. */
-function skipElement(el: Element, name: string, keepPath: Set<Element> | null): boolean {
+/**
+ * `keepPath`: the title heading and its ancestors, which no class-name guess may drop. `lenient`: the second read
+ * of a page the first one found no article on; only the tag, role, hidden state and a never-article class
+ * (comments, related, share…) drop a subtree, not ids nor the usually-chrome words ("widget", "sidebar", "meta").
+ */
+function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): boolean {
   if (SKIP_TAGS.has(name)) return true;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
   if (!el.hasAttributes()) return false;
@@ -73,13 +77,14 @@ function skipElement(el: Element, name: string, keepPath: Set<Element> | null): 
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
+  const id = lenient ? null : el.getAttribute('id');
   if (!cls && !id) return false;
   // The title's position outweighs a class-name guess: what holds the headline is not a sidebar or a share bar
   // ("div.panel-two-col-sidebar-right", "#ad-portal", "div.site_header" wrapping the whole page).
   if (keepPath && keepPath.has(el)) return false;
   const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
   if (STRONG_NEGATIVE.test(names)) return true;
+  if (lenient) return false;
   const parts = names.split(/[\s_-]+/);
   let negative = false;
   for (let i = 0; i < parts.length; i++) {
@@ -104,6 +109,7 @@ export function walkParagraphs(
   deadline?: Deadline,
   maxNodes = MAX_NODES,
   keep: Element | null = null,
+  lenient = false,
 ): { paras: Para[]; truncated: boolean } {
   const paras: Para[] = [];
   // A set of the title's ancestors, built once: a contains() per classed element would cost the DOM's depth each.
@@ -185,7 +191,7 @@ export function walkParagraphs(
       const el = n as Element;
       const name = el.localName || '';
       if (name === 'br' || name === 'hr') flush();
-      else if (skipElement(el, name, keepPath)) {
+      else if (skipElement(el, name, keepPath, lenient)) {
         if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
       } else if (el.firstChild) {
         enter(el, name);

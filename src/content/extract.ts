@@ -10,7 +10,8 @@
 import type { ArticleSnapshot } from '../lib/types';
 import { LIMITS } from '../messages';
 import {
-  boundedText, heldChars, mainText, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held, type MainText,
+  boundedText, heldChars, mainText, MAX_NODES, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held,
+  type MainText, type Para,
 } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
 import { absoluteHttpUrl, normalizeLang, readMeta, type PageMeta } from './metadata';
@@ -112,7 +113,7 @@ function storyAroundTitle(heading: Element, score: Map<Element, Held>, scope: El
 }
 
 /** The visible heading that titles the page's article: the one matching the metadata title, else the first <h1>. */
-function findTitleHeading(doc: Document, metaTitles: string[]): Element | null {
+export function findTitleHeading(doc: Document, metaTitles: string[]): Element | null {
   const candidates: Element[] = [];
   const h1 = doc.getElementsByTagName('h1');
   for (let i = 0; i < h1.length && i < 20; i++) candidates.push(h1[i]);
@@ -248,6 +249,18 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   return main.proseChars >= 1500 && main.proseCount >= 4 && perPara >= 140 && main.linkLines <= main.proseCount;
 }
 
+/** The story's scope and main text from the paragraphs walked under `root`. */
+function readStory(doc: Document, paras: Para[], root: Element, titleHeading: Element | null): { scope: Element; main: MainText } {
+  const score = scoreAncestors(paras, root);
+  const scope = root === doc.body ? storyScope(doc, score, titleHeading, doc.body) : root;
+  let container = pickContainer(score, scope);
+  if (titleHeading && !container.contains(titleHeading)) {
+    const story = storyAroundTitle(titleHeading, score, scope);
+    if (story && !story.contains(container)) container = pickContainer(score, story);
+  }
+  return { scope, main: mainText(paras, container, titleHeading, LIMITS.textChars) };
+}
+
 /** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
 function titleOf(doc: Document): string {
   const el = doc.querySelector('title'); // the first in document order, without listing every one
@@ -321,17 +334,23 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       root = near;
     }
   }
-  const paras = walk.paras;
-  const score = scoreAncestors(paras, root);
-  const scope = root === body ? storyScope(doc, score, titleHeading, body) : root;
-  let container = pickContainer(score, scope);
-  if (titleHeading && !container.contains(titleHeading)) {
-    const story = storyAroundTitle(titleHeading, score, scope);
-    if (story && !story.contains(container)) container = pickContainer(score, story);
+  let { scope, main } = readStory(doc, walk.paras, root, titleHeading);
+  let isArticle = verdict(meta, main, url, titleHeading);
+  const metaArticle = meta.ldKinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
+  if (!isArticle && !walk.truncated && (metaArticle || titleHeading)) {
+    // The page says it is an article, or has a headline, yet the class-name guesses left too little prose: read it
+    // again trusting only tags, roles and never-article classes ("div#Blog1.widget.Blog" holds a blog's posts,
+    // "div#evolve-shared-mutable-history" a documentation section). Within what is left of the same budget.
+    const again = walkParagraphs(root, deadline, root === body ? MAX_NODES : NEAR_TITLE_NODES, titleHeading, true);
+    if (!again.truncated) {
+      const story = readStory(doc, again.paras, root, titleHeading);
+      if (verdict(meta, story.main, url, titleHeading)) {
+        scope = story.scope;
+        main = story.main;
+        isArticle = true;
+      }
+    }
   }
-  const main = mainText(paras, container, titleHeading, LIMITS.textChars);
-
-  const isArticle = verdict(meta, main, url, titleHeading);
   let title = titleHeading ? headingText(titleHeading) : '';
   if (!title) title = stripSiteName(ld && ld.headline ? ld.headline : meta.ogTitle || docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
