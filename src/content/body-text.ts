@@ -8,7 +8,7 @@
  * so "deepest" is well defined). When the page holds several <article> elements with real text (an infinite-
  * scroll page, a page with two stories), the story is the one holding the title heading, else the first.
  */
-import { BOILERPLATE, BYLINE, DATE_LINE, READ_ALSO, cleanLine } from './text-utils';
+import { BOILERPLATE, BYLINE, DATE_LINE, READ_ALSO, cjkCount, cleanLine } from './text-utils';
 import { parseDateText } from './dates';
 
 export const MAX_NODES = 40_000;
@@ -338,7 +338,8 @@ export function mainText(paras: Para[], container: Element, titleHeading: Elemen
     afterReadAlso = false;
     if (isProse(p)) {
       proseCount++;
-      proseChars += t.length - p.linkChars;
+      // A CJK character counts as two: a Chinese paragraph says in 100 characters what English says in 200+.
+      proseChars += t.length - p.linkChars + cjkCount(t);
     }
     if (chars + t.length > maxChars) {
       out.push(t.slice(0, Math.max(0, maxChars - chars)));
