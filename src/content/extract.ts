@@ -226,7 +226,11 @@ function guessLang(text: string): string {
   return '';
 }
 
-function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Element | null): boolean {
+/**
+ * `soleArticle`: the text lies in the page's only <article> element, which says "this is the story" as a headline
+ * does (a page of cards has many; a page without a story has none).
+ */
+function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Element | null, soleArticle: boolean): boolean {
   if (isHomeOrSearchUrl(url)) return false;
   const kinds = meta.ldKinds;
   const metaArticle = kinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
@@ -242,7 +246,8 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
   if (video && main.proseChars < 600) return false;
   if (metaArticle) return main.proseChars >= 250;
-  if (main.proseChars >= 450 && main.proseCount >= 3 && titleHeading !== null) return true;
+  // A headline above three paragraphs, or the page's only <article> around two, and 450 characters of prose.
+  if (main.proseChars >= 450 && ((titleHeading !== null && main.proseCount >= 3) || (soleArticle && main.proseCount >= 2))) return true;
   // No metadata and no headline found (documents, old pages, a CJK or one-word title): the text must then speak
   // for itself: several paragraphs of prose, long on average (a to-do list or a feed is many short items), that
   // outweigh the links around them.
@@ -250,7 +255,12 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
 }
 
 /** The story's scope and main text from the paragraphs walked under `root`. */
-function readStory(doc: Document, paras: Para[], root: Element, titleHeading: Element | null): { scope: Element; main: MainText } {
+function readStory(
+  doc: Document,
+  paras: Para[],
+  root: Element,
+  titleHeading: Element | null,
+): { scope: Element; container: Element; main: MainText } {
   const score = scoreAncestors(paras, root);
   const scope = root === doc.body ? storyScope(doc, score, titleHeading, doc.body) : root;
   let container = pickContainer(score, scope);
@@ -258,7 +268,7 @@ function readStory(doc: Document, paras: Para[], root: Element, titleHeading: El
     const story = storyAroundTitle(titleHeading, score, scope);
     if (story && !story.contains(container)) container = pickContainer(score, story);
   }
-  return { scope, main: mainText(paras, container, titleHeading, LIMITS.textChars) };
+  return { scope, container, main: mainText(paras, container, titleHeading, LIMITS.textChars) };
 }
 
 /** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
@@ -334,8 +344,10 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       root = near;
     }
   }
-  let { scope, main } = readStory(doc, walk.paras, root, titleHeading);
-  let isArticle = verdict(meta, main, url, titleHeading);
+  let { scope, main, container } = readStory(doc, walk.paras, root, titleHeading);
+  const articles = doc.getElementsByTagName('article');
+  const soleArticle = (el: Element) => articles.length === 1 && articles[0].contains(el);
+  let isArticle = verdict(meta, main, url, titleHeading, soleArticle(container));
   const metaArticle = meta.ldKinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
   if (!isArticle && !walk.truncated && (metaArticle || titleHeading)) {
     // The page says it is an article, or has a headline, yet the class-name guesses left too little prose: read it
@@ -344,8 +356,9 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
     const again = walkParagraphs(root, deadline, root === body ? MAX_NODES : NEAR_TITLE_NODES, titleHeading, true);
     if (!again.truncated) {
       const story = readStory(doc, again.paras, root, titleHeading);
-      if (verdict(meta, story.main, url, titleHeading)) {
+      if (verdict(meta, story.main, url, titleHeading, soleArticle(story.container))) {
         scope = story.scope;
+        container = story.container;
         main = story.main;
         isArticle = true;
       }
