@@ -254,6 +254,16 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   return main.proseChars >= 1500 && main.proseCount >= 4 && perPara >= 140 && main.linkLines <= main.proseCount;
 }
 
+/** The direction declared nearest the article's text: `<body dir=rtl>` inside `<html dir=ltr>` is right to left. */
+function declaredDir(container: Element): 'rtl' | 'ltr' | '' {
+  let el: Element | null = container;
+  for (let level = 0; el && level < 200; level++, el = el.parentElement) {
+    const d = (el.getAttribute('dir') || '').toLowerCase();
+    if (d === 'rtl' || d === 'ltr') return d;
+  }
+  return '';
+}
+
 /** The story's scope and main text from the paragraphs walked under `root`. */
 function readStory(
   doc: Document,
@@ -368,7 +378,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   if (!title) title = stripSiteName(ld && ld.headline ? ld.headline : meta.ogTitle || docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
   const primary = lang.split('-')[0];
-  const dir: 'rtl' | 'ltr' = meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
+  const dir: 'rtl' | 'ltr' = declaredDir(container) || meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
   const canonicalUrl = meta.canonicalUrl || meta.ogUrl || absoluteHttpUrl(ld ? ld.url : null, url);
   const published = meta.published || printedDate(doc, scope, main);
 
