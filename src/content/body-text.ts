@@ -47,7 +47,7 @@ const SKIP_ROLES = new Set([
   'toolbar', 'tablist', 'form',
 ]);
 /** Never article text, whatever else the class says. */
-const STRONG_NEGATIVE = /comment|disqus|related|read-?also|readalso|also-?read|readmore|read-more|sharing|share-|-share|social|outbrain|taboola|newsletter|breadcrumb|most-?read|most-?popular|most-?viewed|advert|sponsor|cookie|popup|modal|subscribe|recommend|more-?news|more-?stories|newsticker|ticker/;
+const STRONG_NEGATIVE = /comment|disqus|related|read-?also|readalso|also-?read|sharing|share-|-share|social|outbrain|taboola|newsletter|breadcrumb|most-?read|most-?popular|most-?viewed|advert|sponsor|cookie|popup|modal|subscribe|recommend|more-?news|more-?stories|newsticker|ticker/;
 /** Usually chrome, unless the same element also says it is the content. */
 const WEAK_NEGATIVE = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'footer', 'header', 'sidebar', 'side', 'widget', 'widgets', 'banner', 'promo',
