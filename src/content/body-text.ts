@@ -285,6 +285,30 @@ export function pickContainer(score: Map<Element, Held>, scope: Element): Elemen
   return best;
 }
 
+/** A lead is one paragraph of at least this many characters: shorter lines there are bylines, dates, badges. */
+const LEAD_CHARS = 80;
+
+/**
+ * The lead: the first prose paragraph of LEAD_CHARS or more after the title heading and before the container, in
+ * their lowest common ancestor (an RT-style "div.article__summary" above "div.article__text", a standfirst); none
+ * when the container holds the title.
+ */
+export function leadParas(paras: Para[], container: Element, titleHeading: Element | null): Set<Para> | null {
+  if (!titleHeading || container.contains(titleHeading)) return null;
+  let story: Element | null = container.parentElement;
+  for (let level = 0; story && !story.contains(titleHeading); level++) story = level < 12 ? story.parentElement : null;
+  if (!story) return null;
+  const lead = new Set<Para>();
+  let afterTitle = false;
+  for (let i = 0; i < paras.length && lead.size === 0; i++) {
+    const p = paras[i];
+    if (p.block === titleHeading || titleHeading.contains(p.block)) afterTitle = true;
+    else if (container.contains(p.block)) break;
+    else if (afterTitle && story.contains(p.block) && isProse(p) && p.text.length >= LEAD_CHARS) lead.add(p);
+  }
+  return lead.size ? lead : null;
+}
+
 export interface MainText {
   text: string;
   /** Prose paragraphs kept. */
@@ -302,7 +326,13 @@ export interface MainText {
  * boilerplate and date lines; stops at a second story (another <h1> linking elsewhere, or a "read also" label followed
  * by a heading).
  */
-export function mainText(paras: Para[], container: Element, titleHeading: Element | null, maxChars: number): MainText {
+export function mainText(
+  paras: Para[],
+  container: Element,
+  titleHeading: Element | null,
+  maxChars: number,
+  lead: Set<Para> | null = null,
+): MainText {
   const out: string[] = [];
   let chars = 0;
   let proseCount = 0;
@@ -313,7 +343,7 @@ export function mainText(paras: Para[], container: Element, titleHeading: Elemen
   const dateLines: string[] = [];
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
-    if (!container.contains(p.block)) continue;
+    if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
     if (titleHeading && (p.block === titleHeading || titleHeading.contains(p.block))) continue;
     const t = p.text;
     // A second <h1> that links elsewhere is the next story's headline; a plain one is a section of this story

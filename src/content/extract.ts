@@ -10,7 +10,7 @@
 import type { ArticleSnapshot } from '../lib/types';
 import { LIMITS } from '../messages';
 import {
-  boundedText, heldChars, mainText, MAX_NODES, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held,
+  boundedText, heldChars, leadParas, mainText, MAX_NODES, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held,
   type MainText, type Para,
 } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
@@ -278,7 +278,8 @@ function readStory(
     const story = storyAroundTitle(titleHeading, score, scope);
     if (story && !story.contains(container)) container = pickContainer(score, story);
   }
-  return { scope, container, main: mainText(paras, container, titleHeading, LIMITS.textChars) };
+  const lead = leadParas(paras, container, titleHeading);
+  return { scope, container, main: mainText(paras, container, titleHeading, LIMITS.textChars, lead) };
 }
 
 /** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
