@@ -61,37 +61,43 @@ const POSITIVE = new Set(['article', 'content', 'story', 'body', 'main', 'entry'
  * `keepPath`: the title heading and its ancestors, which no class-name guess may drop. `lenient`: the second read
  * of a page the first one found no article on; only the tag, role, hidden state and a never-article class
  * (comments, related, share…) drop a subtree, not ids nor the usually-chrome words ("widget", "sidebar", "meta").
+ * GUESS: dropped on such a guess, which the lenient read would keep.
  */
-function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): boolean {
-  if (SKIP_TAGS.has(name)) return true;
+type Skip = typeof KEEP | typeof SKIP | typeof GUESS;
+const KEEP = 0;
+const SKIP = 1;
+const GUESS = 2;
+
+function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
+  if (SKIP_TAGS.has(name)) return SKIP;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
-  if (!el.hasAttributes()) return false;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (!el.hasAttributes()) return KEEP;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return SKIP;
   const role = el.getAttribute('role');
-  if (role && SKIP_ROLES.has(role.toLowerCase())) return true;
+  if (role && SKIP_ROLES.has(role.toLowerCase())) return SKIP;
   // Positive evidence outweighs class-name guesses: the page says this is its main content or the article's body
   // ("main[role=main].commented", "div[itemprop=articleBody].gigya-share-btns").
-  if (name === 'main' || name === 'article' || role === 'main' || role === 'article') return false;
+  if (name === 'main' || name === 'article' || role === 'main' || role === 'article') return KEEP;
   const itemprop = el.getAttribute('itemprop');
-  if (itemprop && /articlebody|\btext\b/i.test(itemprop)) return false;
+  if (itemprop && /articlebody|\btext\b/i.test(itemprop)) return KEEP;
   const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return SKIP;
   const cls = el.getAttribute('class');
   const id = lenient ? null : el.getAttribute('id');
-  if (!cls && !id) return false;
+  if (!cls && !id) return KEEP;
   // The title's position outweighs a class-name guess: what holds the headline is not a sidebar or a share bar
   // ("div.panel-two-col-sidebar-right", "#ad-portal", "div.site_header" wrapping the whole page).
-  if (keepPath && keepPath.has(el)) return false;
+  if (keepPath && keepPath.has(el)) return KEEP;
   const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
-  if (STRONG_NEGATIVE.test(names)) return true;
-  if (lenient) return false;
+  if (STRONG_NEGATIVE.test(names)) return lenient || (cls && STRONG_NEGATIVE.test(cls.toLowerCase())) ? SKIP : GUESS;
+  if (lenient) return KEEP;
   const parts = names.split(/[\s_-]+/);
   let negative = false;
   for (let i = 0; i < parts.length; i++) {
-    if (POSITIVE.has(parts[i])) return false;
+    if (POSITIVE.has(parts[i])) return KEEP;
     if (WEAK_NEGATIVE.has(parts[i])) negative = true;
   }
-  return negative;
+  return negative ? GUESS : KEEP;
 }
 
 /** A wall-clock limit for the walk: checked every 128 nodes, or sooner when the nodes carry long text. */
@@ -110,7 +116,7 @@ export function walkParagraphs(
   maxNodes = MAX_NODES,
   keep: Element | null = null,
   lenient = false,
-): { paras: Para[]; truncated: boolean } {
+): { paras: Para[]; truncated: boolean; guessed: number } {
   const paras: Para[] = [];
   // A set of the title's ancestors, built once: a contains() per classed element would cost the DOM's depth each.
   let keepPath: Set<Element> | null = null;
@@ -127,6 +133,8 @@ export function walkParagraphs(
   let nodes = 0;
   let chars = 0;
   let truncated = false;
+  /** Subtrees dropped on a guess the lenient read would not make: without any, a lenient read finds the same. */
+  let guessed = 0;
 
   const flush = () => {
     if (bufChars === 0) return;
@@ -160,6 +168,7 @@ export function walkParagraphs(
   let work = 0;
   let nextCheck = CHECK_EVERY;
   let n: Node | null = root.firstChild;
+  let skip: Skip = KEEP;
   while (n) {
     if (++nodes > maxNodes || chars > MAX_CHARS || paras.length >= MAX_PARAS) {
       truncated = true;
@@ -191,7 +200,8 @@ export function walkParagraphs(
       const el = n as Element;
       const name = el.localName || '';
       if (name === 'br' || name === 'hr') flush();
-      else if (skipElement(el, name, keepPath, lenient)) {
+      else if ((skip = skipElement(el, name, keepPath, lenient)) !== KEEP) {
+        if (skip === GUESS) guessed++;
         if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
       } else if (el.firstChild) {
         enter(el, name);
@@ -210,7 +220,7 @@ export function walkParagraphs(
     n = n.nextSibling;
   }
   flush();
-  return { paras, truncated };
+  return { paras, truncated, guessed };
 }
 
 /** The visible text of a small element (a heading, a date line), reading at most `maxNodes` nodes of it. */

@@ -360,7 +360,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   const soleArticle = (el: Element) => articles.length === 1 && articles[0].contains(el);
   let isArticle = verdict(meta, main, url, titleHeading, soleArticle(container));
   const metaArticle = meta.ldKinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
-  if (!isArticle && !walk.truncated && (metaArticle || titleHeading)) {
+  if (!isArticle && !walk.truncated && walk.guessed > 0 && (metaArticle || titleHeading)) {
     // The page says it is an article, or has a headline, yet the class-name guesses left too little prose: read it
     // again trusting only tags, roles and never-article classes ("div#Blog1.widget.Blog" holds a blog's posts,
     // "div#evolve-shared-mutable-history" a documentation section). Within what is left of the same budget.
