@@ -39,6 +39,7 @@ vi.mock('./engine', () => ({
   },
 }));
 const { handlers } = await import('./handlers');
+const { pack } = await import('../tab-answer');
 
 const snapshot: ArticleSnapshot = { isArticle: true, title: 't', text: 'x'.repeat(30_000), lang: 'ar', dir: 'rtl', url: 'https://a.example/1', canonicalUrl: null, published: null, siteName: null };
 
@@ -72,7 +73,7 @@ describe('the stored answer in the background', () => {
   test('a new snapshot for the tab is never answered with the previous page’s results', async () => {
     await handlers['page/snapshot']({ snapshot }, 5);
     // A single-page navigation: the snapshot is replaced; the answer for it is not there yet.
-    session.set('tab:5', { ...snapshot, url: 'https://a.example/2', text: 'y' });
+    session.set('tab:5', await pack({ ...snapshot, url: 'https://a.example/2', text: 'y' }));
     await handlers['tab/state']({ tabId: 5 }, undefined);
     expect(ranked.at(-1)).toEqual({ k: 8, text: 'y' });
   });
