@@ -21,7 +21,7 @@ import type { ExtensionSession } from './harness/session';
 import { settledState, waitForBadge } from './harness/popup';
 
 const ARTICLES = 60;
-const MANY_TABS = Number(process.env.SILA_E2E_TABS ?? 16);
+const MANY_TABS = Number(process.env.SILA_E2E_TABS ?? 12);
 const egypt = resolve(repoRoot, '..', 'shared', 'corpus', 'egypt-2013', 'articles.jsonl.gz');
 
 /** Long articles (≥ 5,000 letters) from the start of the egypt-2013 corpus; only the first MBs are inflated. */
@@ -89,14 +89,14 @@ async function bytesOfTab(session: ExtensionSession, tabId: number): Promise<{ p
     const api = (globalThis as any).browser ?? (globalThis as any).chrome;
     const keys = [`tab:${id}`, `answer:${id}`];
     const found = await api.storage.session.get(keys);
-    const utf8 = (s: string) => new TextEncoder().encode(s).length;
+    const encoder = new TextEncoder();
     let packed = 0;
     let unpacked = 0;
     for (const [k, v] of Object.entries(found) as [string, { z: string }][]) {
-      packed += utf8(k) + utf8(JSON.stringify(v));
+      packed += encoder.encode(k + JSON.stringify(v)).length;
       const bytes = Uint8Array.from(atob(v.z), (c) => c.charCodeAt(0));
       const json = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
-      unpacked += utf8(k) + utf8(json);
+      unpacked += encoder.encode(k + json).length;
     }
     const inUse = typeof api.storage.session.getBytesInUse === 'function' ? await api.storage.session.getBytesInUse(keys) : null;
     return { packed, unpacked, inUse };
@@ -165,7 +165,8 @@ const launchers = {
   firefox: () => launchFirefox(resolve(repoRoot, 'dist', 'firefox'), server.port),
 };
 
-for (const name of ['chromium', 'firefox'] as const) {
+const browsers = (process.env.SILA_E2E_BROWSERS ?? 'chromium,firefox').split(',') as ('chromium' | 'firefox')[];
+for (const name of browsers) {
   describe(`per-tab storage in ${name}`, { timeout: 600_000 }, () => {
     let session: ExtensionSession;
     before(async () => {
