@@ -10,7 +10,9 @@ export type TabState =
   | { kind: 'article'; snapshot: ArticleSnapshot; results: RelatedResult[]; confidentCount: number; corpusMatch: boolean }
   | { kind: 'not-article'; url: string }
   | { kind: 'unsupported' }
-  | { kind: 'pending' };
+  | { kind: 'pending' }
+  /** Sila made room in storage by letting this tab's page go, and the page could not send it again. */
+  | { kind: 'not-kept' };
 
 export interface MessageMap {
   /** content script → background: the page's snapshot (sent on load and on single-page navigation). */

@@ -79,8 +79,18 @@ function onMaybeNavigated(): void {
   schedule(SETTLE_MS);
 }
 
+/** The background dropped this tab's snapshot to make room in storage and asks for it again when it is needed. */
+function onMessage(message: unknown, sender: { id?: string }): Promise<boolean> | undefined {
+  const m = message as { sila?: unknown; name?: unknown } | null;
+  if (sender.id !== browser.runtime.id || !m || m.sila !== 1 || m.name !== 'page/resend') return undefined;
+  lastKey = '';
+  idle(run);
+  return Promise.resolve(true);
+}
+
 function start(): void {
   if (window.top !== window || !/^https?:$/.test(location.protocol)) return;
+  browser.runtime.onMessage.addListener(onMessage);
   idle(run);
   // history.pushState called by the page happens in the page's world and cannot be wrapped from here; popstate
   // covers back/forward, and a one-string comparison per second covers the rest at no measurable cost.

@@ -93,6 +93,12 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
           {searchButton}
         </StateMessage>
       );
+    case 'not-kept':
+      return (
+        <StateMessage icon="page" title={i18n.t('notKeptTitle')} body={i18n.t('notKeptBody')}>
+          {searchButton}
+        </StateMessage>
+      );
     default:
       return <Skeleton rows={4} label={i18n.t('loadingRelated')} />;
   }
