@@ -50,7 +50,8 @@ describe('hostile titles, snippets, outlets and URLs', () => {
     expect(root.textContent).toContain('<img src=x onerror="window.__pwned=1">');
     // Bidi overrides are removed, titles are isolated.
     expect(root.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
-    for (const title of root.querySelectorAll('.article-title > *')) expect(title.getAttribute('dir')).toBe('auto');
+    // Each title takes its card's direction (most of its letters), or dir="auto" when it has no letter.
+    for (const title of root.querySelectorAll('.article-title > *')) expect(title.getAttribute('dir')).toBe(title.closest('li')?.getAttribute('dir') ?? 'auto');
     // The 10,000-character title is cut.
     const longest = Math.max(...Array.from(root.querySelectorAll('.article-title')).map((t) => t.textContent!.length));
     expect(longest).toBeLessThanOrEqual(301);
@@ -67,6 +68,54 @@ describe('hostile titles, snippets, outlets and URLs', () => {
       { url: links[0].getAttribute('href'), background: true },
       { url: links[1].getAttribute('href'), background: false },
     ]);
+    render(null, root);
+  });
+});
+
+describe('direction and keys', () => {
+  const latinFirst: TabState = {
+    kind: 'article',
+    snapshot: { isArticle: true, title: 'FBI يداهم مكتب محامي ترامب', text: 'نص', lang: '', dir: 'rtl', url: 'https://news.example/a', canonicalUrl: null, published: null, siteName: null },
+    results: [
+      { title: 'FBI يداهم مكتب محامي ترامب', snippet: '(CNN)-- قالت وزارة العدل الأمريكية إن المحققين' },
+      { title: 'Trump lawyer office raided', snippet: 'The FBI searched the office' },
+    ].map((text, i) => ({ doc: { id: `d-${i}`, ...text, url: `https://news.example/${i}`, source: 'CNN Arabic', published: '2018-04-10T10:00:00Z', story: i }, position: i, score: 1, confidence: 0.9, sharedTerms: ['ترامب'], alsoIn: [] })),
+    confidentCount: 2,
+    corpusMatch: false,
+  };
+
+  it('lays out a card in its article’s direction, not its first letter’s, in both interface languages', async () => {
+    for (const language of ['en', 'ar'] as const) {
+      const { root } = await mount('article', { language }, '', latinFirst);
+      const [arabic, english] = Array.from(root.querySelectorAll('li.article'));
+      expect(arabic.getAttribute('dir')).toBe('rtl');
+      expect(arabic.querySelector('[data-role=title]')?.getAttribute('dir')).toBe('rtl');
+      expect(arabic.querySelector('[data-role=title]')?.getAttribute('lang')).toBe('ar');
+      expect(arabic.querySelector('.article-snippet')?.getAttribute('dir')).toBe('rtl');
+      expect(english.getAttribute('dir')).toBe('ltr');
+      expect(english.querySelector('[data-role=title]')?.getAttribute('lang')).toBe('en');
+      // The reading card too, when the page declares no language.
+      expect(root.querySelector('#reading-title')?.getAttribute('dir')).toBe('rtl');
+      // Interface words inside an Arabic card keep the interface's direction.
+      expect(arabic.querySelector('.why-label')?.getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
+      render(null, root);
+    }
+  });
+
+  it('Esc clears the search with focus in the results, and returns focus to the search box', async () => {
+    const { root } = await mount('article', { language: 'en' }, 'سد النهضه');
+    await settle(150);
+    const first = root.querySelector<HTMLElement>('.results [data-role=title]');
+    expect(first).not.toBeNull();
+    first!.focus();
+    // linkedom calls a bubbling listener with `this` set to the target, not the element listening, so Preact's
+    // handler on the popup is reached here by dispatching on it; the e2e test presses Esc on a focused result.
+    root.querySelector('.app')!.dispatchEvent(Object.assign(new Event('keydown', { bubbles: true, cancelable: true }), { key: 'Escape' }));
+    await settle(120);
+    const input = root.querySelector<HTMLInputElement>('input[type=search]')!;
+    expect(root.querySelector('[data-role=search-results]')).toBeNull();
+    expect(input.value).toBe('');
+    expect(root.textContent).toContain('Related coverage');
     render(null, root);
   });
 });
