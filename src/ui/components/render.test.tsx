@@ -72,18 +72,18 @@ describe('hostile titles, snippets, outlets and URLs', () => {
   });
 });
 
-describe('direction and keys', () => {
-  const latinFirst: TabState = {
-    kind: 'article',
-    snapshot: { isArticle: true, title: 'FBI يداهم مكتب محامي ترامب', text: 'نص', lang: '', dir: 'rtl', url: 'https://news.example/a', canonicalUrl: null, published: null, siteName: null },
-    results: [
-      { title: 'FBI يداهم مكتب محامي ترامب', snippet: '(CNN)-- قالت وزارة العدل الأمريكية إن المحققين' },
-      { title: 'Trump lawyer office raided', snippet: 'The FBI searched the office' },
-    ].map((text, i) => ({ doc: { id: `d-${i}`, ...text, url: `https://news.example/${i}`, source: 'CNN Arabic', published: '2018-04-10T10:00:00Z', story: i }, position: i, score: 1, confidence: 0.9, sharedTerms: ['ترامب'], alsoIn: [] })),
-    confidentCount: 2,
-    corpusMatch: false,
-  };
+const latinFirst: TabState = {
+  kind: 'article',
+  snapshot: { isArticle: true, title: 'FBI يداهم مكتب محامي ترامب', text: 'نص', lang: '', dir: 'rtl', url: 'https://news.example/a', canonicalUrl: null, published: null, siteName: null },
+  results: [
+    { title: 'FBI يداهم مكتب محامي ترامب', snippet: '(CNN)-- قالت وزارة العدل الأمريكية إن المحققين' },
+    { title: 'Trump lawyer office raided', snippet: 'The FBI searched the office' },
+  ].map((text, i) => ({ doc: { id: `d-${i}`, ...text, url: `https://news.example/${i}`, source: 'CNN Arabic', published: '2018-04-10T10:00:00Z', story: i }, position: i, score: 1, confidence: 0.9, sharedTerms: ['ترامب'], alsoIn: [] })),
+  confidentCount: 2,
+  corpusMatch: false,
+};
 
+describe('direction and keys', () => {
   it('lays out a card in its article’s direction, not its first letter’s, in both interface languages', async () => {
     for (const language of ['en', 'ar'] as const) {
       const { root } = await mount('article', { language }, '', latinFirst);
@@ -169,6 +169,43 @@ describe('states', () => {
     const high = await mount('article', { minConfidence: 0.7 }, '', weak);
     expect(high.root.querySelectorAll('[data-doc-id]')).toHaveLength(0);
     render(null, high.root);
+  });
+
+  it('says when the archive ends over an empty list and over a page newer than the archive, not over a good list', async () => {
+    const { root } = await mount('empty', { language: 'en' });
+    await settle(60);
+    expect(root.querySelector('[data-role=archive-age]')?.textContent).toBe('The archive holds news until October 2018: later events are not in it.');
+    render(null, root);
+    const good = await mount('article', { language: 'en' });
+    expect(good.root.querySelector('[data-role=archive-age]')).toBeNull();
+    render(null, good.root);
+    const newer = await mount('article', { language: 'ar' }, '', { ...latinFirst, snapshot: { ...latinFirst.snapshot, published: '2026-01-05T10:00:00Z' } });
+    expect(newer.root.querySelector('[data-role=archive-age]')?.textContent).toContain('هذه الصفحة أحدث من الأرشيف');
+    render(null, newer.root);
+  });
+
+  it('about: the archive named for people, the 99 % span, a licence link a reader can open and the citation', async () => {
+    const { AboutCorpus } = await import('./AboutCorpus');
+    for (const language of ['en', 'ar'] as const) {
+      const root = document.createElement('div');
+      document.body.append(root);
+      const client = createMemoryClient({ state: 'article' });
+      render(
+        <UiContext.Provider value={{ client, i18n: createI18n({ language, digits: 'latn', timeZone: 'UTC' }), settings: DEFAULT_SETTINGS, updateSettings: async () => {} }}>
+          <AboutCorpus />
+        </UiContext.Provider>,
+        root,
+      );
+      await settle(60);
+      const t = root.textContent ?? '';
+      expect(root.querySelector('#about-heading')?.textContent).toBe(language === 'en' ? 'Arabic news 2018 (Sample Corpus)' : 'أخبار عربية 2018 (Sample Corpus)');
+      expect(t).toContain(language === 'en' ? 'February 2018 – October 2018' : 'من فبراير 2018 إلى أكتوبر 2018');
+      expect(t).toContain(language === 'en' ? '99% of the articles; all of them: October 2012 – October 2018' : '99٪ من المقالات');
+      expect(root.querySelector('.about-licence a')?.getAttribute('href')).toBe('https://corpus.example/');
+      expect(root.querySelector('.about-licence')?.textContent).toContain(language === 'en' ? 'cites them' : 'يذكرهم');
+      expect(root.querySelector('.about-citation')?.textContent).toContain('A Sample News Corpus for Tests');
+      render(null, root);
+    }
   });
 
   it('each empty state says what happened and offers search', async () => {
