@@ -16,6 +16,11 @@ beforeAll(() => {
   document = installDom();
 });
 
+/** Waits (up to 3 s, as a loaded machine may need) until `root` holds `selector`. */
+async function waitFor(root: ParentNode, selector: string) {
+  for (let waited = 0; waited < 3000 && !root.querySelector(selector); waited += 20) await settle(20);
+}
+
 async function mount(state: MemoryState, settings: Partial<Settings> = {}, query = '', tabState?: TabState) {
   // Imported after the DOM exists: components touch `document` only when rendering, but stay safe.
   const { ReaderApp } = await import('./ReaderApp');
@@ -173,13 +178,15 @@ describe('states', () => {
 
   it('says when the archive ends over an empty list and over a page newer than the archive, not over a good list', async () => {
     const { root } = await mount('empty', { language: 'en' });
-    await settle(60);
+    await waitFor(root, '[data-role=archive-age]');
     expect(root.querySelector('[data-role=archive-age]')?.textContent).toBe('The archive holds news until October 2018: later events are not in it.');
     render(null, root);
     const good = await mount('article', { language: 'en' });
+    await settle(300); // the meta has arrived by then (the empty case above shows it within a few ms)
     expect(good.root.querySelector('[data-role=archive-age]')).toBeNull();
     render(null, good.root);
     const newer = await mount('article', { language: 'ar' }, '', { ...latinFirst, snapshot: { ...latinFirst.snapshot, published: '2026-01-05T10:00:00Z' } });
+    await waitFor(newer.root, '[data-role=archive-age]');
     expect(newer.root.querySelector('[data-role=archive-age]')?.textContent).toContain('هذه الصفحة أحدث من الأرشيف');
     render(null, newer.root);
   });
@@ -196,7 +203,7 @@ describe('states', () => {
         </UiContext.Provider>,
         root,
       );
-      await settle(60);
+      await waitFor(root, '#about-heading');
       const t = root.textContent ?? '';
       expect(root.querySelector('#about-heading')?.textContent).toBe(language === 'en' ? 'Arabic news 2018 (Sample Corpus)' : 'أخبار عربية 2018 (Sample Corpus)');
       expect(t).toContain(language === 'en' ? 'February 2018 – October 2018' : 'من فبراير 2018 إلى أكتوبر 2018');
