@@ -6,6 +6,8 @@ import type { TabLoad } from '../use-tab-state';
 import { ReadingCard } from './ReadingCard';
 import { shownCount } from '../related-sections';
 import { RelatedSection } from './RelatedSection';
+import { ArchiveAgeNote } from './ArchiveAgeNote';
+import { relatedSections } from '../related-sections';
 import { Skeleton } from './Skeleton';
 import { StateMessage } from './StateMessage';
 import { useSilentToggle } from './use-silent-toggle';
@@ -68,11 +70,14 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
     );
   }
   switch (state.kind) {
-    case 'article':
+    case 'article': {
+      const shown = shownCount(state.results, settings);
+      const list = { shown, confident: relatedSections(state.results.slice(0, settings.resultCount), settings.minConfidence).close.length };
       return (
         <>
           <ReadingCard snapshot={state.snapshot} corpusMatch={state.corpusMatch} />
-          {shownCount(state.results, settings) > 0 ? (
+          <ArchiveAgeNote pagePublished={state.snapshot.published} list={list} />
+          {shown > 0 ? (
             <RelatedSection results={state.results.slice(0, settings.resultCount)} relativeTo={state.snapshot.published} minConfidence={settings.minConfidence} />
           ) : (
             <StateMessage icon="empty" title={i18n.t('emptyTitle')} body={i18n.t('emptyBody')}>
@@ -81,6 +86,7 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
           )}
         </>
       );
+    }
     case 'not-article':
       return (
         <StateMessage icon="page" title={i18n.t('notArticleTitle')} body={i18n.t('notArticleBody')}>
