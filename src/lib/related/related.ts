@@ -10,6 +10,7 @@ import { Scorer, type Candidate } from '../index/scorer';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from '../index/query-terms';
 import { dateFactor, defaultRankParams, rank, titleAgreement, type RankInput, type RankParams, type Ranked } from './rank';
 import { UNKNOWN, countTerms, idf, saturate, toSequence } from '../index/terms';
+import { chooseChips, readableSurface, titleShares, type ChipTerm } from './chips';
 
 export interface RelatedOptions {
   /** Results wanted (stories; their near-duplicates ride along in alsoIn). Default 10. */
@@ -22,8 +23,8 @@ export interface AnalyzedQuery extends QueryTerms {
   /** The page's `wholeTerms` strongest terms that are not query terms, and their weights (whole-page re-scoring). */
   restTerms: number[];
   restWeights: number[];
-  /** How each query term is written in the page (title first), for sharedTerms. */
-  surfaces: Map<number, string>;
+  /** How each query term is written in the page, each spelling with its count, for sharedTerms. */
+  surfaces: Map<number, Map<string, number>>;
   hours: number | null;
   /** The page title's terms (ids) with their idf. */
   titleTerms: Map<number, number>;
@@ -106,17 +107,22 @@ export class RelatedEngine {
     for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, power);
     selected.norm = Math.sqrt(norm2);
 
-    const surfaces = new Map<number, string>();
+    const surfaces = new Map<number, Map<string, number>>();
+    const addSurface = (id: number, surface: string) => {
+      let seen = surfaces.get(id);
+      if (!seen) surfaces.set(id, (seen = new Map()));
+      seen.set(surface, (seen.get(surface) ?? 0) + 1);
+    };
     for (const tokens of [titleTokens, bodyTokens]) {
       for (let i = 0; i < tokens.length; i++) {
         const id = ids.get(tokens[i].term)!;
         if (id === UNKNOWN) continue;
-        if (!surfaces.has(id)) surfaces.set(id, tokens[i].surface);
+        addSurface(id, tokens[i].surface);
         const prev = tokens[i - 1];
         if (bigramId && prev && prev.position + 1 === tokens[i].position) {
           const a = ids.get(prev.term)!;
           const bi = a === UNKNOWN ? -1 : bigramId(a, id);
-          if (bi >= 0 && !surfaces.has(bi)) surfaces.set(bi, `${prev.surface} ${tokens[i].surface}`);
+          if (bi >= 0) addSurface(bi, `${prev.surface} ${tokens[i].surface}`);
         }
       }
     }
@@ -304,39 +310,49 @@ export class RelatedEngine {
     });
     // Only the documents shown are read from the doc store.
     await ix.ensureDocs([...ranked.map((r) => r.position), ...alsoIns.flat()]);
+    const chips = this.sharedTerms(q, ranked.map((r) => r.mask));
     return ranked.map((r, i) => ({
       doc: ix.doc(r.position),
       position: r.position,
       score: r.score,
       confidence: r.confidence,
       daysApart: r.daysApart,
-      sharedTerms: this.sharedTerms(q, r.mask),
+      sharedTerms: chips[i],
       alsoIn: alsoIns[i].map((p) => ix.doc(p)),
     }));
   }
 
-  /** 2–4 of the matched query terms, strongest (rarest, most repeated) first; a two-word term hides its words. */
-  private sharedTerms(q: AnalyzedQuery, mask: number): string[] {
-    const chosen: string[] = [];
-    const covered = new Set<string>();
-    const matched: number[] = [];
-    for (let i = 0; i < Math.min(32, q.terms.length); i++) if (mask & (1 << i)) matched.push(i);
-    // Two-word terms first: they are the most telling ("رئيس الوزراء", "وكالة الفضاء").
-    matched.sort((a, b) => Number(this.isBigram(q.terms[b])) - Number(this.isBigram(q.terms[a])) || a - b);
-    for (const i of matched) {
-      if (chosen.length >= 4) break;
-      const term = this.ix.terms[q.terms[i]];
-      const words = term.split(' ');
-      if (words.every((w) => covered.has(w))) continue;
-      const surface = q.surfaces.get(q.terms[i]);
-      if (!surface || chosen.includes(surface)) continue;
-      chosen.push(surface);
-      for (const w of words) covered.add(w);
-    }
-    return chosen;
+  /** Up to 4 chips per result: name-like shared terms that set it apart from the other results (chips.ts). */
+  private sharedTerms(q: AnalyzedQuery, masks: number[]): string[][] {
+    const shares = this.titleShares();
+    const n = Math.min(32, q.terms.length);
+    const matched = masks.map((mask) => {
+      const terms: number[] = [];
+      for (let i = 0; i < n; i++) if (mask & (1 << i)) terms.push(i);
+      return terms;
+    });
+    const infos = new Map<number, ChipTerm>();
+    const info = (i: number) => {
+      let known = infos.get(i);
+      if (!known) {
+        const term = q.terms[i];
+        const written = q.surfaces.get(term);
+        known = { weight: q.weights[i], titleShare: shares.shares[term], surface: written ? readableSurface(written, this.ix.terms[term]) : '' };
+        infos.set(i, known);
+      }
+      return known;
+    };
+    return chooseChips(matched, info, { max: 4, minTitleShare: shares.mean, sharedDiscount: 0.5, repeatFactor: 0.5 });
   }
 
-  private isBigram(term: number): boolean {
-    return this.ix.terms[term].includes(' ');
+  private shares: ReturnType<typeof titleShares> | null = null;
+
+  /** Each term's smoothed share of title appearances: one pass over the titles, on the first use. */
+  private titleShares(): ReturnType<typeof titleShares> {
+    if (this.shares) return this.shares;
+    const ix = this.ix;
+    const titleDf = new Uint32Array(ix.terms.length);
+    for (let p = 0; p < ix.docCount; p++) ix.forEachTitleTerm(p, (term) => titleDf[term]++);
+    return (this.shares = titleShares(ix.df, titleDf));
   }
 }
