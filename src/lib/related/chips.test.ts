@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeTokens } from '../text';
-import { chipEligible, chooseChips, readableSurface, stripClitics, titleShares, type ChipTerm } from './chips';
+import { chipEligible, chooseChips, nameCover, readableSurface, stripClitics, titleShares, type ChipTerm } from './chips';
 
 const termOf = (word: string) => analyzeTokens(word)[0]?.term ?? '';
 
@@ -99,5 +99,13 @@ describe('titleShares', () => {
         });
       }),
     );
+  });
+});
+
+describe('nameCover', () => {
+  it('sums the weights of the matched bits', () => {
+    expect(nameCover(0b1011, [1, 2, 4, 8, 16])).toBe(1 + 2 + 8);
+    expect(nameCover(0, [1, 2])).toBe(0);
+    expect(nameCover(1 << 31, Array.from({ length: 40 }, (_, i) => i))).toBe(31);
   });
 });

@@ -123,3 +123,10 @@ export function titleShares(df: ArrayLike<number>, titleDf: ArrayLike<number>, p
   for (let t = 0; t < df.length; t++) shares[t] = (titleDf[t] + prior * mean) / (df[t] + prior);
   return { shares, mean };
 }
+
+/** Sum of `weights[i]` over the bits i set in `mask` (the query terms a candidate matched). */
+export function nameCover(mask: number, weights: number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length && i < 32; i++) if (mask & (1 << i)) sum += weights[i];
+  return sum;
+}

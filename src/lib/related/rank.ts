@@ -53,6 +53,14 @@ export interface RankParams extends QueryTermParams {
   wholeBudgetBytes: number;
   /** Ranking score = score × (cosine / score)^normMix: 0 ranks by the BM25-like sum, 1 by the cosine. */
   normMix: number;
+  /**
+   * Names in the confidence (issue 18): nameCover is the share of the page's name weight (its name-like query
+   * terms, weight × title share, see chips.ts) a candidate matches; the confidence shown is that of the cosine
+   * × min(1, nameCover / nameCoverFull)^nameConfidencePower (0 = off). Which results are returned at all
+   * (minConfidence) still reads the plain cosine, so the list is the same; only what counts as confident moves.
+   */
+  nameCoverFull: number;
+  nameConfidencePower: number;
 }
 
 export const defaultRankParams: RankParams = {
@@ -79,6 +87,8 @@ export const defaultRankParams: RankParams = {
   wholeTerms: 100,
   wholeWeight: 0.25,
   wholeBudgetBytes: 128 * 1024,
+  nameCoverFull: 0.5,
+  nameConfidencePower: 0.5,
 };
 
 /** Confidence at or above which a result counts on the badge. */
@@ -95,6 +105,8 @@ export interface RankInput {
   agreement?: number;
   /** Cosine with the page's strongest `wholeTerms` terms (see RankParams), when computed. */
   wholeCosine?: number;
+  /** Share of the page's name weight this candidate matches (0..1, see RankParams), when computed. */
+  nameCover?: number;
 }
 
 export interface RankContext {
@@ -111,6 +123,8 @@ export interface Ranked {
   score: number;
   cosine: number;
   confidence: number;
+  /** Whether the plain cosine reaches minConfidence (the result is returned at all). */
+  listed: boolean;
   mask: number;
   /** Other candidates of the same story, best first. */
   storyCandidates: number[];
@@ -172,8 +186,10 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
     if (p.titleWeight > 0) base *= 1 + p.titleWeight * (c.cosine >= p.titleDupCosine ? 1 : c.titleOverlap ?? 0);
     if (p.agreeWeight > 0) base *= 1 + p.agreeWeight * (c.agreement ?? 0);
     if (p.wholeWeight > 0 && c.wholeCosine !== undefined) base *= Math.pow(c.wholeCosine, p.wholeWeight);
-    const confidence = confidenceOf(c.cosine, p.confidenceHalf);
-    return { position: c.position, score: base * factor, cosine: c.cosine, confidence, mask: c.mask, storyCandidates: [], daysApart };
+    const named = p.nameConfidencePower > 0 && c.nameCover !== undefined ? Math.pow(Math.min(1, c.nameCover / p.nameCoverFull), p.nameConfidencePower) : 1;
+    const confidence = confidenceOf(c.cosine * named, p.confidenceHalf);
+    const listed = confidenceOf(c.cosine, p.confidenceHalf) >= p.minConfidence;
+    return { position: c.position, score: base * factor, cosine: c.cosine, confidence, listed, mask: c.mask, storyCandidates: [], daysApart };
   });
   adjusted.sort((a, b) => b.score - a.score || a.position - b.position);
 
@@ -187,7 +203,7 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
       item.storyCandidates.push(c.position);
       continue;
     }
-    if (c.confidence < p.minConfidence) continue;
+    if (!c.listed) continue;
     byStory.set(story, c);
     items.push(c);
   }

@@ -10,7 +10,7 @@ import { Scorer, type Candidate } from '../index/scorer';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from '../index/query-terms';
 import { dateFactor, defaultRankParams, rank, titleAgreement, type RankInput, type RankParams, type Ranked } from './rank';
 import { UNKNOWN, countTerms, idf, saturate, toSequence } from '../index/terms';
-import { chooseChips, readableSurface, titleShares, type ChipTerm } from './chips';
+import { chooseChips, nameCover, readableSurface, titleShares, type ChipTerm } from './chips';
 
 export interface RelatedOptions {
   /** Results wanted (stories; their near-duplicates ride along in alsoIn). Default 10. */
@@ -280,6 +280,10 @@ export class RelatedEngine {
         c.titleOverlap = shared / total;
       }
     }
+    if (params.nameConfidencePower > 0) {
+      const names = this.nameWeights(q);
+      if (names.total > 0) for (const c of inputs) c.nameCover = nameCover(c.mask, names.weights) / names.total;
+    }
     if (params.agreeWeight > 0 && params.agreeCandidates > 1) {
       // Title words too common to be query terms (df above maxDfRatio) say nothing about the event.
       const maxDf = params.maxDfRatio * ix.docCount;
@@ -343,6 +347,16 @@ export class RelatedEngine {
       return known;
     };
     return chooseChips(matched, info, { max: 4, minTitleShare: shares.mean, sharedDiscount: 0.5, repeatFactor: 0.5 });
+  }
+
+  /** Name weight of each of the first 32 query terms: weight × title share for name-like terms, else 0. */
+  private nameWeights(q: AnalyzedQuery): { weights: number[]; total: number } {
+    const shares = this.titleShares();
+    const weights = q.terms.slice(0, 32).map((term, i) => {
+      const share = shares.shares[term];
+      return share >= shares.mean && this.ix.terms[term].length >= 3 && /\p{L}/u.test(this.ix.terms[term]) ? q.weights[i] * share : 0;
+    });
+    return { weights, total: weights.reduce((a, b) => a + b, 0) };
   }
 
   private shares: ReturnType<typeof titleShares> | null = null;
