@@ -1,7 +1,7 @@
 /**
- * `npm test`: everything, in the order a failure is cheapest to find: type check, unit tests, the index and
- * both extension builds, `web-ext lint` of the Firefox build, then the built extension in real Chromium and
- * Firefox. Ends with one line "N passed, N failed" counting the test cases of every stage.
+ * `npm test`: everything, in the order a failure is cheapest to find: type check, the layer check, unit tests,
+ * the index and both extension builds, `web-ext lint` of the Firefox build, then the built extension in real
+ * Chromium and Firefox. Ends with one line "N passed, N failed" counting the test cases of every stage.
  *
  *   npm test [-- --skip-e2e]
  */
@@ -51,6 +51,7 @@ const e2eFiles = readdirSync(resolve(repoRoot, 'tests', 'e2e'))
 
 const npx = 'npx';
 let ok = run('type check', npx, ['tsc', '--noEmit', '-p', '.'], asOneCheck);
+ok = run('layers (.dependency-cruiser.cjs, tsconfig.lib.json)', 'npm', ['run', '--silent', 'lint:layers'], asOneCheck) && ok;
 ok = run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${resolve(artifacts, 'vitest.json')}`], () => vitestCounts()) && ok;
 const built =
   run('index build', 'npm', ['run', '--silent', 'build:index'], asOneCheck) &&

@@ -1,8 +1,8 @@
 /** The address-bar keyword `sila`: suggestions from the corpus as you type, Enter opens the chosen article. */
 import browser from 'webextension-polyfill';
 import { engine } from './engine';
-import { safeHttpUrl } from '../ui/safe-url';
-import { highlight, queryTerms } from '../ui/highlight';
+import { safeHttpUrl } from '../lib/safe-url';
+import { highlight, queryTerms } from '../lib/text/highlight';
 
 const SUGGESTIONS = 6;
 

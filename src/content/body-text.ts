@@ -57,18 +57,27 @@ const WEAK_NEGATIVE = new Set([
 ]);
 const POSITIVE = new Set(['article', 'content', 'story', 'body', 'main', 'entry', 'post', 'text', 'detail', 'details']);
 
-function skipElement(el: Element, name: string): boolean {
+/** `keepPath`: the title heading and its ancestors, which no class-name guess may drop. */
+function skipElement(el: Element, name: string, keepPath: Set<Element> | null): boolean {
   if (SKIP_TAGS.has(name)) return true;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role.toLowerCase())) return true;
+  // Positive evidence outweighs class-name guesses: the page says this is its main content or the article's body
+  // ("main[role=main].commented", "div[itemprop=articleBody].gigya-share-btns").
+  if (name === 'main' || name === 'article' || role === 'main' || role === 'article') return false;
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop && /articlebody|\btext\b/i.test(itemprop)) return false;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   const cls = el.getAttribute('class');
   const id = el.getAttribute('id');
   if (!cls && !id) return false;
+  // The title's position outweighs a class-name guess: what holds the headline is not a sidebar or a share bar
+  // ("div.panel-two-col-sidebar-right", "#ad-portal", "div.site_header" wrapping the whole page).
+  if (keepPath && keepPath.has(el)) return false;
   const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
   if (STRONG_NEGATIVE.test(names)) return true;
   const parts = names.split(/[\s_-]+/);
@@ -90,8 +99,19 @@ export interface Deadline {
  * Cut the subtree under `root` into paragraphs, in document order, within the node, character and paragraph
  * budgets, and before `deadline` when one is given (the content script gives one; tests do not, to stay exact).
  */
-export function walkParagraphs(root: Element, deadline?: Deadline, maxNodes = MAX_NODES): { paras: Para[]; truncated: boolean } {
+export function walkParagraphs(
+  root: Element,
+  deadline?: Deadline,
+  maxNodes = MAX_NODES,
+  keep: Element | null = null,
+): { paras: Para[]; truncated: boolean } {
   const paras: Para[] = [];
+  // A set of the title's ancestors, built once: a contains() per classed element would cost the DOM's depth each.
+  let keepPath: Set<Element> | null = null;
+  if (keep) {
+    keepPath = new Set();
+    for (let a: Element | null = keep; a && keepPath.size < 10_000; a = a.parentElement) keepPath.add(a);
+  }
   const blocks: Element[] = [root];
   let buf: string[] = [];
   let bufChars = 0;
@@ -165,7 +185,7 @@ export function walkParagraphs(root: Element, deadline?: Deadline, maxNodes = MA
       const el = n as Element;
       const name = el.localName || '';
       if (name === 'br' || name === 'hr') flush();
-      else if (skipElement(el, name)) {
+      else if (skipElement(el, name, keepPath)) {
         if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
       } else if (el.firstChild) {
         enter(el, name);
@@ -249,7 +269,9 @@ export function pickContainer(score: Map<Element, Held>, scope: Element): Elemen
   let best = scope;
   let bestChars = total.chars;
   for (const [el, held] of score) {
-    if (held.chars >= total.chars * 0.8 && held.paras >= minParas && held.chars < bestChars && scope.contains(el)) {
+    if (held.chars < total.chars * 0.8 || held.paras < minParas || el === best || !scope.contains(el)) continue;
+    // A tie goes to the deeper element: a wrapper holding exactly the same prose also holds the sidebar's headings.
+    if (held.chars < bestChars || (held.chars === bestChars && best.contains(el))) {
       best = el;
       bestChars = held.chars;
     }

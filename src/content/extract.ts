@@ -63,7 +63,7 @@ export function quickLook(doc: Document, url: string): boolean {
       if ((scripts[i].getAttribute('type') || '').toLowerCase().indexOf('ld+json') < 0) continue;
       seen++;
       const t = scriptText(scripts[i], 50_000);
-      if (/Article|BlogPosting|"Report"/.test(t)) return true;
+      if (/Article|BlogPosting|SocialMediaPosting|"Report"/.test(t)) return true;
       if (/CollectionPage|SearchResultsPage|ItemList|VideoObject|ProfilePage/.test(t)) listing = true;
     }
     if (listing) return false;
@@ -231,13 +231,21 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   const metaArticle = kinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
   if (kinds.has('listing') && !kinds.has('article')) return false;
   const perPara = main.proseChars / Math.max(1, main.proseCount);
+  // A listing looks like one: many short items that are mostly links. Subheadings alone are an article's outline
+  // (Wikipedia, documentation, long reads), so headings count toward a listing only when link lines are as many
+  // as the prose paragraphs.
   const listingShape =
-    (main.headingCount >= 6 && perPara < 220) || (main.linkLines >= 10 && main.linkLines > 2 * main.proseCount);
+    (main.headingCount >= 6 && perPara < 220 && main.linkLines >= main.proseCount) ||
+    (main.linkLines >= 10 && main.linkLines > 2 * main.proseCount);
   if (listingShape) return false;
   const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
   if (video && main.proseChars < 600) return false;
   if (metaArticle) return main.proseChars >= 250;
-  return main.proseChars >= 450 && main.proseCount >= 3 && titleHeading !== null;
+  if (main.proseChars >= 450 && main.proseCount >= 3 && titleHeading !== null) return true;
+  // No metadata and no headline found (documents, old pages, a CJK or one-word title): the text must then speak
+  // for itself: several paragraphs of prose, long on average (a to-do list or a feed is many short items), that
+  // outweigh the links around them.
+  return main.proseChars >= 1500 && main.proseCount >= 4 && perPara >= 140 && main.linkLines <= main.proseCount;
 }
 
 /** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
@@ -301,7 +309,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
   const titleHeading = findTitleHeading(doc, metaTitles);
 
-  let walk = walkParagraphs(body, deadline);
+  let walk = walkParagraphs(body, deadline, undefined, titleHeading);
   let root: Element = body;
   if (walk.truncated && titleHeading) {
     // Too big to read whole: read again around the title only, bounded by a node count rather than the clock, so
@@ -309,7 +317,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
     // thousands of nodes; 10,000 take a few ms).
     const near = rootNearTitle(titleHeading, body);
     if (near) {
-      walk = walkParagraphs(near, undefined, NEAR_TITLE_NODES);
+      walk = walkParagraphs(near, undefined, NEAR_TITLE_NODES, titleHeading);
       root = near;
     }
   }

@@ -254,7 +254,9 @@ export function readMeta(doc: Document, url: string): PageMeta {
     }
   }
   const html = doc.documentElement;
-  const htmlDir = ((html && html.getAttribute('dir')) || (doc.body && doc.body.getAttribute('dir')) || '').toLowerCase();
+  // dir is often set on body, main or article rather than on <html>.
+  const dirHolder = doc.body && !doc.body.getAttribute('dir') ? doc.body.querySelector('main[dir], article[dir]') : null;
+  const htmlDir = ((html && html.getAttribute('dir')) || (doc.body && doc.body.getAttribute('dir')) || (dirHolder && dirHolder.getAttribute('dir')) || '').toLowerCase();
   const lang = normalizeLang((html && html.getAttribute('lang')) || (html && html.getAttribute('xml:lang')) || '') ||
     normalizeLang(metaContent(doc, ['og:locale', 'content-language', 'language'])) ||
     normalizeLang(ldArticle ? ldArticle.inLanguage : '');

@@ -10,7 +10,7 @@ import type { SilaClient } from './client';
 import type { TabState } from '../messages';
 import type { DocRecord, RelatedResult, SearchResult } from '../lib/types';
 import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT } from './sample-data';
-import { normalizeForMatch } from './normalize';
+import { normalize } from '../lib/text/normalize';
 
 export type MemoryState = 'article' | 'empty' | 'not-article' | 'unsupported' | 'pending' | 'loading' | 'error' | 'hostile';
 
@@ -35,7 +35,7 @@ function relatedResults(): RelatedResult[] {
     doc: docs[0],
     position: i,
     score: 1 - i * 0.12,
-    // The first four are what the badge counts (confidentCount 4 below); the rest are less closely related.
+    // The first four are what the badge counts (confidentCount 4 below); the rest are under 0.5, not listed.
     confidence: i < 4 ? 0.9 - i * 0.1 : 0.35,
     sharedTerms: terms,
     alsoIn: docs.slice(1),
@@ -64,12 +64,12 @@ export const ALL_SAMPLE_DOCS: DocRecord[] = [...SAMPLE_RELATED.flatMap((s) => s.
 
 /** A crude search over the sample docs, tolerant of the same spelling variants as the engine. */
 export function sampleSearch(query: string, limit: number): SearchResult[] {
-  const words = normalizeForMatch(query).split(/\s+/).filter((w) => w.length > 1);
+  const words = normalize(query).split(/\s+/).filter((w) => w.length > 1);
   if (words.length === 0) return [];
   const results: SearchResult[] = [];
   ALL_SAMPLE_DOCS.forEach((doc, position) => {
-    const title = normalizeForMatch(doc.title);
-    const body = normalizeForMatch(doc.snippet);
+    const title = normalize(doc.title);
+    const body = normalize(doc.snippet);
     let score = 0;
     const matched: string[] = [];
     for (const w of words) {
@@ -78,7 +78,7 @@ export function sampleSearch(query: string, limit: number): SearchResult[] {
     }
     if (score === 0) return;
     for (const token of doc.title.split(/\s+/)) {
-      if (words.some((w) => normalizeForMatch(token).includes(w))) matched.push(token);
+      if (words.some((w) => normalize(token).includes(w))) matched.push(token);
     }
     results.push({ doc, position, score, matchedTerms: matched });
   });

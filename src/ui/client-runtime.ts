@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf, TabState } from '../messages';
 import type { SilaClient } from './client';
-import { safeHttpUrl } from './safe-url';
+import { safeHttpUrl } from '../lib/safe-url';
 import { loadSettings, type Settings } from '../settings';
 import { readTab, stateFromStored } from '../tab-answer';
 import { afterNextPaint } from './after-paint';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayText, langOfText } from './display-text';
-import { displayHost, safeHttpUrl } from './safe-url';
+import { displayHost, safeHttpUrl } from '../lib/safe-url';
 
 describe('safeHttpUrl', () => {
   it('accepts only absolute http(s) URLs', () => {

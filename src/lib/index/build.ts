@@ -12,7 +12,7 @@ import { analyze, analyzeTokens } from '../text';
 import type { CorpusArticle } from '../types';
 import { Scorer } from './scorer';
 import { defaultQueryTermParams, selectQueryTerms, type WeightContext } from './query-terms';
-import { BREAK, countTerms, idf as idfOf, saturate, toSequence } from './terms';
+import { countTerms, idf as idfOf, saturate, toSequence } from './terms';
 import { ByteWriter, ChunkedBytes, SAT_LEVELS_BASE, chunkAt, dequantizeSat, quantizeSat, sortedPairs } from './bytes';
 import {
   FIELD_SEP,
@@ -152,13 +152,10 @@ export class IndexBuilder {
     const progress = this.options.onProgress ?? (() => {});
     const avgLength = this.lengths.reduce((a, b) => a + b, 0) / n;
 
-    // 1. Two-word terms frequent enough to be worth a vocabulary entry.
-    const bigramIds = p.bigrams ? this.collectBigrams(progress) : new Map<number, number>();
-    const bigramId = p.bigrams ? (a: number, b: number) => bigramIds.get(a * 0x1000000 + b) ?? -1 : null;
     const allTerms = this.terms.length;
     const df = this.df.subarray(0, allTerms);
 
-    // 2. Sorted term table (binary search at query time) and idf. Terms too rare for any query (the query side's
+    // 1. Sorted term table (binary search at query time) and idf. Terms too rare for any query (the query side's
     //    minDf) are left out of the vocabulary, and terms too common for any query get no postings: neither can
     //    ever be matched, so they would only take room (and pruning slots).
     const minDf = Math.max(1, Math.min(defaultQueryTermParams.minDf, Math.floor(n / 2000)));
@@ -176,7 +173,7 @@ export class IndexBuilder {
       sortedDf[t] = df[old];
     });
 
-    // 3. Each document's strongest terms (static pruning) → postings, document norms.
+    // 2. Each document's strongest terms (static pruning) → postings, document norms.
     const halfPower = p.idfPower / 2;
     const docStart = new Uint32Array(n + 1);
     const keptTerms: Uint32Array[] = new Array(n);
@@ -186,7 +183,7 @@ export class IndexBuilder {
     const counts = new Map<number, number>();
     for (let d = 0; d < n; d++) {
       counts.clear();
-      countTerms(this.titles[d], this.bodies[d], p, bigramId, counts);
+      countTerms(this.titles[d], this.bodies[d], p, counts);
       const entries: { t: number; sat: number; key: number }[] = [];
       for (const [old, tf] of counts) {
         const t = newId[old];
@@ -210,7 +207,7 @@ export class IndexBuilder {
     }
     progress('weighing', n, n);
 
-    // 4. Postings: per term, ascending documents as (gap varint, saturation byte).
+    // 3. Postings: per term, ascending documents as (gap varint, saturation byte).
     // (In a function of its own so that its big temporaries are freed before the neighbour pass.)
     const { postOffsets, postings } = ((): { postOffsets: Uint32Array; postings: Uint8Array } => {
       const postStart = new Uint32Array(termCount + 1);
@@ -243,7 +240,7 @@ export class IndexBuilder {
     keptTerms.length = 0;
     keptSats.length = 0;
 
-    // 5. Neighbours of every corpus article, with the query-time scorer itself.
+    // 4. Neighbours of every corpus article, with the query-time scorer itself.
     const ctx: WeightContext = { idf, df: sortedDf, docCount: n, avgLength, k1: p.k1, b: p.b, idfPower: p.idfPower };
     const scorer = new Scorer({ idf, postOffsets, postings: new ChunkedBytes([postings], Uint32Array.of(0)), docCount: n, k1: p.k1 });
     const rawPos = new Uint32Array(n * RAW_NEIGHBOURS).fill(0xffffffff);
@@ -253,7 +250,7 @@ export class IndexBuilder {
     const neighbourQuery = { ...defaultQueryTermParams, maxDfRatio: Math.min(defaultQueryTermParams.maxDfRatio, p.neighbourMaxDf / n) };
     for (let d = 0; d < n; d++) {
       counts.clear();
-      countTerms(this.titles[d], this.bodies[d], p, bigramId, counts);
+      countTerms(this.titles[d], this.bodies[d], p, counts);
       remapped.clear();
       for (const [old, tf] of counts) if (newId[old] !== NONE) remapped.set(newId[old], tf);
       const q = selectQueryTerms(remapped, this.lengths[d], ctx, neighbourQuery);
@@ -267,7 +264,7 @@ export class IndexBuilder {
     }
     progress('neighbours', n, n);
 
-    // 6. Stories: near-duplicate bodies among each article's closest neighbours.
+    // 5. Stories: near-duplicate bodies among each article's closest neighbours.
     const story = findStories({
       bodies: this.bodies,
       rawPos,
@@ -285,7 +282,7 @@ export class IndexBuilder {
     this.titles.length = 0;
     this.bodies.length = 0;
 
-    // 7. Stored neighbours: the best-scoring member of each of the closest stories.
+    // 6. Stored neighbours: the best-scoring member of each of the closest stories.
     // Scores are kept as a byte relative to the article's best neighbour (nbTop): ranking needs no more.
     const m = p.neighbours;
     const nbPos = new Uint32Array(n * m).fill(0xffffffff);
@@ -307,7 +304,7 @@ export class IndexBuilder {
       }
     }
 
-    // 8. Doc store and lookup tables.
+    // 7. Doc store and lookup tables.
     const encoder = new TextEncoder();
     const docText = new ByteWriter();
     const docOffsets = new Uint32Array(n + 1);
@@ -407,55 +404,6 @@ export class IndexBuilder {
         sila: { params: p, docCount: n, termCount, avgLength, sources, pack: layout, lazy, searchFiles: [] },
       },
     };
-  }
-
-  /** Two-word terms in at least bigramMinDf documents: a hashed pre-count, then exact counts for survivors. */
-  private collectBigrams(progress: (phase: string, done: number, total: number) => void): Map<number, number> {
-    const n = this.records.length;
-    const minDf = this.params.bigramMinDf;
-    if (this.terms.length >= 0x1000000) throw new Error('vocabulary too large for two-word terms');
-    const sketch = new Uint8Array(1 << 24);
-    const hash = (key: number) => (Math.imul((key / 0x1000000) | 0, 0x9e3779b1) ^ Math.imul(key & 0xffffff, 0x85ebca77)) >>> 8;
-    const perDoc = new Set<number>();
-    const eachPair = (d: number, visit: (key: number) => void) => {
-      perDoc.clear();
-      for (const seq of [this.titles[d], this.bodies[d]]) {
-        for (let i = 1; i < seq.length; i++) {
-          if (seq[i] === BREAK || seq[i - 1] === BREAK) continue;
-          const key = seq[i - 1] * 0x1000000 + seq[i];
-          if (!perDoc.has(key)) {
-            perDoc.add(key);
-            visit(key);
-          }
-        }
-      }
-    };
-    for (let d = 0; d < n; d++) {
-      eachPair(d, (key) => {
-        const h = hash(key);
-        if (sketch[h] < 255) sketch[h]++;
-      });
-      if (d % 5000 === 0) progress('two-word terms', d, 2 * n);
-    }
-    const exact = new Map<number, number>();
-    for (let d = 0; d < n; d++) {
-      eachPair(d, (key) => {
-        if (sketch[hash(key)] >= minDf) exact.set(key, (exact.get(key) ?? 0) + 1);
-      });
-      if (d % 5000 === 0) progress('two-word terms', n + d, 2 * n);
-    }
-    const ids = new Map<number, number>();
-    for (const [key, count] of exact) {
-      if (count < minDf) continue;
-      const a = Math.floor(key / 0x1000000);
-      const b = key % 0x1000000;
-      const id = this.terms.length;
-      this.terms.push(`${this.terms[a]} ${this.terms[b]}`);
-      if (id >= this.df.length) this.grow();
-      this.df[id] = count;
-      ids.set(key, id);
-    }
-    return ids;
   }
 }
 

@@ -31,8 +31,6 @@ export interface IndexParams extends TermParams {
   idfPower: number;
   /** Terms kept per document in the postings (static pruning), strongest first. */
   keepTerms: number;
-  /** Two-word terms enter the vocabulary when at least this many documents have them. */
-  bigramMinDf: number;
   /** Precomputed neighbours kept per corpus article. */
   neighbours: number;
   /** Build-time neighbour queries skip terms in more documents than this, so building stays ~linear in corpus size. */
@@ -48,13 +46,10 @@ export const defaultIndexParams: IndexParams = {
   titleBoost: 1,
   leadBoost: 1,
   leadTokens: 40,
-  bigrams: false,
-  bigramBoost: 1,
   k1: 1.2,
   b: 0.75,
   idfPower: 1.5,
   keepTerms: 100,
-  bigramMinDf: 3,
   neighbours: 12,
   neighbourMaxDf: 3000,
   snippetChars: 80,

@@ -1,20 +1,12 @@
 /**
  * Which terms of an article make its related-articles query, and how much each weighs. Like Lucene's
- * MoreLikeThis (best tf·idf terms of the article), but with the builder's own statistics: boosted title and
- * lead, BM25 saturation instead of raw tf, two-word terms, and weights kept instead of a flat OR.
+ * MoreLikeThis (best tf·idf terms of the article), but with the index's own statistics: BM25 saturation
+ * instead of raw tf, a short page topped up with its best single-occurrence terms, and weights kept instead
+ * of a flat OR.
  */
 import { saturate } from './terms';
 
 export interface QueryTermParams {
-  /** Experiment only: query-side idf power instead of the index's (cosines then lose their meaning). */
-  idfPowerOverride?: number;
-  /** How the article's own term frequency weighs a query term: BM25 saturation, flat (MoreLikeThis), or log. */
-  queryTf?: 'sat' | 'flat' | 'log';
-  /** Experiment only: leave two-word terms out of the query. */
-  noBigrams?: boolean;
-  /** Experiment only: query-side title / lead boosts instead of the index's. */
-  titleBoostOverride?: number;
-  leadBoostOverride?: number;
   /** At most this many terms make the query (MoreLikeThis: 25). */
   maxTerms: number;
   /** Terms in fewer documents than this are left out (MoreLikeThis: 5): mostly typos and one-off phrases. */
@@ -66,7 +58,6 @@ export function selectQueryTerms(
   const maxDf = Math.max(2, p.maxDfRatio * ctx.docCount);
   // A small corpus can't ask for df ≥ 3: scale the floor down below ~6,000 documents.
   const minDf = Math.max(1, Math.min(p.minDf, Math.floor(ctx.docCount / 2000)));
-  const power = p.idfPowerOverride ?? ctx.idfPower;
   const strong: { term: number; key: number; sat: number }[] = [];
   const weak: { term: number; key: number; sat: number }[] = [];
   for (const [term, tf] of counts) {
@@ -82,19 +73,15 @@ export function selectQueryTerms(
   const terms: number[] = [];
   const weights: number[] = [];
   let norm2 = 0;
-  for (const chosenTerm of chosen) {
-    const { term } = chosenTerm;
-    const tf = counts.get(term)!;
-    const sat = p.queryTf === 'flat' ? 1 : p.queryTf === 'log' ? 1 + Math.log(tf) : chosenTerm.sat;
-    const w = sat * Math.pow(ctx.idf[term], power);
+  for (const { term, sat } of chosen) {
     terms.push(term);
-    weights.push(w);
+    weights.push(sat * Math.pow(ctx.idf[term], ctx.idfPower));
   }
   // The norm is the whole article's, not only the chosen terms', so that cosine = score / (norm · docNorm)
   // says how much of the article a result accounts for.
   for (const [term, tf] of counts) {
     const sat = saturate(tf, Math.max(length, 1), ctx.avgLength, ctx.k1, ctx.b);
-    norm2 += sat * sat * Math.pow(ctx.idf[term], power);
+    norm2 += sat * sat * Math.pow(ctx.idf[term], ctx.idfPower);
   }
   return { terms, weights, norm: Math.sqrt(norm2) };
 }

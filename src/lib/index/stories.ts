@@ -6,8 +6,6 @@
  * n-grams (over analyzed terms) are mostly contained in the other's: the definition used to make
  * near-duplicates.jsonl. Joined pairs are merged with union-find.
  */
-import { BREAK } from './terms';
-
 export interface StoryInput {
   bodies: Uint32Array[];
   rawPos: Uint32Array;
@@ -83,10 +81,8 @@ export function findStories(input: StoryInput): Stories {
   return { ofDoc, offsets, members };
 }
 
-/** Sorted distinct hashes of the word n-grams of a term sequence (BREAKs ignored: stopwords don't count). */
-export function shingleSet(seq: ArrayLike<number>, size: number): Uint32Array {
-  const words: number[] = [];
-  for (let i = 0; i < seq.length; i++) if (seq[i] !== BREAK) words.push(seq[i]);
+/** Sorted distinct hashes of the word n-grams of a term sequence (analyzed terms: stopwords don't count). */
+export function shingleSet(words: ArrayLike<number>, size: number): Uint32Array {
   const out = new Set<number>();
   for (let i = 0; i + size <= words.length; i++) {
     let h = 0x811c9dc5;

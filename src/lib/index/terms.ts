@@ -2,78 +2,34 @@
  * How an article becomes weighted terms, shared by the index builder (over term ids) and the query side (over
  * the page's text), so that the two can never count differently.
  *
- * An article is two token sequences, title and body, of term ids; `BREAK` marks where two neighbouring analyzed
- * tokens were not adjacent in the text (a stopword or punctuation was between them), so no two-word term is
- * formed across it. Title tokens count `titleBoost` times, the lead (first `leadTokens` tokens of the body)
- * `leadBoost` times, the rest once.
+ * An article is two sequences, title and body, of the term ids of its analyzed tokens. Title tokens count
+ * `titleBoost` times, the lead (first `leadTokens` tokens of the body) `leadBoost` times, the rest once.
  */
-import { analyzeTokens } from '../text';
 
-export const BREAK = 0xffffffff;
-/** A query token that is not in the vocabulary: it matches nothing but still separates its neighbours. */
+/** A query token that is not in the vocabulary: it matches nothing but counts in the page's length. */
 export const UNKNOWN = 0xfffffffe;
 
 export interface TermParams {
   titleBoost: number;
   leadBoost: number;
   leadTokens: number;
-  /** Count two-word terms (adjacent tokens) when they are in the vocabulary. */
-  bigrams: boolean;
-  /** Bigram weight relative to a unigram occurrence. */
-  bigramBoost: number;
 }
 
-/** Term sequence of one field: analyzed terms in order, with BREAK where tokens were not adjacent. */
-export function toSequence(tokens: { term: string; position: number }[], idOf: (term: string) => number): number[] {
-  const seq: number[] = [];
-  let last = -2;
-  for (const token of tokens) {
-    if (token.position !== last + 1 && seq.length > 0) seq.push(BREAK);
-    seq.push(idOf(token.term));
-    last = token.position;
-  }
-  return seq;
+/** Term-id sequence of one field: its analyzed terms in order. */
+export function toSequence(tokens: { term: string }[], idOf: (term: string) => number): number[] {
+  return tokens.map((token) => idOf(token.term));
 }
 
-/** Analyze a text into a term-id sequence (see toSequence). */
-export function analyzeToSequence(text: string, idOf: (term: string) => number): number[] {
-  return toSequence(analyzeTokens(text), idOf);
-}
-
-/**
- * Boosted term frequencies of one article. `bigramId(a, b)` returns the id of the two-word term or -1.
- * Returns the number of counted unigram tokens (the article length used for length normalisation).
- */
-export function countTerms(
-  title: ArrayLike<number>,
-  body: ArrayLike<number>,
-  params: TermParams,
-  bigramId: ((a: number, b: number) => number) | null,
-  into: Map<number, number>,
-): number {
-  let length = 0;
+/** Boosted term frequencies of one article into `into`; returns its length in tokens (for length normalisation). */
+export function countTerms(title: ArrayLike<number>, body: ArrayLike<number>, params: TermParams, into: Map<number, number>): number {
   const field = (seq: ArrayLike<number>, boostAt: (i: number) => number) => {
-    let prev = BREAK;
-    let tokenIndex = 0;
     for (let i = 0; i < seq.length; i++) {
-      const id = seq[i];
-      if (id === BREAK) {
-        prev = BREAK;
-        continue;
-      }
-      const boost = boostAt(tokenIndex++);
-      length++;
-      if (id !== UNKNOWN) into.set(id, (into.get(id) ?? 0) + boost);
-      if (bigramId && prev !== BREAK && prev !== UNKNOWN && id !== UNKNOWN) {
-        const bi = bigramId(prev, id);
-        if (bi >= 0) into.set(bi, (into.get(bi) ?? 0) + boost * params.bigramBoost);
-      }
-      prev = id;
+      if (seq[i] !== UNKNOWN) into.set(seq[i], (into.get(seq[i]) ?? 0) + boostAt(i));
     }
   };
   field(title, () => params.titleBoost);
   field(body, (i) => (i < params.leadTokens ? params.leadBoost : 1));
-  return length;
+  return title.length + body.length;
 }
 
 /** BM25 term-frequency saturation with length normalisation. */

@@ -8,13 +8,12 @@ import { defaultQueryTermParams, type QueryTermParams } from '../index/query-ter
 export interface RankParams extends QueryTermParams {
   /** Raw candidates re-ranked. */
   candidates: number;
-  /** Cut the candidates by score × date proximity rather than by score (see RelatedEngine.dateCut). */
-  dateInCut: boolean;
-  /** Date proximity: score × (1 − dateWeight + dateWeight · 1/(1 + (days/dateScaleDays)^dateShape)). 0 turns it off. */
+  /**
+   * Date proximity: score × (1 − dateWeight + dateWeight / (1 + days/dateScaleDays)). 0 turns it off. The
+   * candidates are cut by score × this factor (see RelatedEngine.dateCut).
+   */
   dateWeight: number;
   dateScaleDays: number;
-  /** Shape of the date curve: 1/(1 + (days/scale)^dateShape). */
-  dateShape: number;
   /** Each earlier result from the same outlet multiplies a candidate's score by (1 − sourcePenalty). */
   sourcePenalty: number;
   /** Cosine at which confidence reaches 0.5 (confidence = c² / (c² + half²)). */
@@ -51,8 +50,6 @@ export interface RankParams extends QueryTermParams {
   wholeWeight: number;
   /** At most this many bytes of postings are walked for the re-scoring (its cost, bounded on any corpus). */
   wholeBudgetBytes: number;
-  /** Ranking score = score × (cosine / score)^normMix: 0 ranks by the BM25-like sum, 1 by the cosine. */
-  normMix: number;
   /**
    * Names in the confidence (issue 18): nameCover is the share of the page's name weight (its name-like query
    * terms, weight × title share, see chips.ts) a candidate matches; the confidence shown is that of the cosine
@@ -66,15 +63,12 @@ export interface RankParams extends QueryTermParams {
 export const defaultRankParams: RankParams = {
   ...defaultQueryTermParams,
   candidates: 100,
-  dateInCut: true,
   dateWeight: 0.5,
   dateScaleDays: 4,
-  dateShape: 1,
   sourcePenalty: 0.05,
   confidenceHalf: 0.11,
   minConfidence: 0.2,
   alsoInMax: 5,
-  normMix: 0,
   titleWeight: 0.5,
   titleCandidates: 100,
   titleDupCosine: 0.25,
@@ -169,7 +163,7 @@ export function titleAgreement(titles: number[][], stories: ArrayLike<number>, w
 export function dateFactor(daysApart: number, p: RankParams): number {
   if (p.dateWeight <= 0) return 1;
   const x = daysApart / p.dateScaleDays;
-  return 1 - p.dateWeight + p.dateWeight / (1 + (p.dateShape === 1 ? x : Math.pow(x, p.dateShape)));
+  return 1 - p.dateWeight + p.dateWeight / (1 + x);
 }
 
 export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k: number): Ranked[] {
@@ -182,7 +176,7 @@ export function rank(candidates: RankInput[], ctx: RankContext, p: RankParams, k
       daysApart = Math.abs(ctx.queryHours - h) / 24;
       factor = dateFactor(daysApart, p);
     }
-    let base = p.normMix > 0 ? c.score * Math.pow(c.cosine / c.score, p.normMix) : c.score;
+    let base = c.score;
     if (p.titleWeight > 0) base *= 1 + p.titleWeight * (c.cosine >= p.titleDupCosine ? 1 : c.titleOverlap ?? 0);
     if (p.agreeWeight > 0) base *= 1 + p.agreeWeight * (c.agreement ?? 0);
     if (p.wholeWeight > 0 && c.wholeCosine !== undefined) base *= Math.pow(c.wholeCosine, p.wholeWeight);

@@ -49,7 +49,6 @@ export class RelatedEngine {
   /** The page's query terms, weighted exactly as the builder weighs a document. */
   analyze(query: RelatedQuery, params: RankParams = defaultRankParams): AnalyzedQuery {
     const ix = this.ix;
-    const ip = ix.meta.sila.params;
     const titleTokens = analyzeTokens(query.title ?? '');
     const bodyTokens = analyzeTokens(query.body ?? '');
     const ids = new Map<string, number>();
@@ -62,24 +61,8 @@ export class RelatedEngine {
       }
       return id;
     };
-    const title = toSequence(titleTokens, idOf);
-    const body = toSequence(bodyTokens, idOf);
-    const bigramCache = new Map<number, number>();
-    const bigramId = ip.bigrams && !params.noBigrams
-      ? (a: number, b: number) => {
-          const key = a * 0x1000000 + b;
-          let id = bigramCache.get(key);
-          if (id === undefined) {
-            id = ix.termId(`${ix.terms[a]} ${ix.terms[b]}`);
-            bigramCache.set(key, id);
-          }
-          return id;
-        }
-      : null;
     const counts = new Map<number, number>();
-    const tp = { ...ip, titleBoost: params.titleBoostOverride ?? ip.titleBoost, leadBoost: params.leadBoostOverride ?? ip.leadBoost };
-    countTerms(title, body, tp, bigramId, counts);
-    const length = titleTokens.length + bodyTokens.length;
+    const length = countTerms(toSequence(titleTokens, idOf), toSequence(bodyTokens, idOf), ix.meta.sila.params, counts);
     const selected = selectQueryTerms(counts, length, this.ctx, params);
     // The whole page, for re-scoring the shortlist: its strongest terms whatever their frequency in the page.
     const whole = params.wholeWeight > 0 ? selectQueryTerms(counts, length, this.ctx, { ...params, maxTerms: params.wholeTerms, minTf: 1 }) : null;
@@ -99,12 +82,11 @@ export class RelatedEngine {
     // Confidence compares the whole page with a result, not only the chosen terms: words the corpus never saw
     // (another language, another topic) weigh in with the highest idf, so such a page gets a low cosine.
     const c = this.ctx;
-    const power = params.idfPowerOverride ?? c.idfPower;
     let norm2 = selected.norm ** 2;
     const unknown = new Map<string, number>();
     for (const t of [...titleTokens, ...bodyTokens]) if (ids.get(t.term) === UNKNOWN) unknown.set(t.term, (unknown.get(t.term) ?? 0) + 1);
     const maxIdf = idf(0, c.docCount);
-    for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, power);
+    for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, c.idfPower);
     selected.norm = Math.sqrt(norm2);
 
     const surfaces = new Map<number, Map<string, number>>();
@@ -118,12 +100,6 @@ export class RelatedEngine {
         const id = ids.get(tokens[i].term)!;
         if (id === UNKNOWN) continue;
         addSurface(id, tokens[i].surface);
-        const prev = tokens[i - 1];
-        if (bigramId && prev && prev.position + 1 === tokens[i].position) {
-          const a = ids.get(prev.term)!;
-          const bi = a === UNKNOWN ? -1 : bigramId(a, id);
-          if (bi >= 0) addSurface(bi, `${prev.surface} ${tokens[i].surface}`);
-        }
       }
     }
     const hours = toHours(query.published ?? null);
@@ -195,7 +171,7 @@ export class RelatedEngine {
    * below a hundred articles on the same subject from other months, and would never reach the re-ranking.
    */
   private dateCut(hours: number | null, params: RankParams): ((doc: number) => number) | null {
-    if (hours === null || params.dateWeight <= 0 || !params.dateInCut) return null;
+    if (hours === null || params.dateWeight <= 0) return null;
     const { docHours } = this.ix;
     return (doc) => (docHours[doc] === NO_DATE ? 1 : dateFactor(Math.abs(hours - docHours[doc]) / 24, params));
   }

@@ -3,7 +3,7 @@ import type { DocRecord } from '../../lib/types';
 import { useUi } from '../context';
 import { displayText } from '../display-text';
 import { outletName } from '../outlets';
-import { safeHttpUrl } from '../safe-url';
+import { safeHttpUrl } from '../../lib/safe-url';
 import { useOpenHandler } from './use-open';
 
 const SHOWN = 3;

@@ -1,7 +1,7 @@
 /** Bottom bar: settings, the "about this archive" view, and pausing Sila on the current site. */
 import { isSilentSite } from '../../settings';
 import { useUi } from '../context';
-import { displayHost } from '../safe-url';
+import { displayHost } from '../../lib/safe-url';
 import { useSilentToggle } from './use-silent-toggle';
 
 export function Footer({ pageUrl, aboutOpen, onAbout }: { pageUrl: string; aboutOpen: boolean; onAbout: () => void }) {

@@ -1,5 +1,5 @@
 /** Text with some words marked, rendered as text nodes and <mark> elements only. */
-import { highlight, type HighlightOptions } from '../highlight';
+import { highlight, type HighlightOptions } from '../../lib/text/highlight';
 
 export function Highlighted({ text, terms, options }: { text: string; terms: readonly string[]; options?: HighlightOptions }) {
   return (

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useUi } from '../context';
 import { handleListKey } from '../list-nav';
+import { shownCount } from '../related-sections';
 import { useSearch } from '../use-search';
 import { useTabState, type TabLoad } from '../use-tab-state';
 import { isSilentSite, type Settings } from '../../settings';
@@ -87,6 +88,6 @@ function tabStateName(load: TabLoad, settings: Settings): string {
   const state = load.state;
   const url = state.kind === 'article' ? state.snapshot.url : state.kind === 'not-article' ? state.url : '';
   if (url && isSilentSite(settings, url)) return 'silent';
-  if (state.kind === 'article' && state.results.length === 0) return 'empty';
+  if (state.kind === 'article' && shownCount(state.results, settings) === 0) return 'empty';
   return state.kind;
 }

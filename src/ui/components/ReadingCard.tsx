@@ -2,7 +2,7 @@
 import type { ArticleSnapshot } from '../../lib/types';
 import { useUi } from '../context';
 import { displayText, langOfText } from '../display-text';
-import { displayHost } from '../safe-url';
+import { displayHost } from '../../lib/safe-url';
 import { DateLabel } from './DateLabel';
 import { OutletLabel } from './OutletLabel';
 

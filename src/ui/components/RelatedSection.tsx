@@ -1,9 +1,11 @@
 /**
  * The related articles for the page, one card per story, with the terms that relate them highlighted. Results
  * the engine is confident about (the ones the badge counts) come first under their own heading; the rest follow
- * under "less closely related", so the list and the badge tell the same story.
+ * under "less closely related", so the list and the badge tell the same story; which results go where, and which
+ * are not shown at all, is relatedSections' rule (../related-sections.ts).
  */
 import type { RelatedResult } from '../../lib/types';
+import { relatedSections } from '../related-sections';
 import { useUi } from '../context';
 import { ArticleItem } from './ArticleItem';
 
@@ -15,8 +17,7 @@ interface Props {
 }
 
 export function RelatedSection({ results, relativeTo = null, minConfidence }: Props) {
-  const close = results.filter((r) => (r.confidence ?? 1) >= minConfidence);
-  const loose = results.filter((r) => (r.confidence ?? 1) < minConfidence);
+  const { close, loose } = relatedSections(results, minConfidence);
   return (
     <div class="related" data-role="related">
       {close.length > 0 && <ResultList id="close" heading="relatedHeading" results={close} relativeTo={relativeTo} />}

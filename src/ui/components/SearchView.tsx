@@ -1,7 +1,7 @@
 /** Search results for the query in the header, with filters, highlighted matches and every state. */
 import { useState } from 'preact/hooks';
 import { useUi } from '../context';
-import { queryTerms } from '../highlight';
+import { queryTerms } from '../../lib/text/highlight';
 import { applyFilters, NO_FILTERS, type SearchFilters } from '../search-filters';
 import { SEARCH_LIMIT, type SearchLoad } from '../use-search';
 import { ArticleItem } from './ArticleItem';

@@ -1,9 +1,10 @@
 /** What Sila has for the current tab: the recognised article and its related coverage, or why there is none. */
 import { isSilentSite } from '../../settings';
 import { useUi } from '../context';
-import { displayHost } from '../safe-url';
+import { displayHost } from '../../lib/safe-url';
 import type { TabLoad } from '../use-tab-state';
 import { ReadingCard } from './ReadingCard';
+import { shownCount } from '../related-sections';
 import { RelatedSection } from './RelatedSection';
 import { Skeleton } from './Skeleton';
 import { StateMessage } from './StateMessage';
@@ -71,7 +72,7 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
       return (
         <>
           <ReadingCard snapshot={state.snapshot} corpusMatch={state.corpusMatch} />
-          {state.results.length > 0 ? (
+          {shownCount(state.results, settings) > 0 ? (
             <RelatedSection results={state.results.slice(0, settings.resultCount)} relativeTo={state.snapshot.published} minConfidence={settings.minConfidence} />
           ) : (
             <StateMessage icon="empty" title={i18n.t('emptyTitle')} body={i18n.t('emptyBody')}>

@@ -1,7 +1,7 @@
 /**
  * The UI preview: any Sila page, in any state, with the in-memory client, outside the extension.
  * URL parameters: page=popup|sidepanel|options, state=<MemoryState>, ui=<browser language>, and any setting
- * (language, digits, theme, resultCount). Served by scripts/ui-preview.ts, never shipped.
+ * (language, digits, theme, resultCount, minConfidence). Served by scripts/ui-preview.ts, never shipped.
  */
 import '../styles/base.css';
 import '../styles/reader.css';
@@ -19,7 +19,7 @@ const page = params.get('page') ?? 'popup';
 const state = (params.get('state') ?? 'article') as MemoryState;
 const stored: Record<string, unknown> = {};
 for (const key of ['language', 'digits', 'theme']) if (params.has(key)) stored[key] = params.get(key);
-if (params.has('resultCount')) stored.resultCount = Number(params.get('resultCount'));
+for (const key of ['resultCount', 'minConfidence']) if (params.has(key)) stored[key] = Number(params.get(key));
 if (params.has('silent')) stored.silentSites = params.getAll('silent');
 
 document.body.classList.add(`page-${page}`);

@@ -2,17 +2,18 @@
  * Highlighting by splitting strings, never by building markup: `highlight()` returns plain segments that the
  * <Highlighted> component renders as text nodes and <mark> elements.
  *
- * Matching ignores what the search engine ignores (hamza forms, diacritics, tatweel, ى/ي, ة/ه, case), so a
- * term typed "اسرائيل" lights up "إسرائيل". A match must start a word, after optional Arabic proclitics
- * (و ف ب ك ل and the article ال: "والحكومة" matches "حكومة"), and the whole word is marked so highlights never
- * cut a word in two.
+ * Matching ignores what the search engine ignores (hamza forms, diacritics, tatweel, ى/ي, ة/ه, case, Arabic-Indic
+ * digits: the analyzer's own character normalisation), so a term typed "اسرائيل" lights up "إسرائيل". A match
+ * must start a word, after optional Arabic proclitics (و ف ب ك ل and the article ال: "والحكومة" matches
+ * "حكومة"), and the whole word is marked so highlights never cut a word in two. Stopwords of a query are not
+ * marked, so the pages carry the stopword lists; they do not carry the stemmer.
  *
  * @example
  * highlight('قال رئيس الوزراء إنّ…', ['الوزراء'])
  * // [{ text: 'قال رئيس ', hit: false }, { text: 'الوزراء', hit: true }, { text: ' إنّ…', hit: false }]
  */
-import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from '../lib/text/stopwords';
-import { normalizeForMatch } from './normalize';
+import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
+import { normalize } from './normalize';
 
 export interface Segment {
   text: string;
@@ -43,7 +44,7 @@ function mapNormalized(text: string): Mapped {
   let norm = '';
   let i = 0;
   for (const ch of text) {
-    const n = normalizeForMatch(ch);
+    const n = normalize(ch);
     for (let k = 0; k < n.length; k += 1) {
       start.push(i);
       end.push(i + ch.length);
@@ -61,7 +62,7 @@ function isWordChar(ch: string | undefined): boolean {
 export function highlight(text: string, terms: readonly string[], options: HighlightOptions = {}): Segment[] {
   if (!text) return [];
   const { prefix = false, maxSuffix = 3 } = options;
-  const wanted = [...new Set(terms.flatMap((t) => withWords(normalizeForMatch(String(t)).replace(/\s+/g, ' ').trim())))]
+  const wanted = [...new Set(terms.flatMap((t) => withWords(normalize(String(t)).replace(/\s+/g, ' ').trim())))]
     .filter((t) => t.length >= 2 || (t.length === 1 && /\p{N}/u.test(t)))
     .sort((a, b) => b.length - a.length)
     .slice(0, 32);
