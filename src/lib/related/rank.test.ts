@@ -60,4 +60,12 @@ describe('rank', () => {
     // Off: the plain confidence.
     expect(rank([named(0, 0.2, 0)], ctx, { ...p, nameConfidencePower: 0 }, 1)[0].confidence).toBeCloseTo(confidenceOf(0.2, p.confidenceHalf), 9);
   });
+
+  it('puts a candidate that reports an already listed event (sameEvent) on that card, not a card of its own', () => {
+    const sameEvent = (a: number, b: number) => a === 0 && b === 2;
+    const ranked = rank([candidate(0, 10), candidate(1, 9), candidate(2, 8), candidate(3, 7)], { ...ctx, sameEvent }, params, 4);
+    expect(ranked.map((r) => r.position)).toEqual([0, 1, 3]);
+    expect(ranked[0].storyCandidates).toEqual([2]);
+    expect(rank([candidate(0, 10), candidate(2, 8)], ctx, params, 4).map((r) => r.position)).toEqual([0, 2]);
+  });
 });

@@ -10,6 +10,7 @@ import { Scorer, type Candidate } from '../index/scorer';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from '../index/query-terms';
 import { dateFactor, defaultRankParams, rank, titleAgreement, type RankInput, type RankParams, type Ranked } from './rank';
 import { UNKNOWN, countTerms, idf, saturate, toSequence } from '../index/terms';
+import { sameEventTest } from './events';
 import { chooseChips, nameCover, readableSurface, titleShares, type ChipTerm } from './chips';
 
 export interface RelatedOptions {
@@ -272,9 +273,28 @@ export class RelatedEngine {
       const shares = titleAgreement(titles, top.map((c) => ix.docStory[c.position]), (term) => ix.idf[term]);
       top.forEach((c, i) => (c.agreement = shares[i]));
     }
+    const maxDf = params.maxDfRatio * ix.docCount;
+    const sameEvent =
+      params.eventOverlap > 0
+        ? sameEventTest(
+            {
+              titleTerms: (position) => {
+                const terms: number[] = [];
+                ix.forEachTitleTerm(position, (term) => ix.df[term] <= maxDf && terms.push(term));
+                return terms;
+              },
+              weight: (term) => ix.idf[term],
+              source: ix.docSource,
+              hours: ix.docHours,
+              noDate: NO_DATE,
+            },
+            params.eventHours,
+            params.eventOverlap,
+          )
+        : undefined;
     return rank(
       inputs,
-      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE },
+      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE, sameEvent },
       params,
       k,
     );
