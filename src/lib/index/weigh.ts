@@ -5,7 +5,10 @@
  * the same arithmetic.
  */
 import { dequantizeSat, quantizeSat } from './bytes';
-import { saturate } from './terms';
+import { analyzeTokens } from '../text';
+import type { LoadedIndex } from './load';
+import { defaultQueryTermParams } from './query-terms';
+import { UNKNOWN, countTerms, saturate, toSequence } from './terms';
 
 export interface WeighStats {
   /** idf by term id. */
@@ -45,4 +48,29 @@ export function weighDocument(counts: Iterable<[number, number]>, length: number
     norm2 += q * q * Math.pow(s.idf[e.t], s.idfPower);
   });
   return { terms: Uint32Array.from(kept, (e) => e.t), levels, norm: Math.sqrt(norm2) };
+}
+
+/**
+ * A page or remembered article weighed over a loaded index's vocabulary and statistics, exactly as the builder
+ * would have weighed it had it been in the corpus: words outside the vocabulary and words too common to have
+ * postings are left out, the rest saturated against the corpus's avgLength and kept by idf.
+ */
+export function weighArticle(ix: LoadedIndex, article: { title?: string | null; body?: string | null }): WeighedDoc {
+  const p = ix.meta.sila.params;
+  const idOf = (term: string) => {
+    const id = ix.termId(term);
+    return id < 0 ? UNKNOWN : id;
+  };
+  const counts = new Map<number, number>();
+  const length = countTerms(
+    toSequence(analyzeTokens(article.title ?? ''), idOf),
+    toSequence(analyzeTokens(article.body ?? ''), idOf),
+    p,
+    counts,
+  );
+  // The builder gives no postings to terms in more than maxDfRatio of the documents (see build.ts).
+  const maxDf = Math.max(2, defaultQueryTermParams.maxDfRatio * ix.docCount);
+  const eligible: [number, number][] = [];
+  for (const [t, tf] of counts) if (ix.df[t] <= maxDf) eligible.push([t, tf]);
+  return weighDocument(eligible, length, { idf: ix.idf, avgLength: ix.meta.sila.avgLength, k1: p.k1, b: p.b, idfPower: p.idfPower, keepTerms: p.keepTerms });
 }
