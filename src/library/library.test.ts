@@ -13,6 +13,9 @@ import { openIndex } from '../lib/engine';
 import type { CorpusArticle } from '../lib/types';
 import { buildSegment, decodeSegment, encodeSegment, mergeSegments, segmentDocs, SegmentDecodeError, type SegmentDoc } from './segment';
 import { mergeByConfidence, rankLibrary } from './rank';
+import { Library, MERGE_AT, type LibraryEngine } from './library';
+import { MemoryStore } from './memory-store';
+import { migrateReadV1, storageErrorMessage } from './records';
 
 // The tests' own small corpus (never real corpus text).
 const articles: CorpusArticle[] = readFileSync(resolve(__dirname, '../../tests/fixtures/corpus-en.jsonl'), 'utf8')
@@ -168,5 +171,73 @@ describe('one list from the archive and the library', () => {
       ['reading', 0.6],
       ['archive', 0.4],
     ]);
+  });
+});
+
+describe('Library over a store', () => {
+  const setup = async () => {
+    const index = await openIndex(memorySource(indexFiles));
+    const engine: LibraryEngine = { vocabulary: 'fixture-1', weigh: (a) => index.weighForLibrary(a) };
+    const store = new MemoryStore();
+    return { store, engine, library: new Library(store, engine) };
+  };
+  const read = (a: CorpusArticle, readAt = 1000) => ({ url: `https://example.org/${a.id}`, title: a.title, outlet: 'Example', published: a.published ?? null, text: a.body, readAt });
+  const page = (a: CorpusArticle) => ({ title: a.title, text: a.body, urls: [`https://example.org/${a.id}`] });
+
+  it('lists earlier related reads, best first, never the page itself, and nothing unrelated', async () => {
+    const { library } = await setup();
+    const [space1, space2, space3] = articles;
+    const other = articles.find((a) => !a.id.startsWith('en-space'))!;
+    for (const a of [space1, space2, other]) expect(await library.remember(read(a))).toBe('added');
+    const found = await library.related(page(space3), 10);
+    expect(found.map((m) => m.read.url).sort()).toEqual([read(space1).url, read(space2).url].sort());
+    // The page is kept itself: it still never lists itself.
+    await library.remember(read(space3));
+    expect((await library.related(page(space3), 10)).map((m) => m.read.url)).not.toContain(read(space3).url);
+    expect(await library.remember(read(space3, 2000))).toBe('updated');
+    expect(await library.count()).toBe(4);
+  });
+
+  it('merges past MERGE_AT segments into one, keeping every read', async () => {
+    const { library, store } = await setup();
+    for (const a of articles.slice(0, MERGE_AT + 1)) await library.remember(read(a));
+    expect(store.segments_.size).toBe(1);
+    expect((await library.documents()).sort((a, b) => a - b)).toEqual([...store.reads_.keys()].sort((a, b) => a - b));
+  });
+
+  it('a refused write says so and loses nothing kept before', async () => {
+    const { library, store } = await setup();
+    await library.remember(read(articles[0]));
+    const before = structuredClone([[...store.reads_], [...store.segments_]]);
+    store.failNextWrite = 'QuotaExceededError';
+    await expect(library.remember(read(articles[1]))).rejects.toThrow(/refused more storage.*Nothing kept before was lost/);
+    expect([[...store.reads_], [...store.segments_]]).toEqual(before);
+    expect((await library.related(page(articles[1]), 5)).map((m) => m.read.url)).toEqual([read(articles[0]).url]);
+    expect(storageErrorMessage(new Error('boom'))).toMatch(/boom/);
+  });
+
+  it('rebuilds the segments of a migrated version-1 library, or of another bundled index, from the stored text', async () => {
+    const { store, engine } = await setup();
+    // What migration leaves: reads carried over from version 1, no segment.
+    for (const a of articles.slice(0, 3)) {
+      const r = migrateReadV1({ url: `https://example.org/${a.id}`, title: a.title, text: a.body, readAt: 5, outlet: '', published: null });
+      expect(r).not.toBeNull();
+      await store.addRead(r!, () => encodeSegment(buildSegment([]), 'an older bundled index'));
+    }
+    expect(migrateReadV1({ url: 'javascript:alert(1)', text: 'x' })).toBeNull();
+    expect(migrateReadV1('garbage')).toBeNull();
+    const library = new Library(store, engine);
+    expect((await library.related(page(articles[2]), 5)).length).toBeGreaterThan(0);
+    expect([...store.segments_.values()].map((s) => s.vocabulary)).toEqual(['fixture-1']);
+    expect((await library.documents()).length).toBe(3);
+  });
+
+  it('forget everything leaves nothing in the store or in memory', async () => {
+    const { library, store } = await setup();
+    for (const a of articles.slice(0, 3)) await library.remember(read(a));
+    await library.forget();
+    expect(store.reads_.size + store.segments_.size).toBe(0);
+    expect(await library.related(page(articles[0]), 5)).toEqual([]);
+    expect(await library.count()).toBe(0);
   });
 });
