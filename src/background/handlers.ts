@@ -9,6 +9,7 @@ import { makeAnswer, readTab, stateFromStored } from '../tab-answer';
 import type { ArticleSnapshot } from '../lib/types';
 import type { Settings } from '../settings';
 import { showCount } from './badge';
+import { libraryHandlers } from './library-handlers';
 
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in MessageName]: Handler<N> };
@@ -47,6 +48,8 @@ export const handlers: Handlers = {
   async 'corpus/about'() {
     return (await engine()).meta;
   },
+
+  ...libraryHandlers,
 };
 
 /** Ranks a tab's stored snapshot and keeps the answer in storage.session for the next popup (../tab-answer.ts). */
