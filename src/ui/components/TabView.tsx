@@ -7,6 +7,7 @@ import { ReadingCard } from './ReadingCard';
 import { shownCount } from '../related-sections';
 import { RelatedSection } from './RelatedSection';
 import { Skeleton } from './Skeleton';
+import { FromYourReading } from './FromYourReading';
 import { StateMessage } from './StateMessage';
 import { useSilentToggle } from './use-silent-toggle';
 
@@ -79,6 +80,7 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
               {searchButton}
             </StateMessage>
           )}
+          <FromYourReading pageKey={state.snapshot.url} />
         </>
       );
     case 'not-article':
