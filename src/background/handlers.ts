@@ -9,6 +9,7 @@ import { answerEntries, confidentCount, makeAnswer, readTab, snapshotEntries, sn
 import type { ArticleSnapshot } from '../lib/types';
 import type { Settings } from '../settings';
 import { showCount } from './badge';
+import { libraryHandlers } from './library-handlers';
 
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in MessageName]: Handler<N> };
@@ -52,6 +53,8 @@ export const handlers: Handlers = {
   async 'corpus/about'() {
     return (await engine()).meta;
   },
+
+  ...libraryHandlers,
 };
 
 /** Ranks a tab's stored snapshot and keeps the answer in storage.session for the next popup (../tab-answer.ts). */

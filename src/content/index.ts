@@ -10,6 +10,7 @@ import browser from 'webextension-polyfill';
 import type { Envelope } from '../messages';
 import type { ArticleSnapshot } from '../lib/types';
 import { extractSnapshot, notArticleSnapshot, quickLook } from './extract';
+import { watchDwell } from '../library/dwell';
 
 /**
  * Wall-clock budget for one look: the quick look, then metadata, title and body walk within 60% of what is left,
@@ -57,6 +58,7 @@ function run(): void {
   if (!alive) return;
   const snapshot = look();
   void send(snapshot);
+  watchDwell(snapshot.isArticle ? snapshot.url : null);
   if (!snapshot.isArticle && !rechecked) {
     rechecked = true;
     setTimeout(() => idle(run), RECHECK_MS);

@@ -12,8 +12,8 @@ import { analyze, analyzeTokens } from '../text';
 import type { CorpusArticle, CorpusCredit } from '../types';
 import { Scorer } from './scorer';
 import { defaultQueryTermParams, selectQueryTerms, type WeightContext } from './query-terms';
-import { countTerms, idf as idfOf, saturate, toSequence } from './terms';
-import { ByteWriter, ChunkedBytes, SAT_LEVELS_BASE, chunkAt, dequantizeSat, quantizeSat, sortedPairs } from './bytes';
+import { countTerms, idf as idfOf, toSequence } from './terms';
+import { ByteWriter, ChunkedBytes, SAT_LEVELS_BASE, chunkAt, sortedPairs } from './bytes';
 import {
   FIELD_SEP,
   FORMAT_VERSION,
@@ -29,6 +29,7 @@ import {
 } from './format';
 import { fnv1a, leadHash, normalizeUrl, titleTermsHash } from './identity';
 import { PackWriter } from './pack';
+import { weighDocument, type WeighStats } from './weigh';
 import { findStories } from './stories';
 
 export interface BuildOptions {
@@ -176,35 +177,27 @@ export class IndexBuilder {
     });
 
     // 2. Each document's strongest terms (static pruning) → postings, document norms.
-    const halfPower = p.idfPower / 2;
     const docStart = new Uint32Array(n + 1);
     const keptTerms: Uint32Array[] = new Array(n);
     const keptSats: Uint8Array[] = new Array(n);
     const postingCount = new Uint32Array(termCount);
     const docNorm = new Float32Array(n);
     const counts = new Map<number, number>();
+    const weighStats: WeighStats = { idf, avgLength, k1: p.k1, b: p.b, idfPower: p.idfPower, keepTerms: p.keepTerms };
     for (let d = 0; d < n; d++) {
       counts.clear();
       countTerms(this.titles[d], this.bodies[d], p, counts);
-      const entries: { t: number; sat: number; key: number }[] = [];
+      const eligible: [number, number][] = [];
       for (const [old, tf] of counts) {
         const t = newId[old];
-        if (t === NONE || df[old] > maxDf) continue;
-        const sat = saturate(tf, this.lengths[d], avgLength, p.k1, p.b);
-        entries.push({ t, sat, key: sat * Math.pow(idf[t], halfPower) });
+        if (t !== NONE && df[old] <= maxDf) eligible.push([t, tf]);
       }
-      entries.sort((a, b) => b.key - a.key || a.t - b.t);
-      const kept = entries.slice(0, p.keepTerms).sort((a, b) => a.t - b.t);
-      keptTerms[d] = Uint32Array.from(kept, (e) => e.t);
-      keptSats[d] = Uint8Array.from(kept, (e) => quantizeSat(e.sat, p.k1));
-      let norm2 = 0;
-      for (const e of kept) {
-        postingCount[e.t]++;
-        const s = dequantizeSat(quantizeSat(e.sat, p.k1), p.k1);
-        norm2 += s * s * Math.pow(idf[e.t], p.idfPower);
-      }
-      docNorm[d] = Math.sqrt(norm2);
-      docStart[d + 1] = docStart[d] + kept.length;
+      const kept = weighDocument(eligible, this.lengths[d], weighStats);
+      keptTerms[d] = kept.terms;
+      keptSats[d] = kept.levels;
+      for (const t of kept.terms) postingCount[t]++;
+      docNorm[d] = kept.norm;
+      docStart[d + 1] = docStart[d] + kept.terms.length;
       if (d % 2000 === 0) progress('weighing', d, n);
     }
     progress('weighing', n, n);

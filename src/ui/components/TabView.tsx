@@ -9,6 +9,7 @@ import { RelatedSection } from './RelatedSection';
 import { ArchiveAgeNote } from './ArchiveAgeNote';
 import { relatedSections } from '../related-sections';
 import { Skeleton } from './Skeleton';
+import { FromYourReading } from './FromYourReading';
 import { StateMessage } from './StateMessage';
 import { useSilentToggle } from './use-silent-toggle';
 
@@ -84,6 +85,7 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
               {searchButton}
             </StateMessage>
           )}
+          <FromYourReading pageKey={state.snapshot.url} />
         </>
       );
     }
