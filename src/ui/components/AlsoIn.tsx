@@ -25,8 +25,8 @@ export function AlsoIn({ docs, outlet }: { docs: readonly DocRecord[]; outlet: s
   const more = unique.length - shown.length;
   return (
     <p class="article-also">
-      <span class="also-label bidi" dir={i18n.dir}>{i18n.t('alsoIn')}</span>
-      <span class="also-list bidi" dir={i18n.dir}>
+      <span class="also-label">{i18n.t('alsoIn')}</span>
+      <span class="also-list">
       {shown.map((doc, i) => {
         const name = displayText(outletName(doc.source, i18n.lang), 80) || i18n.t('unknownOutlet');
         const url = safeHttpUrl(doc.url);

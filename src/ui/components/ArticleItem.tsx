@@ -39,10 +39,11 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
   // The card's direction is its article's (most of its letters), so a snippet opening "(CNN)--" stays right to
   // left, and the outlet/date and chips rows line up with the title in either interface language.
   const language = languageOfText(title, snippet);
+  const flip = language !== undefined && language.dir !== i18n.dir;
   const detailsId = `d-${doc.id.replace(/[^\w-]/g, '_')}`;
 
   return (
-    <li class={url ? 'article' : 'article no-link'} data-doc-id={doc.id} dir={language?.dir}>
+    <li class={url ? 'article' : 'article no-link'} data-doc-id={doc.id} dir={language?.dir} data-flip={flip ? '' : undefined}>
       <div class="article-meta" id={`${detailsId}-meta`}>
         <OutletLabel source={doc.source} />
         <span aria-hidden="true" class="sep">·</span>

@@ -14,8 +14,8 @@ export function ReadingCard({ snapshot, corpusMatch }: { snapshot: ArticleSnapsh
   const lang = snapshot.lang || languageOfText(title)?.lang;
   const outlet = snapshot.siteName || displayHost(snapshot.canonicalUrl ?? snapshot.url) || null;
   return (
-    <section class="reading" aria-labelledby="reading-title" dir={lang ? dirOf(lang) : undefined}>
-      <p class="reading-label" dir={i18n.dir}>
+    <section class="reading" aria-labelledby="reading-title" dir={lang ? dirOf(lang) : undefined} data-flip={lang && dirOf(lang) !== i18n.dir ? '' : undefined}>
+      <p class="reading-label">
         <span>{i18n.t('readingLabel')}</span>
         {corpusMatch && <span class="chip chip-accent">{i18n.t('inCorpus')}</span>}
       </p>
