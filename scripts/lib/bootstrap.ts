@@ -1,24 +1,14 @@
 /**
  * Paired bootstrap of a difference in mean per-query figures (two runs on the same queries): resample the
  * queries with replacement, take the mean difference each time, report the observed mean and the 2.5/97.5 %
- * percentiles. A seeded generator (mulberry32) makes the interval reproducible.
+ * percentiles. A seeded generator (share-stats' mulberry32) makes the interval reproducible.
  */
+import { seededRandom } from './share-stats.ts';
 
 export interface Interval {
   mean: number;
   low: number;
   high: number;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 95 % interval of mean(b − a) over paired values. */
@@ -28,7 +18,7 @@ export function pairedBootstrap(a: number[], b: number[], resamples = 10000, see
   if (n === 0) return { mean: 0, low: 0, high: 0 };
   const diff = a.map((x, i) => b[i] - x);
   const mean = diff.reduce((s, x) => s + x, 0) / n;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const means = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
     let sum = 0;
