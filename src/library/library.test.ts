@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildFixtureFiles, fixtureArticles } from '../../tests/fixtures/fixture-index';
 import fc from 'fast-check';
-import { IndexBuilder } from '../lib/index/build';
-import { META_FILE, type ShippedMeta } from '../lib/index/format';
 import { loadIndex, type LoadedIndex } from '../lib/index/load';
 import { Scorer } from '../lib/index/scorer';
 import { memorySource } from '../lib/index/source';
@@ -17,26 +13,8 @@ import { Library, MERGE_AT, type LibraryEngine } from './library';
 import { MemoryStore } from './memory-store';
 import { migrateReadV1, storageErrorMessage } from './records';
 
-// The tests' own small corpus (never real corpus text).
-const articles: CorpusArticle[] = readFileSync(resolve(__dirname, '../../tests/fixtures/corpus-en.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line));
-
-function files(): Map<string, Uint8Array | string> {
-  const builder = new IndexBuilder({ corpusName: 'fixture' });
-  for (const a of articles) builder.add(a);
-  const built = builder.finish();
-  const meta: ShippedMeta = {
-    ...built.meta,
-    builtAt: '2024-01-01T00:00:00Z',
-    files: [...built.files].map(([name, bytes]) => ({ name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') })),
-  };
-  const out = new Map<string, Uint8Array | string>(built.files);
-  out.set(META_FILE, JSON.stringify(meta));
-  return out;
-}
-const indexFiles = files();
+const articles = fixtureArticles;
+const indexFiles = buildFixtureFiles();
 
 /** Each bundled document's postings entries (term, level), read back from the shipped postings. */
 async function bundledEntries(ix: LoadedIndex): Promise<Map<number, [number, number][]>> {

@@ -1,34 +1,10 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildFixtureFiles, fixtureArticles } from '../../../tests/fixtures/fixture-index';
 import { openIndex, type SilaIndex } from '../engine';
-import type { CorpusArticle } from '../types';
-import { IndexBuilder } from '../index/build';
-import { META_FILE, type ShippedMeta } from '../index/format';
 import { memorySource } from '../index/source';
 
-// Our own small corpus (tests never carry real corpus text).
-const articles: CorpusArticle[] = readFileSync(resolve(__dirname, '../../../tests/fixtures/corpus-en.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line));
-
-function buildFiles(): Map<string, Uint8Array | string> {
-  const builder = new IndexBuilder({ corpusName: 'fixture' });
-  for (const a of articles) builder.add(a);
-  const built = builder.finish();
-  const meta: ShippedMeta = {
-    ...built.meta,
-    builtAt: '2024-01-01T00:00:00Z',
-    files: [...built.files].map(([name, bytes]) => ({ name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') })),
-  };
-  const files = new Map<string, Uint8Array | string>(built.files);
-  files.set(META_FILE, JSON.stringify(meta));
-  return files;
-}
-
-const files = buildFiles();
+const articles = fixtureArticles;
+const files = buildFixtureFiles();
 const position = async (index: SilaIndex, id: string) => {
   for (let p = 0; p < index.size; p++) if ((await index.doc(p)).id === id) return p;
   throw new Error(`no article ${id}`);
