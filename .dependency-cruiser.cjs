@@ -23,7 +23,7 @@ module.exports = {
       comment: 'src/lib is the engine: it must not depend on a context, a contract or a script.',
       severity: 'error',
       from: { path: '^src/lib/' },
-      to: { path: ['^src/[^/]+\\.tsx?$', `^src/(${contexts.join('|')})/`, '^scripts/', '^tests/'] },
+      to: { path: ['^src/[^/]+\\.tsx?$', `^src/(${contexts.join('|')})/`, '^scripts/', '^tests/(?!fixtures/)'] },
     },
     {
       name: 'lib-imports-no-browser-code',
@@ -65,9 +65,16 @@ module.exports = {
     })),
     {
       name: 'src-imports-no-script',
+      comment: 'Shipped code imports no script or test; unit tests may share the fixtures in tests/fixtures.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { path: ['^scripts/', '^tests/'] },
+      to: { path: ['^scripts/', '^tests/(?!fixtures/)'] },
+    },
+    {
+      name: 'src-code-imports-no-test-fixture',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^tests/' },
     },
     {
       name: 'no-circular',

@@ -14,6 +14,7 @@ import { dirSource } from './lib/dir-source';
 import { ensureIndex } from './lib/ensure-index';
 import { parseQrels, parseRun, quantile, sameStoryRecall, summarize, type Run } from './lib/metrics';
 import { openCorpus } from './lib/read-corpus';
+import { judgedOutlets, listedOutlets, outletMix, type OutletRow } from './lib/outlet-mix';
 import { relatedRow, relatedRun, type StoryLayout } from './lib/run-related';
 
 runMain(async () => {
@@ -37,12 +38,24 @@ runMain(async () => {
   // Timing: a second pass over every query, warm like the peer's JVM figures (the first pass pays JIT tiers).
   const times: number[] = [];
   const cpuTimes: number[] = [];
+  const outletRows: OutletRow[] = [];
+  const judgedSource = await sourcesOf(corpus, qrels);
   for (const article of articles) {
     const cpu = process.cpuUsage();
-    times.push((await relatedRow(index, article, 10, layout, { params })).ms);
+    const row = await relatedRow(index, article, 10, layout, { params });
     const used = process.cpuUsage(cpu);
+    times.push(row.ms);
     cpuTimes.push((used.user + used.system) / 1000);
+    const judged = qrels.get(article.id);
+    const relevant = judged ? [...judged].filter(([, grade]) => grade >= 1).map(([id]) => judgedSource.get(id)) : [];
+    outletRows.push({
+      querySource: article.source ?? null,
+      lines: row.docs.map((d) => d.source),
+      judgedOutlets: judged ? new Set(relevant.filter((s): s is string => !!s)) : undefined,
+    });
   }
+  const mixJudged = outletMix(outletRows, judgedOutlets, 5);
+  const mixListed = outletMix(outletRows, listedOutlets, 5);
   times.sort((a, b) => a - b);
   cpuTimes.sort((a, b) => a - b);
   const ours = summarize(run, qrels);
@@ -66,6 +79,7 @@ runMain(async () => {
       cpuMsP95: quantile(cpuTimes, 0.95),
       missedPairs: ourDup.missed,
     },
+    outletMix5: { judged: mixJudged, listed: mixListed },
     peer: peer && peerDup ? { ndcg10: peer.ndcg10, p5: peer.p5, sameStoryRecall5: peerDup.recall, unjudged10: peer.unjudged10, msMedian: 3.8, msP95: 8.3 } : null,
     layout,
     params: params ?? {},
@@ -88,6 +102,18 @@ runMain(async () => {
   const w0 = Math.max(...rows.map((r) => r[0].length));
   console.log(`${'metric (dev)'.padEnd(w0)}  ${'Sila'.padStart(8)}  Lucene MLT (peer)`);
   for (const [name, a, b] of rows) console.log(`${name.padEnd(w0)}  ${a.padStart(8)}  ${b}`);
+  const mix = (m: typeof mixJudged) => `one outlet ${f(m.oneOutlet)}, page's outlet ${f(m.ownOutlet)}, outlets ${f(m.distinct, 2)}`;
+  console.log(`top-5 outlet mix, judged stories in ≥2 outlets (${mixJudged.queries} queries): ${mix(mixJudged)}`);
+  console.log(`top-5 outlet mix, top 10 in ≥2 outlets (${mixListed.queries} queries): ${mix(mixListed)}`);
   if (ourDup.missed.length) console.log(`missed near-duplicates: ${ourDup.missed.map((p) => `${p.a}→${p.b}`).join(', ')}`);
   if (args.has('per-query')) for (const q of ours.perQuery) console.log(`${q.query}\t${f(q.ndcg10)}\t${f(q.p5)}`);
 });
+
+/** Outlet of each judged document, read from the corpus (the run only names the documents it lists). */
+async function sourcesOf(corpus: string, qrels: Map<string, Map<string, number>>): Promise<Map<string, string>> {
+  const wanted = new Set<string>();
+  for (const judged of qrels.values()) for (const id of judged.keys()) wanted.add(id);
+  const out = new Map<string, string>();
+  for await (const article of openCorpus(corpus).articles) if (wanted.has(article.id) && article.source) out.set(article.id, article.source);
+  return out;
+}

@@ -2,6 +2,9 @@
  * `npm test`: everything, in the order a failure is cheapest to find: type check, the layer check, unit tests,
  * the index and both extension builds, `web-ext lint` of the Firefox build, then the built extension in real
  * Chromium and Firefox. Ends with one line "N passed, N failed" counting the test cases of every stage.
+ * The browsers are checked first, as `npm start` does: a missing one is installed with apt-get where that asks
+ * nothing (root, passwordless sudo), saying so; otherwise one sentence says what to run, and the end-to-end
+ * stage counts as failed rather than as skipped.
  *
  *   npm test [-- --skip-e2e]
  */
@@ -10,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from './paths';
 import { parseArgs } from './lib/args';
+import { ensureBrowsers, missingSentence } from '../tests/e2e/harness/browsers';
 
 const skipE2e = parseArgs(process.argv.slice(2)).has('skip-e2e');
 const artifacts = resolve(repoRoot, 'artifacts');
@@ -50,6 +54,11 @@ const e2eFiles = readdirSync(resolve(repoRoot, 'tests', 'e2e'))
   .filter((name) => name.endsWith('.test.ts'))
   .map((name) => `tests/e2e/${name}`);
 
+// Before the first stage, so that a missing browser is known (or installed) in the first seconds, not minutes in.
+const missingBrowsers = skipE2e ? [] : ensureBrowsers(['chromium', 'firefox'], 'the end-to-end tests');
+const browsersMissing = missingBrowsers.length ? missingSentence(missingBrowsers, 'The end-to-end tests need', 'npm test') : '';
+if (browsersMissing) console.log(`\n${browsersMissing}`);
+
 const npx = 'npx';
 let ok = run('type check', npx, ['tsc', '--noEmit', '-p', '.'], asOneCheck);
 ok = run('layers (.dependency-cruiser.cjs, tsconfig.lib.json)', 'npm', ['run', '--silent', 'lint:layers'], asOneCheck) && ok;
@@ -60,7 +69,11 @@ const built =
 ok = built && ok;
 if (built) {
   ok = run('web-ext lint (Firefox build)', npx, ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--no-config-discovery'], asOneCheck) && ok;
-  if (!skipE2e) {
+  if (browsersMissing) {
+    console.log(`\n=== end-to-end (Chromium, Firefox): not run. ${browsersMissing}`);
+    stages.push({ name: 'end-to-end (Chromium, Firefox)', passed: 0, failed: 1, seconds: 0 });
+    ok = false;
+  } else if (!skipE2e) {
     ok = run('end-to-end (Chromium, Firefox)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...e2eFiles], nodeTestCounts) && ok;
   }
 }

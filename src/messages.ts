@@ -10,7 +10,9 @@ export type TabState =
   | { kind: 'article'; snapshot: ArticleSnapshot; results: RelatedResult[]; confidentCount: number; corpusMatch: boolean }
   | { kind: 'not-article'; url: string }
   | { kind: 'unsupported' }
-  | { kind: 'pending' };
+  | { kind: 'pending' }
+  /** Sila made room in storage by letting this tab's page go, and the page could not send it again. */
+  | { kind: 'not-kept' };
 
 export interface MessageMap {
   /** content script → background: the page's snapshot (sent on load and on single-page navigation). */
@@ -21,6 +23,28 @@ export interface MessageMap {
   'corpus/search': { request: { query: string; limit: number }; response: SearchResult[] };
   /** popup / options → background: what the bundled corpus is. */
   'corpus/about': { request: Record<string, never>; response: IndexMeta };
+  /** content script → background: the article at `url` has been visible 15 s (kept only if remembering is on). */
+  'library/remember': { request: { url: string }; response: { kept: LibraryKept } };
+  /** popup / side panel → background: earlier reads related to a tab's page ("From your reading"). */
+  'library/related': { request: { tabId: number }; response: LibraryItem[] };
+  /** options → background: how much the library holds. */
+  'library/status': { request: Record<string, never>; response: { reads: number; segmentBytes: number; persisted: boolean } };
+  /** options / popup → background: forget everything (the library's database is deleted). */
+  'library/forget': { request: Record<string, never>; response: { reads: number } };
+}
+
+/** Why a read was or was not kept. */
+export type LibraryKept = 'added' | 'updated' | 'off' | 'not-article' | 'private' | 'silenced';
+
+/** One earlier read in "From your reading". */
+export interface LibraryItem {
+  url: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  /** When it was read, ms since the epoch. */
+  readAt: number;
+  confidence: number;
 }
 
 export type MessageName = keyof MessageMap;

@@ -13,6 +13,7 @@ const {
   saveSettings,
   validateSettings,
   SETTINGS_KEY,
+  SETTINGS_VERSION,
 } = await import('./settings');
 
 function memoryArea(initial: Record<string, unknown> = {}) {
@@ -91,5 +92,22 @@ describe('storage', () => {
     const area = memoryArea({ [SETTINGS_KEY]: { theme: 'dark' } });
     expect(await resetSettings(area)).toEqual(DEFAULT_SETTINGS);
     expect(area.store).toEqual({});
+  });
+});
+
+describe('settings version 2: remember what I read', () => {
+  // What version 1 (no version field, no rememberReads) stored, field for field.
+  const version1 = { resultCount: 12, minConfidence: 0.7, silentSites: ['bbc.com'], language: 'ar', digits: 'arab', badge: false, theme: 'dark' };
+
+  it('migrates a version-1 object: every field kept, remembering not yet asked (so off)', () => {
+    expect(validateSettings(version1)).toEqual({ ...version1, rememberReads: 'unasked', version: SETTINGS_VERSION });
+    expect(SETTINGS_VERSION).toBe(2);
+  });
+
+  it('keeps the answer once given, and refuses anything else', () => {
+    expect(validateSettings({ ...version1, version: 2, rememberReads: 'on' }).rememberReads).toBe('on');
+    expect(validateSettings({ ...version1, version: 2, rememberReads: 'off' }).rememberReads).toBe('off');
+    expect(validateSettings({ rememberReads: true }).rememberReads).toBe('unasked');
+    expect(DEFAULT_SETTINGS.rememberReads).toBe('unasked');
   });
 });

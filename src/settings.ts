@@ -32,7 +32,22 @@ export interface Settings {
   /** Show the count of confident related articles on the toolbar icon. */
   badge: boolean;
   theme: Theme;
+  /**
+   * Remember what I read (src/library): 'unasked' until the user answers the popup's one-time card or sets the
+   * switch in settings; only 'on' remembers anything.
+   */
+  rememberReads: RememberReads;
+  /** Schema version of this object (SETTINGS_VERSION); older stored objects are migrated by validateSettings. */
+  version: number;
 }
+
+export type RememberReads = 'unasked' | 'on' | 'off';
+
+/**
+ * 1: the settings before the library (no version field). 2: `rememberReads` and `version`. A stored object of
+ * version 1 keeps every field it had and gets rememberReads 'unasked', so the popup asks once.
+ */
+export const SETTINGS_VERSION = 2;
 
 export const SETTINGS_KEY = 'settings';
 
@@ -44,6 +59,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   digits: 'latn',
   badge: true,
   theme: 'auto',
+  rememberReads: 'unasked',
+  version: SETTINGS_VERSION,
 });
 
 export const RESULT_COUNT_RANGE = { min: 1, max: 20 } as const;
@@ -139,6 +156,9 @@ export function validateSettings(raw: unknown): Settings {
     digits: oneOf(r.digits, ['latn', 'arab'] as const, d.digits),
     badge: typeof r.badge === 'boolean' ? r.badge : d.badge,
     theme: oneOf(r.theme, ['auto', 'light', 'dark'] as const, d.theme),
+    // Version 1 had no such field: its users have not been asked yet.
+    rememberReads: oneOf(r.rememberReads, ['unasked', 'on', 'off'] as const, d.rememberReads),
+    version: SETTINGS_VERSION,
   };
 }
 

@@ -11,6 +11,7 @@ import { IndexBuilder } from '../../src/lib/index/build';
 import { MAX_FILE_BYTES, META_FILE, type IndexParams, type ShippedMeta } from '../../src/lib/index/format';
 import { formatSkipSummary, openCorpus, type CorpusStats, type SkippedLine } from './read-corpus';
 import { Progress } from './progress';
+import { readCorpusCredit } from './corpus-credit';
 import { buildSearchFiles, searchTuning, type SearchDocInput } from '../../src/lib/search/index';
 
 export interface BuildRun {
@@ -63,6 +64,7 @@ export async function buildIndexDir(run: BuildRun): Promise<BuildSummary> {
   const builder = new IndexBuilder({
     corpusName: corpusName(run.corpus),
     licenceNote: licenceNote(run.corpus),
+    credit: readCorpusCredit(dirname(run.corpus)),
     params: run.params,
     onProgress: (phase, done, total) => {
       sampleMemory();

@@ -13,7 +13,7 @@ export type StoryLayout = 'members-after' | 'representative-only';
 
 export interface RunRow {
   query: string;
-  docs: { id: string; score: number }[];
+  docs: { id: string; score: number; source: string | null }[];
   ms: number;
 }
 
@@ -33,11 +33,11 @@ export async function relatedRow(
   const docs: RunRow['docs'] = [];
   for (const r of results) {
     if (docs.length >= k) break;
-    docs.push({ id: r.doc.id, score: r.score });
+    docs.push({ id: r.doc.id, score: r.score, source: r.doc.source });
     if (layout === 'members-after') {
       for (const member of r.alsoIn) {
         if (docs.length >= k) break;
-        docs.push({ id: member.id, score: r.score });
+        docs.push({ id: member.id, score: r.score, source: member.source });
       }
     }
   }

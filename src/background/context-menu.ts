@@ -1,9 +1,9 @@
 /**
  * "Search Sila for …" on selected text: the selection is handed to the popup through storage.session (see
- * src/ui/pending-query.ts) and the popup is opened, which both browsers allow inside a menu click.
+ * src/pending-query.ts) and the popup is opened, which both browsers allow inside a menu click.
  */
 import browser from 'webextension-polyfill';
-import { PENDING_QUERY_KEY } from '../ui/pending-query';
+import { PENDING_QUERY_KEY } from '../pending-query';
 
 const MENU_ID = 'sila-search-selection';
 

@@ -13,7 +13,7 @@ vi.mock('webextension-polyfill', () => ({
   default: {
     storage: { session: area(session), sync: area(sync) },
     action: { setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined },
-    tabs: { get: async () => ({ url: 'https://a.example/' }) },
+    tabs: { get: async () => ({ url: 'https://a.example/' }), sendMessage: async (...args: unknown[]) => resend(...args) },
   },
 }));
 const result = (id: string, confidence: number): RelatedResult => ({
@@ -24,6 +24,7 @@ const result = (id: string, confidence: number): RelatedResult => ({
   alsoIn: [],
   confidence,
 });
+let resend: (...args: unknown[]) => Promise<unknown> = async () => true;
 let opened = 0;
 let ranked: { k: number; text: string }[] = [];
 vi.mock('./engine', () => ({
@@ -39,6 +40,7 @@ vi.mock('./engine', () => ({
   },
 }));
 const { handlers } = await import('./handlers');
+const { pack } = await import('../tab-answer');
 
 const snapshot: ArticleSnapshot = { isArticle: true, title: 't', text: 'x'.repeat(30_000), lang: 'ar', dir: 'rtl', url: 'https://a.example/1', canonicalUrl: null, published: null, siteName: null };
 
@@ -72,8 +74,23 @@ describe('the stored answer in the background', () => {
   test('a new snapshot for the tab is never answered with the previous page’s results', async () => {
     await handlers['page/snapshot']({ snapshot }, 5);
     // A single-page navigation: the snapshot is replaced; the answer for it is not there yet.
-    session.set('tab:5', { ...snapshot, url: 'https://a.example/2', text: 'y' });
+    session.set('tab:5', await pack({ ...snapshot, url: 'https://a.example/2', text: 'y' }));
     await handlers['tab/state']({ tabId: 5 }, undefined);
     expect(ranked.at(-1)).toEqual({ k: 8, text: 'y' });
+  });
+
+  test('a tab whose entries were evicted asks its page again, and says so when the page cannot answer', async () => {
+    const asked: unknown[] = [];
+    resend = async (...args) => void asked.push(args);
+    session.set('tab:6', { v: 2, evicted: true });
+    expect(await handlers['tab/state']({ tabId: 6 }, undefined)).toEqual({ kind: 'pending' });
+    expect(asked).toEqual([[6, { sila: 1, name: 'page/resend', payload: {} }]]);
+    resend = async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await handlers['tab/state']({ tabId: 6 }, undefined)).toEqual({ kind: 'not-kept' });
+  });
+
+  test('an entry in the older, unpacked format is not read as a snapshot (storage.session never outlives an update)', async () => {
+    session.set('tab:8', { ...snapshot });
+    expect(await handlers['tab/state']({ tabId: 8 }, undefined)).toEqual({ kind: 'pending' });
   });
 });

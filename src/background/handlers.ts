@@ -3,12 +3,13 @@ import browser from 'webextension-polyfill';
 import type { MessageName, RequestOf, ResponseOf, TabState } from '../messages';
 import { loadSettings, isSilentSite } from '../settings';
 import { engine } from './engine';
-import { confidentCount, relatedForSnapshot } from './related-for-tab';
-import { rememberAnswer, rememberSnapshot } from './tab-snapshots';
-import { makeAnswer, readTab, stateFromStored } from '../tab-answer';
+import { relatedForSnapshot } from './related-for-tab';
+import { fromMemory, isEvicted, keepInMemory, writeTabEntries } from './tab-store';
+import { answerEntries, confidentCount, makeAnswer, readTab, snapshotEntries, snapshotKey, stateFromStored, storedForm } from '../tab-answer';
 import type { ArticleSnapshot } from '../lib/types';
 import type { Settings } from '../settings';
 import { showCount } from './badge';
+import { libraryHandlers } from './library-handlers';
 
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in MessageName]: Handler<N> };
@@ -16,9 +17,11 @@ export type Handlers = { [N in MessageName]: Handler<N> };
 export const handlers: Handlers = {
   async 'page/snapshot'({ snapshot }, tabId) {
     if (tabId === undefined) throw new Error('a page snapshot must come from a tab');
-    // The stored snapshot (text cut for storage) is what gets ranked, here and in tab/state, so the badge, the
+    // The stored form (text cut for storage) is what gets ranked, here and in tab/state, so the badge, the
     // stored answer and a re-ranking all agree.
-    const stored = await rememberSnapshot(tabId, snapshot);
+    const stored = storedForm(snapshot);
+    keepInMemory(tabId, stored);
+    await writeTabEntries(tabId, await snapshotEntries(tabId, stored)).catch((error: unknown) => console.warn('Sila: snapshot not kept', error));
     const settings = await loadSettings();
     if (!stored.isArticle || isSilentSite(settings, stored.url)) {
       await showCount(tabId, 0, settings.badge);
@@ -31,10 +34,13 @@ export const handlers: Handlers = {
   },
 
   async 'tab/state'({ tabId }) {
-    const [{ snapshot, answer }, settings] = await Promise.all([readTab(tabId), loadSettings()]);
+    const [read, settings] = await Promise.all([readTab(tabId), loadSettings()]);
+    // What storage could not keep (it was full) this worker may still hold.
+    const memory = fromMemory(tabId);
+    const snapshot = read.snapshot ?? memory?.snapshot ?? null;
     if (!snapshot) return stateWithoutSnapshot(tabId);
     // Answered without the index when the answer ranked for this very snapshot and these settings is stored.
-    const known = stateFromStored(snapshot, answer, settings);
+    const known = stateFromStored(snapshot, read.answer, settings) ?? stateFromStored(snapshot, memory?.answer, settings);
     if (known) return known;
     const { results, corpusMatch } = await rankAndRemember(tabId, snapshot, settings);
     return { kind: 'article', snapshot, results, corpusMatch, confidentCount: confidentCount(results, settings.minConfidence) };
@@ -47,12 +53,16 @@ export const handlers: Handlers = {
   async 'corpus/about'() {
     return (await engine()).meta;
   },
+
+  ...libraryHandlers,
 };
 
 /** Ranks a tab's stored snapshot and keeps the answer in storage.session for the next popup (../tab-answer.ts). */
 async function rankAndRemember(tabId: number, snapshot: ArticleSnapshot, settings: Settings) {
   const ranked = await relatedForSnapshot(await engine(), snapshot, settings.resultCount);
-  await rememberAnswer(tabId, makeAnswer(snapshot, settings.resultCount, ranked)).catch((error: unknown) => console.warn('Sila: answer not kept', error));
+  const answer = makeAnswer(snapshot, settings.resultCount, ranked);
+  keepInMemory(tabId, snapshot, answer);
+  await writeTabEntries(tabId, await answerEntries(tabId, answer)).catch((error: unknown) => console.warn('Sila: answer not kept', error));
   return ranked;
 }
 
@@ -61,10 +71,20 @@ async function rankAndRemember(tabId: number, snapshot: ArticleSnapshot, setting
  * a web page whose content script is still looking (it waits for an idle moment, up to ~1.5 s on a busy page),
  * so the answer is "pending": the popup asks again, and says the page was not read only if that lasts.
  * Without the tabs permission the URL is often hidden (empty), which is not evidence of a browser page.
+ * A tab whose entries were evicted to make room (./tab-store.ts) is asked to send its snapshot again.
  */
 async function stateWithoutSnapshot(tabId: number): Promise<TabState> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab) return { kind: 'unsupported' };
   const url = tab.url ?? '';
-  return url && !/^https?:/i.test(url) ? { kind: 'unsupported' } : { kind: 'pending' };
+  if (url && !/^https?:/i.test(url)) return { kind: 'unsupported' };
+  const marker = (await browser.storage.session.get(snapshotKey(tabId)))[snapshotKey(tabId)];
+  if (isEvicted(marker)) {
+    const resent = await browser.tabs.sendMessage(tabId, { sila: 1, name: 'page/resend', payload: {} }).then(
+      () => true,
+      () => false,
+    );
+    if (!resent) return { kind: 'not-kept' };
+  }
+  return { kind: 'pending' };
 }

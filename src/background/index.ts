@@ -6,11 +6,13 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { route } from './router';
 import { registerOmnibox } from './omnibox';
 import { registerContextMenu } from './context-menu';
-import { forgetTab } from './tab-snapshots';
+import { forgetTab, sweepClosedTabs } from './tab-store';
 import { verifyPackagedIndex } from './engine';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+// A worker stopped between a tab's closing and its cleanup (or mid-write) left entries that nothing else removes.
+void sweepClosedTabs().catch((error: unknown) => console.warn('Sila: sweep of closed tabs failed', error));
 registerOmnibox();
 registerContextMenu();
 browser.runtime.onInstalled.addListener(() => void verifyPackagedIndex());

@@ -54,7 +54,7 @@ vi.mock('./engine', () => ({ engine: async () => ({ search: async (_: string, { 
 
 const { registerOmnibox } = await import('./omnibox');
 const { registerContextMenu } = await import('./context-menu');
-const { PENDING_QUERY_KEY } = await import('../ui/pending-query');
+const { PENDING_QUERY_KEY } = await import('../pending-query');
 registerOmnibox();
 registerContextMenu();
 

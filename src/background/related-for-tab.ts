@@ -20,8 +20,3 @@ export async function relatedForSnapshot(index: SilaIndex, snapshot: ArticleSnap
   if (position >= 0) return { results: await index.relatedToPosition(position, { k: limit, query }), corpusMatch: true };
   return { results: await index.related(query, { k: limit }), corpusMatch: false };
 }
-
-/** The badge counts only results the engine is confident about, so an off-topic page shows no number. */
-export function confidentCount(results: RelatedResult[], minConfidence: number): number {
-  return results.filter((result) => (result.confidence ?? 1) >= minConfidence).length;
-}

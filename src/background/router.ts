@@ -9,7 +9,7 @@ import type { Envelope, ErrorKind, MessageName, Reply } from '../messages';
 import { handlers } from './handlers';
 import { InvalidMessage, validateEnvelope } from './validate';
 
-const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['page/snapshot']);
+const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['page/snapshot', 'library/remember']);
 
 function senderMayAsk(name: MessageName, sender: Runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id) return false;

@@ -7,7 +7,7 @@ import type { ArticleSnapshot } from '../lib/types';
 
 export class InvalidMessage extends Error {}
 
-const NAMES: readonly MessageName[] = ['page/snapshot', 'tab/state', 'corpus/search', 'corpus/about'];
+const NAMES: readonly MessageName[] = ['page/snapshot', 'tab/state', 'corpus/search', 'corpus/about', 'library/remember', 'library/related', 'library/status', 'library/forget'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,7 +72,13 @@ function validatePayload<N extends MessageName>(name: N, p: Record<string, unkno
         limit: int(p.limit, 'limit', 1, LIMITS.maxSearchLimit),
       } as RequestOf<N>;
     case 'corpus/about':
+    case 'library/status':
+    case 'library/forget':
       return {} as RequestOf<N>;
+    case 'library/remember':
+      return { url: str(p.url, 'url', LIMITS.urlChars) } as RequestOf<N>;
+    case 'library/related':
+      return { tabId: int(p.tabId, 'tabId', 0, Number.MAX_SAFE_INTEGER) } as RequestOf<N>;
     default:
       throw new InvalidMessage('unknown message');
   }

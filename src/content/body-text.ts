@@ -8,7 +8,7 @@
  * so "deepest" is well defined). When the page holds several <article> elements with real text (an infinite-
  * scroll page, a page with two stories), the story is the one holding the title heading, else the first.
  */
-import { BOILERPLATE, BYLINE, DATE_LINE, READ_ALSO, cleanLine } from './text-utils';
+import { BOILERPLATE, BYLINE, DATE_LINE, READ_ALSO, cjkCount, cleanLine } from './text-utils';
 import { parseDateText } from './dates';
 
 export const MAX_NODES = 40_000;
@@ -47,7 +47,7 @@ const SKIP_ROLES = new Set([
   'toolbar', 'tablist', 'form',
 ]);
 /** Never article text, whatever else the class says. */
-const STRONG_NEGATIVE = /comment|disqus|related|read-?also|readalso|also-?read|readmore|read-more|sharing|share-|-share|social|outbrain|taboola|newsletter|breadcrumb|most-?read|most-?popular|most-?viewed|advert|sponsor|cookie|popup|modal|subscribe|recommend|more-?news|more-?stories|newsticker|ticker/;
+const STRONG_NEGATIVE = /comment|disqus|related|read-?also|readalso|also-?read|sharing|share-|-share|social|outbrain|taboola|newsletter|breadcrumb|most-?read|most-?popular|most-?viewed|advert|sponsor|cookie|popup|modal|subscribe|recommend|more-?news|more-?stories|newsticker|ticker/;
 /** Usually chrome, unless the same element also says it is the content. */
 const WEAK_NEGATIVE = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'footer', 'header', 'sidebar', 'side', 'widget', 'widgets', 'banner', 'promo',
@@ -57,36 +57,47 @@ const WEAK_NEGATIVE = new Set([
 ]);
 const POSITIVE = new Set(['article', 'content', 'story', 'body', 'main', 'entry', 'post', 'text', 'detail', 'details']);
 
-/** `keepPath`: the title heading and its ancestors, which no class-name guess may drop. */
-function skipElement(el: Element, name: string, keepPath: Set<Element> | null): boolean {
-  if (SKIP_TAGS.has(name)) return true;
+/**
+ * `keepPath`: the title heading and its ancestors, which no class-name guess may drop. `lenient`: the second read
+ * of a page the first one found no article on; only the tag, role, hidden state and a never-article class
+ * (comments, related, share…) drop a subtree, not ids nor the usually-chrome words ("widget", "sidebar", "meta").
+ * GUESS: dropped on such a guess, which the lenient read would keep.
+ */
+type Skip = typeof KEEP | typeof SKIP | typeof GUESS;
+const KEEP = 0;
+const SKIP = 1;
+const GUESS = 2;
+
+function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
+  if (SKIP_TAGS.has(name)) return SKIP;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
-  if (!el.hasAttributes()) return false;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (!el.hasAttributes()) return KEEP;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return SKIP;
   const role = el.getAttribute('role');
-  if (role && SKIP_ROLES.has(role.toLowerCase())) return true;
+  if (role && SKIP_ROLES.has(role.toLowerCase())) return SKIP;
   // Positive evidence outweighs class-name guesses: the page says this is its main content or the article's body
   // ("main[role=main].commented", "div[itemprop=articleBody].gigya-share-btns").
-  if (name === 'main' || name === 'article' || role === 'main' || role === 'article') return false;
+  if (name === 'main' || name === 'article' || role === 'main' || role === 'article') return KEEP;
   const itemprop = el.getAttribute('itemprop');
-  if (itemprop && /articlebody|\btext\b/i.test(itemprop)) return false;
+  if (itemprop && /articlebody|\btext\b/i.test(itemprop)) return KEEP;
   const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return SKIP;
   const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
-  if (!cls && !id) return false;
+  const id = lenient ? null : el.getAttribute('id');
+  if (!cls && !id) return KEEP;
   // The title's position outweighs a class-name guess: what holds the headline is not a sidebar or a share bar
   // ("div.panel-two-col-sidebar-right", "#ad-portal", "div.site_header" wrapping the whole page).
-  if (keepPath && keepPath.has(el)) return false;
+  if (keepPath && keepPath.has(el)) return KEEP;
   const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
-  if (STRONG_NEGATIVE.test(names)) return true;
+  if (STRONG_NEGATIVE.test(names)) return lenient || (cls && STRONG_NEGATIVE.test(cls.toLowerCase())) ? SKIP : GUESS;
+  if (lenient) return KEEP;
   const parts = names.split(/[\s_-]+/);
   let negative = false;
   for (let i = 0; i < parts.length; i++) {
-    if (POSITIVE.has(parts[i])) return false;
+    if (POSITIVE.has(parts[i])) return KEEP;
     if (WEAK_NEGATIVE.has(parts[i])) negative = true;
   }
-  return negative;
+  return negative ? GUESS : KEEP;
 }
 
 /** A wall-clock limit for the walk: checked every 128 nodes, or sooner when the nodes carry long text. */
@@ -104,7 +115,8 @@ export function walkParagraphs(
   deadline?: Deadline,
   maxNodes = MAX_NODES,
   keep: Element | null = null,
-): { paras: Para[]; truncated: boolean } {
+  lenient = false,
+): { paras: Para[]; truncated: boolean; guessed: number } {
   const paras: Para[] = [];
   // A set of the title's ancestors, built once: a contains() per classed element would cost the DOM's depth each.
   let keepPath: Set<Element> | null = null;
@@ -121,6 +133,8 @@ export function walkParagraphs(
   let nodes = 0;
   let chars = 0;
   let truncated = false;
+  /** Subtrees dropped on a guess the lenient read would not make: without any, a lenient read finds the same. */
+  let guessed = 0;
 
   const flush = () => {
     if (bufChars === 0) return;
@@ -154,6 +168,7 @@ export function walkParagraphs(
   let work = 0;
   let nextCheck = CHECK_EVERY;
   let n: Node | null = root.firstChild;
+  let skip: Skip = KEEP;
   while (n) {
     if (++nodes > maxNodes || chars > MAX_CHARS || paras.length >= MAX_PARAS) {
       truncated = true;
@@ -185,7 +200,8 @@ export function walkParagraphs(
       const el = n as Element;
       const name = el.localName || '';
       if (name === 'br' || name === 'hr') flush();
-      else if (skipElement(el, name, keepPath)) {
+      else if ((skip = skipElement(el, name, keepPath, lenient)) !== KEEP) {
+        if (skip === GUESS) guessed++;
         if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
       } else if (el.firstChild) {
         enter(el, name);
@@ -204,7 +220,7 @@ export function walkParagraphs(
     n = n.nextSibling;
   }
   flush();
-  return { paras, truncated };
+  return { paras, truncated, guessed };
 }
 
 /** The visible text of a small element (a heading, a date line), reading at most `maxNodes` nodes of it. */
@@ -279,6 +295,30 @@ export function pickContainer(score: Map<Element, Held>, scope: Element): Elemen
   return best;
 }
 
+/** A lead is one paragraph of at least this many characters: shorter lines there are bylines, dates, badges. */
+const LEAD_CHARS = 80;
+
+/**
+ * The lead: the first prose paragraph of LEAD_CHARS or more after the title heading and before the container, in
+ * their lowest common ancestor (an RT-style "div.article__summary" above "div.article__text", a standfirst); none
+ * when the container holds the title.
+ */
+export function leadParas(paras: Para[], container: Element, titleHeading: Element | null): Set<Para> | null {
+  if (!titleHeading || container.contains(titleHeading)) return null;
+  let story: Element | null = container.parentElement;
+  for (let level = 0; story && !story.contains(titleHeading); level++) story = level < 12 ? story.parentElement : null;
+  if (!story) return null;
+  const lead = new Set<Para>();
+  let afterTitle = false;
+  for (let i = 0; i < paras.length && lead.size === 0; i++) {
+    const p = paras[i];
+    if (p.block === titleHeading || titleHeading.contains(p.block)) afterTitle = true;
+    else if (container.contains(p.block)) break;
+    else if (afterTitle && story.contains(p.block) && isProse(p) && p.text.length >= LEAD_CHARS) lead.add(p);
+  }
+  return lead.size ? lead : null;
+}
+
 export interface MainText {
   text: string;
   /** Prose paragraphs kept. */
@@ -293,9 +333,16 @@ export interface MainText {
 
 /**
  * The article text of `container`: its paragraphs minus the title heading, link lists, "read also" labels,
- * boilerplate and date lines; stops at a second story (another <h1>, or a "read also" label followed by a heading).
+ * boilerplate and date lines; stops at a second story (another <h1> linking elsewhere, or a "read also" label followed
+ * by a heading).
  */
-export function mainText(paras: Para[], container: Element, titleHeading: Element | null, maxChars: number): MainText {
+export function mainText(
+  paras: Para[],
+  container: Element,
+  titleHeading: Element | null,
+  maxChars: number,
+  lead: Set<Para> | null = null,
+): MainText {
   const out: string[] = [];
   let chars = 0;
   let proseCount = 0;
@@ -306,10 +353,12 @@ export function mainText(paras: Para[], container: Element, titleHeading: Elemen
   const dateLines: string[] = [];
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
-    if (!container.contains(p.block)) continue;
+    if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
     if (titleHeading && (p.block === titleHeading || titleHeading.contains(p.block))) continue;
     const t = p.text;
-    if (p.heading === 1 && proseCount > 0) break; // a second story's headline
+    // A second <h1> that links elsewhere is the next story's headline; a plain one is a section of this story
+    // (documentation and book chapters give each section an <h1>: google-sre-book-1 lost all but its first lines).
+    if (p.heading === 1 && proseCount > 0 && p.linkChars > t.length * 0.5) break;
     if (p.heading >= 2 && p.heading <= 4) headingCount++;
     if (p.heading && p.heading <= 2 && afterReadAlso && proseCount > 0) break; // "إقرأ أيضاً:" then the next story
     if (t.length < 200 && READ_ALSO.test(t)) {
@@ -329,7 +378,8 @@ export function mainText(paras: Para[], container: Element, titleHeading: Elemen
     afterReadAlso = false;
     if (isProse(p)) {
       proseCount++;
-      proseChars += t.length - p.linkChars;
+      // A CJK character counts as two: a Chinese paragraph says in 100 characters what English says in 200+.
+      proseChars += t.length - p.linkChars + cjkCount(t);
     }
     if (chars + t.length > maxChars) {
       out.push(t.slice(0, Math.max(0, maxChars - chars)));

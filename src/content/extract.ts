@@ -10,7 +10,8 @@
 import type { ArticleSnapshot } from '../lib/types';
 import { LIMITS } from '../messages';
 import {
-  boundedText, heldChars, mainText, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held, type MainText,
+  boundedText, heldChars, leadParas, mainText, MAX_NODES, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held,
+  type MainText, type Para,
 } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
 import { absoluteHttpUrl, normalizeLang, readMeta, type PageMeta } from './metadata';
@@ -112,7 +113,7 @@ function storyAroundTitle(heading: Element, score: Map<Element, Held>, scope: El
 }
 
 /** The visible heading that titles the page's article: the one matching the metadata title, else the first <h1>. */
-function findTitleHeading(doc: Document, metaTitles: string[]): Element | null {
+export function findTitleHeading(doc: Document, metaTitles: string[]): Element | null {
   const candidates: Element[] = [];
   const h1 = doc.getElementsByTagName('h1');
   for (let i = 0; i < h1.length && i < 20; i++) candidates.push(h1[i]);
@@ -225,7 +226,11 @@ function guessLang(text: string): string {
   return '';
 }
 
-function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Element | null): boolean {
+/**
+ * `soleArticle`: the text lies in the page's only <article> element, which says "this is the story" as a headline
+ * does (a page of cards has many; a page without a story has none).
+ */
+function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Element | null, soleArticle: boolean): boolean {
   if (isHomeOrSearchUrl(url)) return false;
   const kinds = meta.ldKinds;
   const metaArticle = kinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
@@ -241,11 +246,40 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
   if (video && main.proseChars < 600) return false;
   if (metaArticle) return main.proseChars >= 250;
-  if (main.proseChars >= 450 && main.proseCount >= 3 && titleHeading !== null) return true;
+  // A headline above three paragraphs, or the page's only <article> around two, and 450 characters of prose.
+  if (main.proseChars >= 450 && ((titleHeading !== null && main.proseCount >= 3) || (soleArticle && main.proseCount >= 2))) return true;
   // No metadata and no headline found (documents, old pages, a CJK or one-word title): the text must then speak
   // for itself: several paragraphs of prose, long on average (a to-do list or a feed is many short items), that
   // outweigh the links around them.
   return main.proseChars >= 1500 && main.proseCount >= 4 && perPara >= 140 && main.linkLines <= main.proseCount;
+}
+
+/** The direction declared nearest the article's text: `<body dir=rtl>` inside `<html dir=ltr>` is right to left. */
+function declaredDir(container: Element): 'rtl' | 'ltr' | '' {
+  let el: Element | null = container;
+  for (let level = 0; el && level < 200; level++, el = el.parentElement) {
+    const d = (el.getAttribute('dir') || '').toLowerCase();
+    if (d === 'rtl' || d === 'ltr') return d;
+  }
+  return '';
+}
+
+/** The story's scope and main text from the paragraphs walked under `root`. */
+function readStory(
+  doc: Document,
+  paras: Para[],
+  root: Element,
+  titleHeading: Element | null,
+): { scope: Element; container: Element; main: MainText } {
+  const score = scoreAncestors(paras, root);
+  const scope = root === doc.body ? storyScope(doc, score, titleHeading, doc.body) : root;
+  let container = pickContainer(score, scope);
+  if (titleHeading && !container.contains(titleHeading)) {
+    const story = storyAroundTitle(titleHeading, score, scope);
+    if (story && !story.contains(container)) container = pickContainer(score, story);
+  }
+  const lead = leadParas(paras, container, titleHeading);
+  return { scope, container, main: mainText(paras, container, titleHeading, LIMITS.textChars, lead) };
 }
 
 /** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
@@ -321,22 +355,31 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       root = near;
     }
   }
-  const paras = walk.paras;
-  const score = scoreAncestors(paras, root);
-  const scope = root === body ? storyScope(doc, score, titleHeading, body) : root;
-  let container = pickContainer(score, scope);
-  if (titleHeading && !container.contains(titleHeading)) {
-    const story = storyAroundTitle(titleHeading, score, scope);
-    if (story && !story.contains(container)) container = pickContainer(score, story);
+  let { scope, main, container } = readStory(doc, walk.paras, root, titleHeading);
+  const articles = doc.getElementsByTagName('article');
+  const soleArticle = (el: Element) => articles.length === 1 && articles[0].contains(el);
+  let isArticle = verdict(meta, main, url, titleHeading, soleArticle(container));
+  const metaArticle = meta.ldKinds.has('article') || meta.ogType === 'article' || meta.microdataArticle;
+  if (!isArticle && !walk.truncated && walk.guessed > 0 && (metaArticle || titleHeading)) {
+    // The page says it is an article, or has a headline, yet the class-name guesses left too little prose: read it
+    // again trusting only tags, roles and never-article classes ("div#Blog1.widget.Blog" holds a blog's posts,
+    // "div#evolve-shared-mutable-history" a documentation section). Within what is left of the same budget.
+    const again = walkParagraphs(root, deadline, root === body ? MAX_NODES : NEAR_TITLE_NODES, titleHeading, true);
+    if (!again.truncated) {
+      const story = readStory(doc, again.paras, root, titleHeading);
+      if (verdict(meta, story.main, url, titleHeading, soleArticle(story.container))) {
+        scope = story.scope;
+        container = story.container;
+        main = story.main;
+        isArticle = true;
+      }
+    }
   }
-  const main = mainText(paras, container, titleHeading, LIMITS.textChars);
-
-  const isArticle = verdict(meta, main, url, titleHeading);
   let title = titleHeading ? headingText(titleHeading) : '';
   if (!title) title = stripSiteName(ld && ld.headline ? ld.headline : meta.ogTitle || docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
   const primary = lang.split('-')[0];
-  const dir: 'rtl' | 'ltr' = meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
+  const dir: 'rtl' | 'ltr' = declaredDir(container) || meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
   const canonicalUrl = meta.canonicalUrl || meta.ogUrl || absoluteHttpUrl(ld ? ld.url : null, url);
   const published = meta.published || printedDate(doc, scope, main);
 

@@ -10,6 +10,7 @@ import browser from 'webextension-polyfill';
 import type { Envelope } from '../messages';
 import type { ArticleSnapshot } from '../lib/types';
 import { extractSnapshot, notArticleSnapshot, quickLook } from './extract';
+import { watchDwell } from '../library/dwell';
 
 /**
  * Wall-clock budget for one look: the quick look, then metadata, title and body walk within 60% of what is left,
@@ -57,6 +58,7 @@ function run(): void {
   if (!alive) return;
   const snapshot = look();
   void send(snapshot);
+  watchDwell(snapshot.isArticle ? snapshot.url : null);
   if (!snapshot.isArticle && !rechecked) {
     rechecked = true;
     setTimeout(() => idle(run), RECHECK_MS);
@@ -79,8 +81,18 @@ function onMaybeNavigated(): void {
   schedule(SETTLE_MS);
 }
 
+/** The background dropped this tab's snapshot to make room in storage and asks for it again when it is needed. */
+function onMessage(message: unknown, sender: { id?: string }): Promise<boolean> | undefined {
+  const m = message as { sila?: unknown; name?: unknown } | null;
+  if (sender.id !== browser.runtime.id || !m || m.sila !== 1 || m.name !== 'page/resend') return undefined;
+  lastKey = '';
+  idle(run);
+  return Promise.resolve(true);
+}
+
 function start(): void {
   if (window.top !== window || !/^https?:$/.test(location.protocol)) return;
+  browser.runtime.onMessage.addListener(onMessage);
   idle(run);
   // history.pushState called by the page happens in the page's world and cannot be wrapped from here; popstate
   // covers back/forward, and a one-string comparison per second covers the rest at no measurable cost.

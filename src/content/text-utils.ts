@@ -47,10 +47,19 @@ export function foldForMatch(value: string): string {
     .replace(/ة/g, 'ه');
 }
 
-/** Word tokens of a string, folded, at most `max` of them. */
+/** Han, kana and Hangul: scripts written without spaces, where one character carries about a word. */
+const CJK = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uAC00-\uD7AF]/g;
+
+/** CJK characters in a string (see CJK). */
+export function cjkCount(value: string): number {
+  return (value.match(CJK) || '').length;
+}
+
+/** Word tokens of a string, folded, at most `max` of them; each CJK character is a token of its own. */
 export function tokens(value: string, max = 400): string[] {
   const out: string[] = [];
-  const re = /[0-9A-Za-z\u00C0-\u024F\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06F0-\u06FF\u0750-\u077F\u08A0-\u08FF]+/g;
+  const re =
+    /[0-9A-Za-z\u00C0-\u024F\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06F0-\u06FF\u0750-\u077F\u08A0-\u08FF]+|[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uAC00-\uD7AF]/g;
   const folded = foldForMatch(value.length > 20000 ? value.slice(0, 20000) : value);
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded)) !== null && out.length < max) out.push(m[0]);

@@ -14,6 +14,7 @@
 import { findCorpusArticle, type PageIdentity } from './index/identity';
 import { IndexLoadError, LoadedIndex, loadIndex, type LoadOptions } from './index/load';
 import type { IndexSource } from './index/source';
+import { weighArticle, type WeighedDoc } from './index/weigh';
 import { RelatedEngine, type RelatedOptions } from './related/related';
 import { loadSearcher } from './search';
 import type { DocRecord, IndexMeta, RelatedQuery, RelatedResult, SearchResult } from './types';
@@ -36,6 +37,11 @@ export interface SilaIndex {
   relatedToPosition(position: number, options?: RelatedOptions & { query?: RelatedQuery }): Promise<RelatedResult[]>;
   /** Toolbar search (src/lib/search), loaded on first use. */
   search(query: string, options?: { k?: number }): Promise<SearchResult[]>;
+  /**
+   * A page for the personal library (src/library): its related-articles query (terms, weights, whole-page norm,
+   * as related() uses them) and its weighting as a document of this index, both over this index's statistics.
+   */
+  weighForLibrary(query: RelatedQuery): { query: { terms: number[]; weights: number[]; norm: number }; doc: WeighedDoc; k1: number };
 }
 
 export async function openIndex(source: IndexSource, options: LoadOptions = {}): Promise<SilaIndex> {
@@ -55,6 +61,10 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
     // extension) ask findCorpusArticle first; the eval's queries are by definition not in the corpus.
     related: (query, options) => engine.related(query, options),
     relatedToPosition: (position, options) => engine.relatedToPosition(position, options),
+    weighForLibrary(query) {
+      const q = engine.analyze(query);
+      return { query: { terms: q.terms, weights: q.weights, norm: q.norm }, doc: weighArticle(ix, query), k1: ix.meta.sila.params.k1 };
+    },
     async search(query, options) {
       searcher ??= loadSearch(source, ix).catch((error: unknown) => {
         searcher = null;

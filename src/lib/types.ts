@@ -86,6 +86,15 @@ export interface SearchResult {
 }
 
 /** meta.json of a built index: describes the corpus and lists the files. */
+export interface CorpusCredit {
+  /** The corpus' own name ("ANT Corpus"). */
+  title: string;
+  /** Its home page (http or https), or null. */
+  url: string | null;
+  /** The reference its authors ask users to cite, as plain text, or null. */
+  citation: string | null;
+}
+
 export interface IndexMeta {
   formatVersion: number;
   builtAt: string;
@@ -98,6 +107,10 @@ export interface IndexMeta {
     dateRange: [string, string] | null;
     languages: string[];
     licenceNote: string;
+    /** ISO dates between which 99 % of the dated articles lie (0.5 % and 99.5 % quantiles); older builds lack it. */
+    coverage?: [string, string] | null;
+    /** Who made the corpus, where a reader can see it and its terms, and the citation its authors ask for. */
+    credit?: CorpusCredit | null;
   };
   /** Every file of the index with its size in bytes and SHA-256, so a corrupt package is caught at load. */
   files: { name: string; bytes: number; sha256: string }[];

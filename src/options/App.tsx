@@ -7,6 +7,7 @@ import { Logo } from '../ui/components/Logo';
 import { AppearanceSection } from './AppearanceSection';
 import { BadgeSection } from './BadgeSection';
 import { KeyboardSection } from './KeyboardSection';
+import { LibrarySection } from './LibrarySection';
 import { ResultsSection } from './ResultsSection';
 import { SilentSitesSection } from './SilentSitesSection';
 
@@ -47,6 +48,7 @@ export function OptionsApp() {
         <ResultsSection settings={settings} onChange={change} />
         <BadgeSection settings={settings} onChange={change} />
         <SilentSitesSection settings={settings} onChange={change} />
+        <LibrarySection settings={settings} onChange={change} />
         <AppearanceSection settings={settings} onChange={change} />
         <KeyboardSection />
         <div class="options-actions">

@@ -1,6 +1,6 @@
 /**
  * The popup: the shared reader view. The search starts filled when "Search Sila for …" opened it (see
- * ui/pending-query.ts) or when its URL carries `?q=`.
+ * src/pending-query.ts) or when its URL carries `?q=`.
  */
 import { ReaderApp } from '../ui/components/ReaderApp';
 

@@ -6,7 +6,7 @@ import { boot } from '../ui/boot';
 import { createRuntimeClient } from '../ui/client-runtime';
 import { PopupApp } from './App';
 import { sidePanelOpener } from './side-panel';
-import { takePendingQuery } from '../ui/pending-query';
+import { takePendingQuery } from '../pending-query';
 import { loadSettings } from '../settings';
 
 const openSidePanel = sidePanelOpener();

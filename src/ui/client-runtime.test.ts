@@ -7,7 +7,7 @@ const browser = {
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 const { createRuntimeClient } = await import('./client-runtime');
-const { makeAnswer } = await import('../tab-answer');
+const { makeAnswer, pack } = await import('../tab-answer');
 
 beforeEach(() => {
   vi.resetAllMocks();
@@ -47,7 +47,7 @@ describe('runtime client', () => {
   it('hands over the stored answer when it holds, and still asks the background', async () => {
     const snapshot = { isArticle: true, title: 't', text: 'x', lang: 'ar', dir: 'rtl' as const, url: 'https://a.example/', canonicalUrl: null, published: null, siteName: null };
     const results = [{ doc: { id: 'd', title: 'd', url: null, source: null, published: null, snippet: '', story: 0 }, position: 0, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.9 }];
-    browser.storage.session.get.mockResolvedValue({ 'tab:7': snapshot, 'answer:7': makeAnswer(snapshot, 8, { results, corpusMatch: false }) });
+    browser.storage.session.get.mockResolvedValue({ 'tab:7': await pack(snapshot), 'answer:7': await pack(makeAnswer(snapshot, 8, { results, corpusMatch: false })) });
     browser.storage.sync.get.mockResolvedValue({});
     browser.runtime.sendMessage.mockResolvedValue({ ok: true, value: { kind: 'pending' } });
     vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 0));

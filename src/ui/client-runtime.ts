@@ -97,6 +97,16 @@ export function createRuntimeClient({ prefetch = false, settings }: { prefetch?:
     about() {
       return send('corpus/about', {});
     },
+    async libraryRelated(tabId) {
+      const id = tabId ?? tabIdFromLocation() ?? (await activeTabId());
+      return id === null ? [] : send('library/related', { tabId: id });
+    },
+    libraryStatus() {
+      return send('library/status', {});
+    },
+    async forgetLibrary() {
+      await send('library/forget', {});
+    },
     async openArticle(url, { background }) {
       const safe = safeHttpUrl(url);
       if (!safe) return;

@@ -2,7 +2,7 @@
  * How the popup, side panel and options page talk to the background: one typed interface, so the UI can be
  * developed and tested against an in-memory implementation (see client-memory.ts) without a browser.
  */
-import type { ErrorKind, TabState } from '../messages';
+import type { ErrorKind, LibraryItem, TabState } from '../messages';
 import type { IndexMeta, SearchResult } from '../lib/types';
 
 /** A failed call: its message for the details, its kind for the UI to choose its words by. */
@@ -32,6 +32,11 @@ export interface SilaClient {
   storedNow?(): TabState | null;
   search(query: string, limit: number): Promise<SearchResult[]>;
   about(): Promise<IndexMeta>;
+  /** "From your reading" for the active tab (or a given tab); optional: clients without a library have none. */
+  libraryRelated?(tabId?: number): Promise<LibraryItem[]>;
+  libraryStatus?(): Promise<{ reads: number; segmentBytes: number; persisted: boolean }>;
+  /** Forget everything the library holds. */
+  forgetLibrary?(): Promise<void>;
   /** Opens an article URL (only http/https) in a new tab; `background` keeps focus on the current one. */
   openArticle(url: string, opts: { background: boolean }): Promise<void>;
 }

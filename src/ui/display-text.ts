@@ -19,14 +19,33 @@ export function displayText(value: unknown, maxChars = 600): string {
   return `${(space > maxChars * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-const FIRST_STRONG = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Latin}]/u;
+const ARABIC_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+
+export interface TextLanguage {
+  lang: 'ar' | 'en';
+  dir: 'rtl' | 'ltr';
+}
 
 /**
- * The language to announce a piece of text in, from its first letter: a screen reader set to English would
- * otherwise read an Arabic title with English rules (and the reverse). Undefined when there is no letter.
+ * The language and direction of a piece of text from the majority of its letters, not its first one: a CNN
+ * Arabic snippet opening with "(CNN)--" or a title opening with «FBI» is Arabic, and dir="auto" (first strong
+ * letter) would lay it out left to right. Ties go to right-to-left when any Arabic letter is present, as the
+ * archive is Arabic. Undefined when there is no letter at all (the caller keeps dir="auto").
  */
+export function languageOfText(...texts: string[]): TextLanguage | undefined {
+  let rtl = 0;
+  let ltr = 0;
+  for (const text of texts) {
+    const sample = text.slice(0, 400);
+    rtl += sample.match(ARABIC_LETTER)?.length ?? 0;
+    ltr += sample.match(LATIN_LETTER)?.length ?? 0;
+  }
+  if (rtl === 0 && ltr === 0) return undefined;
+  return rtl >= ltr ? { lang: 'ar', dir: 'rtl' } : { lang: 'en', dir: 'ltr' };
+}
+
+/** The language to announce a piece of text in (a screen reader set to English would read Arabic wrongly). */
 export function langOfText(text: string): 'ar' | 'en' | undefined {
-  const m = FIRST_STRONG.exec(text.slice(0, 200));
-  if (!m) return undefined;
-  return /\p{Script=Latin}/u.test(m[0]) ? 'en' : /\p{Script=Arabic}/u.test(m[0]) ? 'ar' : undefined;
+  return languageOfText(text)?.lang;
 }

@@ -47,6 +47,17 @@ describe('apart', () => {
     expect(en().apart(null, page)).toBe('');
     expect(en().apart('2018-05-15', null)).toBe('');
   });
+
+  it('counts calendar days in the reader’s zone, so it never contradicts the dates beside it', () => {
+    const riyadh = createI18n({ language: 'en', digits: 'latn', timeZone: 'Asia/Riyadh' });
+    const page = '2018-10-10T08:00:00+03:00';
+    // 12.5 hours apart, both on Oct 10: the case that used to say "1 day earlier".
+    expect(riyadh.date('2018-10-10T20:30:00+03:00')).toBe(riyadh.date(page));
+    expect(riyadh.apart('2018-10-10T20:30:00+03:00', page)).toBe('Same day');
+    expect(riyadh.apart('2018-10-09T23:50:00+03:00', page)).toBe('1 day earlier');
+    // The same instants read in New York fall on Oct 10 (13:30) and Oct 10 (01:00): the same day there too.
+    expect(createI18n({ language: 'en', digits: 'latn', timeZone: 'America/New_York' }).apart('2018-10-10T20:30:00+03:00', page)).toBe('Same day');
+  });
 });
 
 describe('strings', () => {

@@ -13,6 +13,7 @@
 import ar from '../../public/_locales/ar/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import type { Digits, InterfaceLanguage } from '../settings';
+import { calendarDaysApart } from './calendar-days';
 
 export type Lang = 'ar' | 'en';
 export type MessageKey = keyof typeof en;
@@ -38,6 +39,8 @@ export interface I18nOptions {
   browserI18n?: BrowserI18n | null;
   /** For tests: what "now" is when formatting relative dates. */
   now?: () => number;
+  /** For tests: the reader's time zone (calendar days in "2 days earlier"); the system's when undefined. */
+  timeZone?: string;
 }
 
 export interface I18n {
@@ -153,10 +156,10 @@ export function createI18n(options: I18nOptions): I18n {
   const numberFormat = once(() => new Intl.NumberFormat(locale));
   const pluralRules = once(() => new Intl.PluralRules(lang));
   const relativeFormat = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-  const dayMonth = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }));
-  const dayMonthYear = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }));
-  const fullDate = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'full' }));
-  const monthYear = once(() => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }));
+  const dayMonth = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: options.timeZone }));
+  const dayMonthYear = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: options.timeZone }));
+  const fullDate = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: options.timeZone }));
+  const monthYear = once(() => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: options.timeZone }));
   const listFormat = once(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
 
   const t = (key: MessageKey, ...subs: (string | number)[]) => {
@@ -202,7 +205,8 @@ export function createI18n(options: I18nOptions): I18n {
       const d = parseDate(iso);
       const r = parseDate(reference);
       if (!d || !r) return '';
-      const days = Math.round((d.getTime() - r.getTime()) / 86_400_000);
+      // Calendar days in the reader's zone, as the dates beside it are shown, not elapsed hours rounded.
+      const days = calendarDaysApart(d, r, options.timeZone);
       if (days === 0) return t('sameDay');
       if (Math.abs(days) > APART_MAX_DAYS) return '';
       return this.plural(days < 0 ? 'daysEarlier' : 'daysLater', Math.abs(days));

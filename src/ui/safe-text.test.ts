@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, langOfText } from './display-text';
+import fc from 'fast-check';
+import { displayText, langOfText, languageOfText } from './display-text';
 import { displayHost, safeHttpUrl } from '../lib/safe-url';
 
 describe('safeHttpUrl', () => {
@@ -33,10 +34,30 @@ describe('displayText', () => {
   });
 });
 
-describe('langOfText', () => {
-  it('names the language of the first letter', () => {
+describe('languageOfText', () => {
+  it('takes the language of most letters, not of the first one', () => {
     expect(langOfText('«سد النهضة» Ethiopia')).toBe('ar');
-    expect(langOfText('2018: Grand Ethiopian Renaissance Dam قد')).toBe('en');
+    expect(langOfText('FBI يداهم مكتب محامي ترامب')).toBe('ar');
+    expect(languageOfText('(CNN)-- قالت وزارة الخارجية الأمريكية إن')).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(languageOfText('2018: Grand Ethiopian Renaissance Dam قد')).toEqual({ lang: 'en', dir: 'ltr' });
     expect(langOfText('2018 — …')).toBeUndefined();
+  });
+
+  it('weighs several texts together (a card: its title and its snippet)', () => {
+    expect(languageOfText('CNN', 'قالت الوزارة')?.dir).toBe('rtl');
+    expect(languageOfText('Trump says', 'ok')?.dir).toBe('ltr');
+    expect(languageOfText('', '')).toBeUndefined();
+  });
+
+  it('agrees with the count of letters on any mix', () => {
+    fc.assert(
+      fc.property(fc.nat(30), fc.nat(30), fc.boolean(), (ar, en, arFirst) => {
+        const a = 'ب'.repeat(ar);
+        const e = 'b'.repeat(en);
+        const got = languageOfText(arFirst ? `${a} ${e}` : `${e} ${a}`);
+        if (ar + en === 0) return got === undefined;
+        return got?.dir === (ar >= en ? 'rtl' : 'ltr');
+      }),
+    );
   });
 });

@@ -23,7 +23,7 @@ export const SAMPLE_SNAPSHOT: ArticleSnapshot = {
   siteName: 'Sky News Arabia',
 };
 
-/** Related stories: the first doc of each array is the result, the rest are the same story elsewhere. */
+/** Related stories (two open with Latin letters, as some CNN Arabic titles and snippets do): the first doc of each array is the result, the rest are the same story elsewhere. */
 export const SAMPLE_RELATED: { terms: string[]; docs: DocRecord[] }[] = [
   {
     terms: ['سد النهضة', 'الخرطوم', 'إثيوبيا'],
@@ -56,7 +56,7 @@ export const SAMPLE_RELATED: { terms: string[]; docs: DocRecord[] }[] = [
     terms: ['السودان', 'الخرطوم'],
     docs: [
       doc(4, 'Al Arabiya', '2018-05-02T12:00:00+04:00',
-        'السودان يعلن عن مشروع ري جديد على النيل الأزرق',
+        'FAO تشيد بمشروع ري سوداني جديد على النيل الأزرق',
         'قالت وزارة الري السودانية إن المشروع سيوفر المياه لأكثر من مئتي ألف فدان شمال الخرطوم، ويعتمد على انتظام تدفق النهر بعد اكتمال السد.'),
     ],
   },
@@ -65,7 +65,7 @@ export const SAMPLE_RELATED: { terms: string[]; docs: DocRecord[] }[] = [
     docs: [
       doc(5, 'CNN Arabic', '2018-03-21T09:00:00+03:00',
         'خبراء: Grand Ethiopian Renaissance Dam قد يغيّر خريطة الزراعة في وادي النيل',
-        'يرى خبراء في الموارد المائية أن فترة ملء الخزان هي العامل الحاسم، وأن تقاسم البيانات بين الدول الثلاث قد يخفف آثار السنوات الجافة.'),
+        '(CNN)-- يرى خبراء في الموارد المائية أن فترة ملء الخزان هي العامل الحاسم، وأن تقاسم البيانات بين الدول الثلاث قد يخفف آثار السنوات الجافة.'),
     ],
   },
   {
@@ -101,9 +101,11 @@ export const SAMPLE_META: IndexMeta = {
       { name: 'CNN Arabic', count: 3266 },
       { name: 'France 24 Arabic', count: 2868 },
     ],
-    dateRange: ['2018-02-01', '2018-10-31'],
+    dateRange: ['2012-10-11', '2018-10-31'],
     languages: ['ar'],
     licenceNote: 'Sample licence note: research use only; cite the corpus authors.',
+    coverage: ['2018-02-01', '2018-10-20'],
+    credit: { title: 'Sample Corpus', url: 'https://corpus.example/', citation: 'A. Author and B. Author. A Sample News Corpus for Tests. Journal of Examples, 2018.' },
   },
   files: [],
 };

@@ -69,7 +69,7 @@ beforeAll(async () => {
     setup(b: import('esbuild').PluginBuild) {
       b.onResolve({ filter: /^webextension-polyfill$/ }, () => ({ path: 'stub', namespace: 'stub' }));
       b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-        contents: `export default { runtime: { sendMessage: async (m) => { (globalThis.__silaSent ||= []).push(JSON.parse(JSON.stringify(m))); return { ok: true, value: { confidentCount: 0 } }; } } };`,
+        contents: `export default { runtime: { id: 'stub', onMessage: { addListener() {} }, sendMessage: async (m) => { (globalThis.__silaSent ||= []).push(JSON.parse(JSON.stringify(m))); return { ok: true, value: { confidentCount: 0 } }; } } };`,
         loader: 'js',
       }));
     },

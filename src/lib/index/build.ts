@@ -9,16 +9,17 @@
  * const { meta, files } = builder.finish(); // meta.files is filled by the caller once files are hashed
  */
 import { analyze, analyzeTokens } from '../text';
-import type { CorpusArticle } from '../types';
+import type { CorpusArticle, CorpusCredit } from '../types';
 import { Scorer } from './scorer';
 import { defaultQueryTermParams, selectQueryTerms, type WeightContext } from './query-terms';
-import { countTerms, idf as idfOf, saturate, toSequence } from './terms';
-import { ByteWriter, ChunkedBytes, SAT_LEVELS_BASE, chunkAt, dequantizeSat, quantizeSat, sortedPairs } from './bytes';
+import { countTerms, idf as idfOf, toSequence } from './terms';
+import { ByteWriter, ChunkedBytes, SAT_LEVELS_BASE, chunkAt, sortedPairs } from './bytes';
 import {
   FIELD_SEP,
   FORMAT_VERSION,
   LAZY_CHUNK_BYTES,
   MAX_FILE_BYTES,
+  NO_DATE,
   NO_SOURCE,
   defaultIndexParams,
   nbRecordBytes,
@@ -28,11 +29,13 @@ import {
 } from './format';
 import { fnv1a, leadHash, normalizeUrl, titleTermsHash } from './identity';
 import { PackWriter } from './pack';
+import { weighDocument, type WeighStats } from './weigh';
 import { findStories } from './stories';
 
 export interface BuildOptions {
   corpusName: string;
   licenceNote?: string;
+  credit?: CorpusCredit | null;
   params?: Partial<IndexParams>;
   maxPartBytes?: number;
   /** Size limit of the files read on demand (postings, doc store, neighbours). Default LAZY_CHUNK_BYTES. */
@@ -174,35 +177,27 @@ export class IndexBuilder {
     });
 
     // 2. Each document's strongest terms (static pruning) → postings, document norms.
-    const halfPower = p.idfPower / 2;
     const docStart = new Uint32Array(n + 1);
     const keptTerms: Uint32Array[] = new Array(n);
     const keptSats: Uint8Array[] = new Array(n);
     const postingCount = new Uint32Array(termCount);
     const docNorm = new Float32Array(n);
     const counts = new Map<number, number>();
+    const weighStats: WeighStats = { idf, avgLength, k1: p.k1, b: p.b, idfPower: p.idfPower, keepTerms: p.keepTerms };
     for (let d = 0; d < n; d++) {
       counts.clear();
       countTerms(this.titles[d], this.bodies[d], p, counts);
-      const entries: { t: number; sat: number; key: number }[] = [];
+      const eligible: [number, number][] = [];
       for (const [old, tf] of counts) {
         const t = newId[old];
-        if (t === NONE || df[old] > maxDf) continue;
-        const sat = saturate(tf, this.lengths[d], avgLength, p.k1, p.b);
-        entries.push({ t, sat, key: sat * Math.pow(idf[t], halfPower) });
+        if (t !== NONE && df[old] <= maxDf) eligible.push([t, tf]);
       }
-      entries.sort((a, b) => b.key - a.key || a.t - b.t);
-      const kept = entries.slice(0, p.keepTerms).sort((a, b) => a.t - b.t);
-      keptTerms[d] = Uint32Array.from(kept, (e) => e.t);
-      keptSats[d] = Uint8Array.from(kept, (e) => quantizeSat(e.sat, p.k1));
-      let norm2 = 0;
-      for (const e of kept) {
-        postingCount[e.t]++;
-        const s = dequantizeSat(quantizeSat(e.sat, p.k1), p.k1);
-        norm2 += s * s * Math.pow(idf[e.t], p.idfPower);
-      }
-      docNorm[d] = Math.sqrt(norm2);
-      docStart[d + 1] = docStart[d] + kept.length;
+      const kept = weighDocument(eligible, this.lengths[d], weighStats);
+      keptTerms[d] = kept.terms;
+      keptSats[d] = kept.levels;
+      for (const t of kept.terms) postingCount[t]++;
+      docNorm[d] = kept.norm;
+      docStart[d + 1] = docStart[d] + kept.terms.length;
       if (d % 2000 === 0) progress('weighing', d, n);
     }
     progress('weighing', n, n);
@@ -400,11 +395,28 @@ export class IndexBuilder {
           dateRange: this.minDate && this.maxDate ? [this.minDate, this.maxDate] : null,
           languages: [...this.languages].sort(),
           licenceNote: this.options.licenceNote ?? '',
+          coverage: coverageSpan(this.docHours),
+          credit: this.options.credit ?? null,
         },
         sila: { params: p, docCount: n, termCount, avgLength, sources, pack: layout, lazy, searchFiles: [] },
       },
     };
   }
+}
+
+/** Share of dated articles left out at each end of `coverage`: the span then holds 99 % of them. */
+const COVERAGE_TAIL = 0.005;
+
+/**
+ * The dates between which 99 % of the dated articles lie (0.5 % and 99.5 % quantiles, to the hour): a few stray
+ * old articles (86 from 2012–2017 in ANT 2018) would otherwise make "2012 – 2018" of an archive of 2018.
+ */
+export function coverageSpan(docHours: readonly number[]): [string, string] | null {
+  const dated = docHours.filter((h) => h !== NO_DATE).sort((a, b) => a - b);
+  if (dated.length === 0) return null;
+  const at = (q: number) => dated[Math.min(dated.length - 1, Math.max(0, Math.floor(q * (dated.length - 1))))];
+  const iso = (hours: number) => new Date(hours * 3_600_000).toISOString();
+  return [iso(at(COVERAGE_TAIL)), iso(at(1 - COVERAGE_TAIL))];
 }
 
 /** The first words of the body, cut at a word boundary. */

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildFixtureFiles, fixtureArticles } from '../../../tests/fixtures/fixture-index';
 import { openIndex, IndexLoadError, type SilaIndex } from '../engine';
-import type { CorpusArticle } from '../types';
-import { IndexBuilder, makeSnippet } from './build';
+import { makeSnippet } from './build';
 import { MAX_FILE_BYTES, META_FILE, type ShippedMeta } from './format';
 import { normalizeUrl } from './identity';
 import { PackWriter, openPack } from './pack';
@@ -15,26 +12,9 @@ import { RelatedEngine } from '../related/related';
 import { defaultRankParams } from '../related/rank';
 
 // Our own small corpus (tests never carry real corpus text): English and Arabic, two near-duplicate wire copies.
-const articles: CorpusArticle[] = readFileSync(resolve(__dirname, '../../../tests/fixtures/corpus-en.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line));
+const articles = fixtureArticles;
 
-function buildFiles(maxPartBytes?: number, lazyChunkBytes?: number): Map<string, Uint8Array | string> {
-  const builder = new IndexBuilder({ corpusName: 'fixture', maxPartBytes, lazyChunkBytes });
-  for (const a of articles) builder.add(a);
-  const built = builder.finish();
-  const meta: ShippedMeta = {
-    ...built.meta,
-    builtAt: '2024-01-01T00:00:00Z',
-    files: [...built.files].map(([name, bytes]) => ({ name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') })),
-  };
-  const files = new Map<string, Uint8Array | string>(built.files);
-  files.set(META_FILE, JSON.stringify(meta));
-  return files;
-}
-
-const files = buildFiles(4096, 600); // tiny parts and chunks, to exercise the multi-part pack and on-demand files
+const files = buildFixtureFiles({ maxPartBytes: 4096, lazyChunkBytes: 600 }); // tiny parts and chunks, to exercise the multi-part pack and on-demand files
 const open = () => openIndex(memorySource(files));
 const position = async (index: SilaIndex, id: string) => {
   for (let p = 0; p < index.size; p++) if ((await index.doc(p)).id === id) return p;

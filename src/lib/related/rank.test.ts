@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRankParams, rank, titleAgreement, type RankInput } from './rank';
+import { confidenceOf, defaultRankParams, rank, titleAgreement, type RankInput } from './rank';
 
 describe('titleAgreement', () => {
   const flat = () => 1;
@@ -42,5 +42,30 @@ describe('rank', () => {
   it('leaves candidates without a whole-page cosine (precomputed neighbours) as scored', () => {
     const ranked = rank([candidate(0, 10), candidate(1, 9)], ctx, params, 2);
     expect(ranked.map((r) => [r.position, r.score])).toEqual([[0, 10], [1, 9]]);
+  });
+
+  it('lowers the confidence of a result that misses the page\'s names, without changing the list', () => {
+    const named = (position: number, cosine: number, nameCover?: number): RankInput => ({ position, score: 10 - position, cosine, mask: 1, nameCover });
+    const p = { ...params, minConfidence: 0.2 };
+    // Same cosine: full name cover keeps its confidence, a quarter of it loses (0.25 / 0.5)^0.5 of the cosine.
+    const ranked = rank([named(0, 0.2, 1), named(1, 0.2, 0.25), named(2, 0.2, 0), named(3, 0.2)], ctx, p, 4);
+    expect(ranked.map((r) => r.position)).toEqual([0, 1, 2, 3]);
+    expect(ranked[0].confidence).toBeCloseTo(confidenceOf(0.2, p.confidenceHalf), 9);
+    expect(ranked[1].confidence).toBeCloseTo(confidenceOf(0.2 * Math.sqrt(0.5), p.confidenceHalf), 9);
+    expect(ranked[2].confidence).toBe(0);
+    expect(ranked[3].confidence).toBeCloseTo(confidenceOf(0.2, p.confidenceHalf), 9);
+    // Which results are returned reads the plain cosine: a result with no name cover stays listed, one whose
+    // cosine is below minConfidence does not, whatever its names.
+    expect(rank([named(0, 0.2, 0), named(1, 0.01, 1)], ctx, p, 4).map((r) => r.position)).toEqual([0]);
+    // Off: the plain confidence.
+    expect(rank([named(0, 0.2, 0)], ctx, { ...p, nameConfidencePower: 0 }, 1)[0].confidence).toBeCloseTo(confidenceOf(0.2, p.confidenceHalf), 9);
+  });
+
+  it('puts a candidate that reports an already listed event (sameEvent) on that card, not a card of its own', () => {
+    const sameEvent = (a: number, b: number) => a === 0 && b === 2;
+    const ranked = rank([candidate(0, 10), candidate(1, 9), candidate(2, 8), candidate(3, 7)], { ...ctx, sameEvent }, params, 4);
+    expect(ranked.map((r) => r.position)).toEqual([0, 1, 3]);
+    expect(ranked[0].storyCandidates).toEqual([2]);
+    expect(rank([candidate(0, 10), candidate(2, 8)], ctx, params, 4).map((r) => r.position)).toEqual([0, 2]);
   });
 });

@@ -10,6 +10,8 @@ import { Scorer, type Candidate } from '../index/scorer';
 import { selectQueryTerms, type QueryTerms, type WeightContext } from '../index/query-terms';
 import { dateFactor, defaultRankParams, rank, titleAgreement, type RankInput, type RankParams, type Ranked } from './rank';
 import { UNKNOWN, countTerms, idf, saturate, toSequence } from '../index/terms';
+import { sameEventTest } from './events';
+import { chooseChips, nameCover, readableSurface, titleShares, type ChipTerm } from './chips';
 
 export interface RelatedOptions {
   /** Results wanted (stories; their near-duplicates ride along in alsoIn). Default 10. */
@@ -22,8 +24,8 @@ export interface AnalyzedQuery extends QueryTerms {
   /** The page's `wholeTerms` strongest terms that are not query terms, and their weights (whole-page re-scoring). */
   restTerms: number[];
   restWeights: number[];
-  /** How each query term is written in the page (title first), for sharedTerms. */
-  surfaces: Map<number, string>;
+  /** How each query term is written in the page, each spelling with its count, for sharedTerms. */
+  surfaces: Map<number, Map<string, number>>;
   hours: number | null;
   /** The page title's terms (ids) with their idf. */
   titleTerms: Map<number, number>;
@@ -96,10 +98,18 @@ export class RelatedEngine {
     for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, c.idfPower);
     selected.norm = Math.sqrt(norm2);
 
-    const surfaces = new Map<number, string>();
-    for (const token of [...titleTokens, ...bodyTokens]) {
-      const id = ids.get(token.term)!;
-      if (id !== UNKNOWN && !surfaces.has(id)) surfaces.set(id, token.surface);
+    const surfaces = new Map<number, Map<string, number>>();
+    const addSurface = (id: number, surface: string) => {
+      let seen = surfaces.get(id);
+      if (!seen) surfaces.set(id, (seen = new Map()));
+      seen.set(surface, (seen.get(surface) ?? 0) + 1);
+    };
+    for (const tokens of [titleTokens, bodyTokens]) {
+      for (let i = 0; i < tokens.length; i++) {
+        const id = ids.get(tokens[i].term)!;
+        if (id === UNKNOWN) continue;
+        addSurface(id, tokens[i].surface);
+      }
     }
     const hours = toHours(query.published ?? null);
     const titleTerms = new Map<number, number>();
@@ -112,12 +122,23 @@ export class RelatedEngine {
 
   /** Related articles for a page that is not a corpus article (reads the postings and documents it needs). */
   async related(query: RelatedQuery, options: RelatedOptions = {}): Promise<RelatedResult[]> {
+    return this.relatedLive(query, options, -1);
+  }
+
+  /**
+   * The live query; `self` (a corpus article's own position, or -1) is never a candidate, so a corpus page is
+   * answered exactly as a new page would be, without itself.
+   */
+  private async relatedLive(query: RelatedQuery, options: RelatedOptions, self: number): Promise<RelatedResult[]> {
     const params = { ...defaultRankParams, ...options.params };
     const q = this.analyze(query, params);
+    if (self >= 0 && q.hours === null && this.ix.docHours[self] !== NO_DATE) q.hours = this.ix.docHours[self];
     if (q.terms.length === 0) return [];
     await this.ix.ensurePostings(q.terms);
-    const ranking: Finish = { queryNorm: q.norm, params, k: options.k ?? 10 };
-    if (params.expandTitles <= 0) return this.finish(this.scorer.score(q.terms, q.weights, params.candidates), q, ranking);
+    const k = options.k ?? 10;
+    const ranking: Finish = { queryNorm: q.norm, params, k, self: self < 0 ? undefined : self };
+    const others = (found: Candidate[]) => (self < 0 ? found : found.filter((c) => c.position !== self));
+    if (params.expandTitles <= 0) return this.finish(others(this.scorer.score(q.terms, q.weights, params.candidates)), q, ranking);
     // Ranked again with the words of the best results' titles. Their postings are usually in memory already:
     // then the page's postings, walked once, serve both rankings; when they are not, they are read and the whole
     // expanded query scored afresh (the scorer's accumulators cannot wait across a read).
@@ -128,7 +149,7 @@ export class RelatedEngine {
     this.scorer.begin(q.terms, q.weights, cut);
     try {
       found = this.scorer.top(params.candidates);
-      extra = this.titleExpansion(found, q, params);
+      extra = this.titleExpansion(others(found), q, params);
       ready = extra !== null && this.ix.hasPostings(extra.terms);
       if (extra && ready) {
         this.scorer.expand(extra.terms, extra.weights);
@@ -141,6 +162,7 @@ export class RelatedEngine {
       await this.ix.ensurePostings(extra.terms);
       found = this.scorer.scoreExpanded(q.terms, q.weights, params.candidates, extra, cut);
     }
+    found = others(found);
     if (params.wholeWeight > 0) await this.scoreWholePage(found, q);
     return this.finish(found, q, ranking);
   }
@@ -200,9 +222,16 @@ export class RelatedEngine {
     return { terms: extra.map((e) => e[0]), weights: extra.map((e) => e[1]) };
   }
 
-  /** Related articles for corpus article `position`, from its precomputed neighbours; never itself. */
+  /**
+   * Related articles for corpus article `position`; never itself. With the page's text (`query`, what the
+   * extension has) it is the live query without the article: the 12 precomputed neighbours were scored without
+   * date proximity, title feedback or whole-page re-scoring, and that left other outlets' reports of the very
+   * event out (Egypt 1–3 Russia: BBC's report missing; Khashoggi: 8 of 10 from CNN Arabic).
+   * Without it (the doc store holds only a snippet), the precomputed neighbours are re-ranked.
+   */
   async relatedToPosition(position: number, options: RelatedOptions & { query?: RelatedQuery } = {}): Promise<RelatedResult[]> {
     const ix = this.ix;
+    if (options.query && (options.query.body ?? '').trim()) return this.relatedLive(options.query, options, position);
     const params = { ...defaultRankParams, ...options.params };
     await Promise.all([ix.ensureNeighbours([position]), options.query ? null : ix.ensureDocs([position])]);
     const { positions, scores } = ix.neighbours(position);
@@ -239,6 +268,10 @@ export class RelatedEngine {
         c.titleOverlap = shared / total;
       }
     }
+    if (params.nameConfidencePower > 0) {
+      const names = this.nameWeights(q);
+      if (names.total > 0) for (const c of inputs) c.nameCover = nameCover(c.mask, names.weights) / names.total;
+    }
     if (params.agreeWeight > 0 && params.agreeCandidates > 1) {
       // Title words too common to be query terms (df above maxDfRatio) say nothing about the event.
       const maxDf = params.maxDfRatio * ix.docCount;
@@ -251,9 +284,28 @@ export class RelatedEngine {
       const shares = titleAgreement(titles, top.map((c) => ix.docStory[c.position]), (term) => ix.idf[term]);
       top.forEach((c, i) => (c.agreement = shares[i]));
     }
+    const maxDf = params.maxDfRatio * ix.docCount;
+    const sameEvent =
+      params.eventOverlap > 0
+        ? sameEventTest(
+            {
+              titleTerms: (position) => {
+                const terms: number[] = [];
+                ix.forEachTitleTerm(position, (term) => ix.df[term] <= maxDf && terms.push(term));
+                return terms;
+              },
+              weight: (term) => ix.idf[term],
+              source: ix.docSource,
+              hours: ix.docHours,
+              noDate: NO_DATE,
+            },
+            params.eventHours,
+            params.eventOverlap,
+          )
+        : undefined;
     return rank(
       inputs,
-      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE },
+      { docHours: ix.docHours, docSource: ix.docSource, docStory: ix.docStory, queryHours: q.hours, noDate: NO_DATE, sameEvent },
       params,
       k,
     );
@@ -270,24 +322,59 @@ export class RelatedEngine {
     });
     // Only the documents shown are read from the doc store.
     await ix.ensureDocs([...ranked.map((r) => r.position), ...alsoIns.flat()]);
+    const chips = this.sharedTerms(q, ranked.map((r) => r.mask));
     return ranked.map((r, i) => ({
       doc: ix.doc(r.position),
       position: r.position,
       score: r.score,
       confidence: r.confidence,
       daysApart: r.daysApart,
-      sharedTerms: this.sharedTerms(q, r.mask),
+      sharedTerms: chips[i],
       alsoIn: alsoIns[i].map((p) => ix.doc(p)),
     }));
   }
 
-  /** Up to 4 of the matched query terms, strongest (rarest, most repeated) first, as the page writes them. */
-  private sharedTerms(q: AnalyzedQuery, mask: number): string[] {
-    const chosen: string[] = [];
-    for (let i = 0; i < Math.min(32, q.terms.length) && chosen.length < 4; i++) {
-      const surface = mask & (1 << i) ? q.surfaces.get(q.terms[i]) : undefined;
-      if (surface && !chosen.includes(surface)) chosen.push(surface);
-    }
-    return chosen;
+  /** Up to 4 chips per result: name-like shared terms that set it apart from the other results (chips.ts). */
+  private sharedTerms(q: AnalyzedQuery, masks: number[]): string[][] {
+    const shares = this.titleShares();
+    const n = Math.min(32, q.terms.length);
+    const matched = masks.map((mask) => {
+      const terms: number[] = [];
+      for (let i = 0; i < n; i++) if (mask & (1 << i)) terms.push(i);
+      return terms;
+    });
+    const infos = new Map<number, ChipTerm>();
+    const info = (i: number) => {
+      let known = infos.get(i);
+      if (!known) {
+        const term = q.terms[i];
+        const written = q.surfaces.get(term);
+        known = { weight: q.weights[i], titleShare: shares.shares[term], surface: written ? readableSurface(written, this.ix.terms[term]) : '' };
+        infos.set(i, known);
+      }
+      return known;
+    };
+    return chooseChips(matched, info, { max: 4, minTitleShare: shares.mean, sharedDiscount: 0.5, repeatFactor: 0.5 });
+  }
+
+  /** Name weight of each of the first 32 query terms: weight × title share for name-like terms, else 0. */
+  private nameWeights(q: AnalyzedQuery): { weights: number[]; total: number } {
+    const shares = this.titleShares();
+    const weights = q.terms.slice(0, 32).map((term, i) => {
+      const share = shares.shares[term];
+      return share >= shares.mean && this.ix.terms[term].length >= 3 && /\p{L}/u.test(this.ix.terms[term]) ? q.weights[i] * share : 0;
+    });
+    return { weights, total: weights.reduce((a, b) => a + b, 0) };
+  }
+
+  private shares: ReturnType<typeof titleShares> | null = null;
+
+  /** Each term's smoothed share of title appearances: one pass over the titles, on the first use. */
+  private titleShares(): ReturnType<typeof titleShares> {
+    if (this.shares) return this.shares;
+    const ix = this.ix;
+    const titleDf = new Uint32Array(ix.terms.length);
+    for (let p = 0; p < ix.docCount; p++) ix.forEachTitleTerm(p, (term) => titleDf[term]++);
+    return (this.shares = titleShares(ix.df, titleDf));
   }
 }

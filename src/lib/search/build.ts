@@ -11,6 +11,7 @@
 import { miniSearchOptions, searchTuning, SEARCH_FORMAT } from './options';
 import { PostingsWriter } from './postings';
 import { SEARCH_META_FILE, splitBinary, splitLines, type SearchMeta } from './files';
+import { canonicalTerm, learnVariants } from './variants';
 
 export interface SearchDocInput {
   /** Dense 0..n-1 position the index builder gave the article. */
@@ -27,6 +28,8 @@ export interface BuildSearchOptions {
   /** Override tuning (for the evals). */
   leadChars?: number;
   leadMaxDfShare?: number;
+  /** Learn and merge spelling variants (default true; the evals turn it off to compare). */
+  variants?: boolean;
 }
 
 /**
@@ -51,14 +54,21 @@ export function buildSearchFiles(docs: Iterable<SearchDocInput>, options: BuildS
     }
     return out;
   };
+  const titles = sorted.map((d) => oneLine(String(d.title ?? '')));
+  const titleTerms = titles.map((t) => termsOf(t, 'title'));
+  const leadTerms = sorted.map((d) => termsOf(leadOf(String(d.body ?? ''), leadChars), 'lead'));
+  // Spelling variants (variants.ts): learned over title and lead terms together, then indexed as one term.
+  const variants = options.variants === false ? new Map<string, string>() : learnVariants(
+          titleTerms.map((t, i) => [...t, ...leadTerms[i]]),
+          {},
+          sorted.map((d) => d.source),
+        ).table;
+  const canon = (terms: string[]) => (variants.size ? terms.map((t) => canonicalTerm(variants, t)) : terms);
   const title = new PostingsWriter();
   const lead = new PostingsWriter();
-  const titles: string[] = [];
   for (const d of sorted) {
-    const t = oneLine(String(d.title ?? ''));
-    title.add(d.position, termsOf(t, 'title'));
-    lead.add(d.position, termsOf(leadOf(String(d.body ?? ''), leadChars), 'lead'));
-    titles.push(t);
+    title.add(d.position, canon(titleTerms[d.position]));
+    lead.add(d.position, canon(leadTerms[d.position]));
   }
   const leadMaxDf = Math.max(1, Math.floor((options.leadMaxDfShare ?? searchTuning.leadMaxDfShare) * sorted.length));
   const files: Record<string, string | Uint8Array> = {};
@@ -72,6 +82,7 @@ export function buildSearchFiles(docs: Iterable<SearchDocInput>, options: BuildS
     files: { title: titleParts.map(([n]) => n), lead: leadParts.map(([n]) => n), titles: titleLines.map(([n]) => n) },
     leadChars,
     leadMaxDf,
+    variants: [...variants].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
   };
   files[SEARCH_META_FILE] = JSON.stringify(meta);
   return files;

@@ -14,6 +14,8 @@ export interface SearchMeta {
   /** Build-time choices the runtime must know (e.g. how much of the body the lead signal saw). */
   leadChars: number;
   leadMaxDf: number;
+  /** Learned spelling variants, [variant, canonical] (variants.ts); both are indexed and searched as canonical. */
+  variants: [string, string][];
 }
 
 /** Cut `bytes` into parts named `${stem}.bin` or `${stem}-0.bin`, `${stem}-1.bin`, … */

@@ -36,7 +36,7 @@ export async function loadSearcher(source: IndexSource, options: LoadSearcherOpt
     throw new Error('search index files disagree on the number of articles: rebuild the index');
   }
   const titleOf = options.titleOf ?? (titleText ? titleLines(titleText) : null);
-  return new TitleLeadSearcher(title, lead, titleOf);
+  return new TitleLeadSearcher(title, lead, titleOf, undefined, new Map(meta.variants ?? []));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Options } from 'minisearch';
 import { analyze } from '../text/index';
 
 /** Bumped whenever the files written by buildSearchFiles change shape or meaning. */
-export const SEARCH_FORMAT = 1;
+export const SEARCH_FORMAT = 2;
 
 /** What MiniSearch indexes for each article: its position (the id) and its title. */
 export interface TitleDoc {

@@ -61,6 +61,8 @@ export class TitleLeadSearcher implements Searcher {
     lead: PostingsTable,
     private readonly titleOf: ((position: number) => string | null | undefined) | null,
     private readonly tuning: SearchTuning = searchTuning,
+    /** Learned spelling variants, variant → canonical (variants.ts): the index holds only canonical terms. */
+    private readonly variants: ReadonlyMap<string, string> = new Map(),
   ) {
     this.docCount = lead.header.docCount;
     this.titleSum = new Float64Array(this.docCount);
@@ -96,7 +98,9 @@ export class TitleLeadSearcher implements Searcher {
   private rank(query: string, options: SearchOptions): { top: [number, number][]; parts: TermHits[] } {
     const k = Math.min(1000, Math.max(1, Math.floor(Number(options.k ?? 10)) || 10));
     const t = this.tuning;
-    const { terms, partial } = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
+    const parsed = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
+    const terms = [...new Set(parsed.terms.map((w) => this.canon(w)))];
+    const partial = parsed.partial === null ? null : this.canon(parsed.partial);
     if ((!terms.length && partial === null) || !this.docCount) return { top: [], parts: [] };
 
     const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => this.scorer.word(w, this.fuzzy(w))));
@@ -263,6 +267,11 @@ export class TitleLeadSearcher implements Searcher {
     return term.length >= this.tuning.fuzzyMinLength;
   }
 
+  /** The spelling the index holds for a term (ترمب → ترامب when the corpus taught that they are one name). */
+  private canon(term: string): string {
+    return this.variants.get(term) ?? term;
+  }
+
   private hitsOf(key: string, compute: () => TermHits): TermHits {
     let hits = this.cache.get(key);
     if (hits) {
@@ -284,7 +293,7 @@ export class TitleLeadSearcher implements Searcher {
     const title = titleOf(position);
     if (!title) return [];
     const out: string[] = [];
-    for (const token of analyzeTokens(title)) if (terms.has(token.term) && !out.includes(token.surface)) out.push(token.surface);
+    for (const token of analyzeTokens(title)) if (terms.has(this.canon(token.term)) && !out.includes(token.surface)) out.push(token.surface);
     return out;
   }
 }

@@ -2,11 +2,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IndexMeta } from '../../lib/types';
 import { useUi } from '../context';
-import { displayText } from '../display-text';
+import { displayText, languageOfText } from '../display-text';
 import { outletHue, outletName } from '../outlets';
+import { archiveName, coveredSpan } from '../archive';
+import { safeHttpUrl } from '../../lib/safe-url';
+import { useOpenHandler } from './use-open';
 
 export function AboutCorpus({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const { client, i18n } = useUi();
+  const onOpen = useOpenHandler();
   const [meta, setMeta] = useState<IndexMeta | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,12 +31,20 @@ export function AboutCorpus({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
 
   const c = meta.corpus;
   const total = Math.max(1, c.sources.reduce((n, s) => n + s.count, 0));
-  const range = c.dateRange ? i18n.t('dateRange', i18n.monthYear(c.dateRange[0]), i18n.monthYear(c.dateRange[1])) : '—';
+  const rangeText = (span: [string, string]) => i18n.t('dateRange', i18n.monthYear(span[0]), i18n.monthYear(span[1]));
+  const span = coveredSpan(c);
+  const range = span ? rangeText(span) : '—';
+  // Under the 99 % span, the full range in smaller words, when the two differ.
+  const fullRange = c.coverage && c.dateRange && rangeText(c.dateRange) !== range ? i18n.t('aboutDatesAll', 99, rangeText(c.dateRange)) : '';
+  const credit = c.credit ?? null;
+  const creditUrl = safeHttpUrl(credit?.url ?? null);
+  const citation = displayText(credit?.citation ?? '', 600);
+  const citationLang = languageOfText(citation);
   const languages = c.languages.map((l) => (l === 'ar' || l === 'en' ? i18n.t(`langName_${l}`) : l));
   return (
     <section class="about" aria-labelledby="about-heading">
-      <Heading id="about-heading" class="about-name bidi" dir="auto">
-        {displayText(c.name, 120)}
+      <Heading id="about-heading" class="about-name bidi" dir={i18n.dir}>
+        {displayText(archiveName(c, i18n), 160)}
       </Heading>
       <dl class="about-facts">
         <div>
@@ -45,7 +57,10 @@ export function AboutCorpus({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         </div>
         <div>
           <dt>{i18n.t('aboutDates')}</dt>
-          <dd>{range}</dd>
+          <dd>
+            {range}
+            {fullRange && <small class="about-dates-all">{fullRange}</small>}
+          </dd>
         </div>
         <div>
           <dt>{i18n.t('aboutLanguages')}</dt>
@@ -76,7 +91,24 @@ export function AboutCorpus({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         ))}
       </ul>
       <h3 class="about-sub">{i18n.t('aboutLicence')}</h3>
-      <p class="about-licence bidi" dir="auto">{displayText(c.licenceNote, 1200)}</p>
+      {creditUrl ? (
+        <p class="about-licence">
+          {i18n.t('aboutLicenceBody')}{' '}
+          <a href={creditUrl} target="_blank" rel="noopener noreferrer" class="bidi" dir="ltr" onClick={(e) => onOpen(e, creditUrl)} onAuxClick={(e) => onOpen(e, creditUrl)}>
+            {displayText(creditUrl.replace(/^https?:\/\//, '').replace(/\/$/, ''), 120)}
+          </a>
+        </p>
+      ) : (
+        <p class="about-licence">{i18n.t('aboutLicenceNoLink')}</p>
+      )}
+      {citation && (
+        <>
+          <h3 class="about-sub">{i18n.t('aboutCitation')}</h3>
+          <p class="about-citation bidi" dir={citationLang?.dir ?? 'auto'} lang={citationLang?.lang}>
+            {citation}
+          </p>
+        </>
+      )}
       <p class="about-privacy">{i18n.t('aboutPrivacy')}</p>
     </section>
   );

@@ -6,7 +6,7 @@
  */
 import type { DocRecord } from '../../lib/types';
 import { useUi } from '../context';
-import { displayText, langOfText } from '../display-text';
+import { displayText, languageOfText, langOfText } from '../display-text';
 import { NAV_ITEM } from '../list-nav';
 import { safeHttpUrl } from '../../lib/safe-url';
 import type { HighlightOptions } from '../../lib/text/highlight';
@@ -36,10 +36,14 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
   const snippet = displayText(doc.snippet, 400);
   const terms3 = sharedTerms.map((t) => displayText(t, 60)).filter(Boolean).slice(0, 4);
   const apart = relativeTo ? i18n.apart(doc.published, relativeTo) : '';
+  // The card's direction is its article's (most of its letters), so a snippet opening "(CNN)--" stays right to
+  // left, and the outlet/date and chips rows line up with the title in either interface language.
+  const language = languageOfText(title, snippet);
+  const flip = language !== undefined && language.dir !== i18n.dir;
   const detailsId = `d-${doc.id.replace(/[^\w-]/g, '_')}`;
 
   return (
-    <li class={url ? 'article' : 'article no-link'} data-doc-id={doc.id}>
+    <li class={url ? 'article' : 'article no-link'} data-doc-id={doc.id} dir={language?.dir} data-flip={flip ? '' : undefined}>
       <div class="article-meta" id={`${detailsId}-meta`}>
         <OutletLabel source={doc.source} />
         <span aria-hidden="true" class="sep">·</span>
@@ -47,7 +51,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
         {apart && (
           <>
             <span aria-hidden="true" class="sep">·</span>
-            <span class="apart">{apart}</span>
+            <span class="apart bidi" dir={i18n.dir}>{apart}</span>
           </>
         )}
       </div>
@@ -59,8 +63,8 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
             rel="noopener noreferrer"
             class="bidi stretched"
             data-role="title"
-            lang={langOfText(title)}
-            dir="auto"
+            lang={language?.lang}
+            dir={language?.dir ?? 'auto'}
             {...{ [NAV_ITEM]: '' }}
             aria-describedby={`${detailsId}-meta${snippet ? ` ${detailsId}-snippet` : ''}`}
             onClick={(e) => onOpen(e, url)}
@@ -72,19 +76,19 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
             </span>
           </a>
         ) : (
-          <span class="bidi clamp-2" data-role="title" lang={langOfText(title)} dir="auto" tabIndex={0} {...{ [NAV_ITEM]: '' }}>
+          <span class="bidi clamp-2" data-role="title" lang={language?.lang} dir={language?.dir ?? 'auto'} tabIndex={0} {...{ [NAV_ITEM]: '' }}>
             <Highlighted text={title} terms={terms} options={highlightOptions} />
           </span>
         )}
       </h3>
       {snippet && (
-        <p class="article-snippet bidi clamp-2" dir="auto" lang={langOfText(snippet)} id={`${detailsId}-snippet`}>
+        <p class="article-snippet bidi clamp-2" dir={language?.dir ?? 'auto'} lang={language?.lang} id={`${detailsId}-snippet`}>
           <Highlighted text={snippet} terms={terms} options={highlightOptions} />
         </p>
       )}
       {terms3.length > 0 && (
         <p class="article-why">
-          <span class="why-label">{i18n.t('sharedTerms')}</span>
+          <span class="why-label bidi" dir={i18n.dir}>{i18n.t('sharedTerms')}</span>
           {terms3.map((term) => (
             <span class="chip bidi" dir="auto" lang={langOfText(term)} key={term}>
               {term}

@@ -37,6 +37,17 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
     setAbout(false);
     inputRef.current?.focus();
   };
+  // Esc clears the search from anywhere in the popup, a focused result too (the search box handles its own Esc);
+  // focus returns to the box. With no query, Esc is left to the browser, which closes the popup.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && query && !e.defaultPrevented) {
+      e.preventDefault();
+      setQuery('');
+      inputRef.current?.focus();
+      return;
+    }
+    handleListKey(e, e.currentTarget as HTMLElement);
+  };
   const state = load.status === 'ready' ? load.state : null;
   const pageUrl = tabPageUrl(state);
   const searching = query.trim() !== '';
@@ -50,7 +61,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   return (
     // data-state names the tab's state for tests and styles: loading, stuck, error, article, empty,
     // not-article, unsupported, silent.
-    <div class={`app app-${variant}`} data-state={stateName} onKeyDown={(e) => handleListKey(e, e.currentTarget)}>
+    <div class={`app app-${variant}`} data-state={stateName} onKeyDown={onKeyDown}>
       <header class="head">
         <div class="brand">
           <Logo />

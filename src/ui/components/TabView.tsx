@@ -6,7 +6,10 @@ import type { TabLoad } from '../use-tab-state';
 import { ReadingCard } from './ReadingCard';
 import { shownCount } from '../related-sections';
 import { RelatedSection } from './RelatedSection';
+import { ArchiveAgeNote } from './ArchiveAgeNote';
+import { relatedSections } from '../related-sections';
 import { Skeleton } from './Skeleton';
+import { FromYourReading } from './FromYourReading';
 import { StateMessage } from './StateMessage';
 import { useSilentToggle } from './use-silent-toggle';
 
@@ -68,19 +71,24 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
     );
   }
   switch (state.kind) {
-    case 'article':
+    case 'article': {
+      const shown = shownCount(state.results, settings);
+      const list = { shown, confident: relatedSections(state.results.slice(0, settings.resultCount), settings.minConfidence).close.length };
       return (
         <>
           <ReadingCard snapshot={state.snapshot} corpusMatch={state.corpusMatch} />
-          {shownCount(state.results, settings) > 0 ? (
+          <ArchiveAgeNote pagePublished={state.snapshot.published} list={list} />
+          {shown > 0 ? (
             <RelatedSection results={state.results.slice(0, settings.resultCount)} relativeTo={state.snapshot.published} minConfidence={settings.minConfidence} />
           ) : (
             <StateMessage icon="empty" title={i18n.t('emptyTitle')} body={i18n.t('emptyBody')}>
               {searchButton}
             </StateMessage>
           )}
+          <FromYourReading pageKey={state.snapshot.url} />
         </>
       );
+    }
     case 'not-article':
       return (
         <StateMessage icon="page" title={i18n.t('notArticleTitle')} body={i18n.t('notArticleBody')}>
@@ -90,6 +98,12 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
     case 'unsupported':
       return (
         <StateMessage icon="lock" title={i18n.t('unsupportedTitle')} body={i18n.t('unsupportedBody')}>
+          {searchButton}
+        </StateMessage>
+      );
+    case 'not-kept':
+      return (
+        <StateMessage icon="page" title={i18n.t('notKeptTitle')} body={i18n.t('notKeptBody')}>
           {searchButton}
         </StateMessage>
       );

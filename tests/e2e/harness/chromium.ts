@@ -1,6 +1,7 @@
 /** Debian's Chromium with the built extension, every request routed through the recording test server. */
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { openWebPage, type ExtensionSession } from './session';
+import { browserPath } from './browsers';
 
 // Evaluated in the extension's service worker, where `chrome` is the extension API.
 declare const chrome: any;
@@ -31,7 +32,7 @@ export function startChromium(
   opts: { headless?: boolean; lang?: string; installExtensions?: boolean } = {},
 ): Promise<Browser> {
   return puppeteer.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath('chromium'),
     headless: opts.headless ?? true,
     pipe: true,
     enableExtensions: extensionDir ? [extensionDir] : (opts.installExtensions ?? false),

@@ -6,6 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWebPage, type ExtensionSession } from './session';
+import { browserPath } from './browsers';
 
 const UUID = '5c3a4f2e-9d1b-4e6a-8f70-5117a5117a51';
 
@@ -42,7 +43,7 @@ function quietPrefs(proxyPort: number, lang: string): Record<string, unknown> {
 export function startFirefox(proxyPort: number, opts: { headless?: boolean; lang?: string; extraPrefs?: Record<string, unknown> } = {}): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: browserPath('firefox'),
     headless: opts.headless ?? true,
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 900 },

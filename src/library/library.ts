@@ -1,0 +1,142 @@
+/**
+ * The personal library: remembered articles and their index segments (segment.ts) over a LibraryStore, ranked
+ * for a page with the bundled engine's weighting (rank.ts). The segments are decoded once per service-worker
+ * life and kept; each remembered article adds one segment, and past MERGE_AT segments they are merged into one
+ * (a background step of the same call, after the read itself is safely stored).
+ */
+import type { WeighedDoc } from '../lib/index/weigh';
+import { toHours } from '../lib/index/format';
+import { rankLibrary, type LibraryQuery } from './rank';
+import type { NewRead, ReadRecord } from './records';
+import { buildSegment, decodeSegment, encodeSegment, mergeSegments, segmentDocs, type Segment } from './segment';
+import type { LibraryStore } from './store';
+
+/** Segments kept before they are merged into one: a query walks each, so few segments keep it fast. */
+export const MERGE_AT = 8;
+
+/** What the library needs of the engine (SilaIndex.weighForLibrary, plus which bundled index it is). */
+export interface LibraryEngine {
+  vocabulary: string;
+  weigh(article: { title: string; body: string; published?: string | null }): { query: LibraryQuery; doc: WeighedDoc; k1: number };
+}
+
+export interface LibraryMatch {
+  read: Omit<ReadRecord, 'text'>;
+  confidence: number;
+  score: number;
+}
+
+export class Library {
+  private loaded: Promise<{ keys: number[]; segments: Segment[] }> | null = null;
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly engine: LibraryEngine,
+  ) {}
+
+  /**
+   * The segments, decoded; reads that no segment of this vocabulary covers (a migrated version-1 library, an
+   * update of the bundled index, a damaged segment) are weighed again from their stored text, once.
+   */
+  private segments(): Promise<{ keys: number[]; segments: Segment[] }> {
+    this.loaded ??= this.reconcile().catch((error: unknown) => {
+      this.loaded = null;
+      throw error;
+    });
+    return this.loaded;
+  }
+
+  private async reconcile(): Promise<{ keys: number[]; segments: Segment[] }> {
+    const entries = await this.store.segments();
+    const keys: number[] = [];
+    const segments: Segment[] = [];
+    const stale: number[] = [];
+    for (const entry of entries) {
+      try {
+        if (entry.stored.vocabulary !== this.engine.vocabulary) throw new Error('built on another bundled index');
+        segments.push(decodeSegment(entry.stored));
+        keys.push(entry.key);
+      } catch {
+        stale.push(entry.key);
+      }
+    }
+    const covered = new Set<number>();
+    for (const s of segments) for (const id of s.docIds) covered.add(id);
+    const missing = (await this.store.readIds()).filter((id) => !covered.has(id));
+    if (missing.length === 0 && stale.length === 0) return { keys, segments };
+    const rebuilt = buildSegment(
+      (await this.store.reads(missing)).map((r) => ({ id: r.id, hours: toHours(r.published), doc: this.engine.weigh({ title: r.title, body: r.text }).doc })),
+    );
+    const merged = mergeSegments([...segments, rebuilt]);
+    await this.store.replaceSegments([...keys, ...stale], encodeSegment(merged, this.engine.vocabulary));
+    return this.reloaded();
+  }
+
+  private async reloaded(): Promise<{ keys: number[]; segments: Segment[] }> {
+    const entries = await this.store.segments();
+    return { keys: entries.map((e) => e.key), segments: entries.map((e) => decodeSegment(e.stored)) };
+  }
+
+  /** Keeps a read article (or, when its URL is kept already, when it was read). Throws LibraryWriteError. */
+  async remember(read: NewRead): Promise<'added' | 'updated'> {
+    await this.segments();
+    const known = await this.store.idOfUrl(read.url);
+    if (known !== null) {
+      await this.store.touch(known, read.readAt);
+      return 'updated';
+    }
+    const { doc } = this.engine.weigh({ title: read.title, body: read.text });
+    const hours = toHours(read.published);
+    await this.store.addRead(read, (id) => encodeSegment(buildSegment([{ id, hours, doc }]), this.engine.vocabulary));
+    this.loaded = this.reloaded();
+    const { keys, segments } = await this.loaded;
+    if (segments.length > MERGE_AT) {
+      // The read is stored already; a failed merge leaves the segments as they were.
+      await this.store.replaceSegments(keys, encodeSegment(mergeSegments(segments), this.engine.vocabulary));
+      this.loaded = this.reloaded();
+    }
+    return 'added';
+  }
+
+  /** Earlier reads related to this page, best first; never the page itself (by its URL or canonical URL). */
+  async related(page: { title: string; text: string; published?: string | null; urls: string[] }, limit: number): Promise<LibraryMatch[]> {
+    const { segments } = await this.segments();
+    if (segments.length === 0) return [];
+    const exclude = new Set<number>();
+    for (const url of page.urls) {
+      const id = await this.store.idOfUrl(url);
+      if (id !== null) exclude.add(id);
+    }
+    const { query, k1 } = this.engine.weigh({ title: page.title, body: page.text, published: page.published });
+    if (query.terms.length === 0) return [];
+    const hits = rankLibrary(segments, query, { k1, limit, exclude });
+    const reads = new Map((await this.store.reads(hits.map((h) => h.id))).map((r) => [r.id, r]));
+    return hits.flatMap((h) => {
+      const r = reads.get(h.id);
+      if (!r) return [];
+      const { text: _text, ...read } = r;
+      return [{ read, confidence: h.confidence, score: h.score }];
+    });
+  }
+
+  async count(): Promise<number> {
+    return (await this.store.readIds()).length;
+  }
+
+  /** Bytes of the index segments (the reads' text is the rest of what is stored). */
+  async segmentBytes(): Promise<number> {
+    return (await this.store.segments()).reduce((sum, e) => sum + e.stored.bytes.byteLength, 0);
+  }
+
+  /** Forget everything: the database is deleted, and nothing is kept in memory either. */
+  async forget(): Promise<void> {
+    this.loaded = null;
+    await this.store.destroy();
+  }
+
+  /** For tests and the merge: the documents of every segment. */
+  async documents(): Promise<number[]> {
+    const { segments } = await this.segments();
+    return segments.flatMap((s) => segmentDocs(s).map((d) => d.id));
+  }
+}

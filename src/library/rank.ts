@@ -1,0 +1,81 @@
+/**
+ * Ranking the library for a page with the bundled engine's arithmetic: the page's query terms and weights
+ * (RelatedEngine.analyze: saturation × idf^idfPower over the bundled statistics) against each remembered
+ * article's stored saturation levels, as Scorer does over the bundled postings. The cosine and the confidence
+ * are computed as for a bundled result, so the two lists can be merged by one comparable number.
+ */
+import { confidenceOf, defaultRankParams } from '../lib/related/rank';
+import type { Segment } from './segment';
+
+export interface LibraryQuery {
+  terms: ArrayLike<number>;
+  weights: ArrayLike<number>;
+  /** Norm of the whole page (RelatedEngine.analyze), the cosine's denominator with the document's norm. */
+  norm: number;
+}
+
+export interface LibraryHit {
+  id: number;
+  /** Σ weight × saturation over the matched query terms: a bundled candidate's raw score, same scale. */
+  score: number;
+  cosine: number;
+  /** confidenceOf(cosine), the bundled results' calibrated confidence. */
+  confidence: number;
+}
+
+export interface LibraryRankOptions {
+  k1: number;
+  limit: number;
+  /** Library ids never returned (the page itself). */
+  exclude?: ReadonlySet<number>;
+  /** Hits below this confidence are left out (default: the bundled ranking's minConfidence). */
+  minConfidence?: number;
+}
+
+function findTerm(terms: Uint32Array, t: number): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid] === t) return mid;
+    if (terms[mid] < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export function rankLibrary(segments: Segment[], q: LibraryQuery, o: LibraryRankOptions): LibraryHit[] {
+  const sat = (level: number) => (level / 15) * (o.k1 + 1);
+  const minConfidence = o.minConfidence ?? defaultRankParams.minConfidence;
+  const hits: LibraryHit[] = [];
+  for (const s of segments) {
+    const acc = new Float64Array(s.docIds.length);
+    for (let i = 0; i < q.terms.length; i++) {
+      const slot = findTerm(s.terms, q.terms[i]);
+      if (slot < 0) continue;
+      for (let at = s.postOffsets[slot]; at < s.postOffsets[slot + 1]; at++) acc[s.postDocs[at]] += q.weights[i] * sat(s.postLevels[at]);
+    }
+    acc.forEach((score, local) => {
+      const id = s.docIds[local];
+      if (score <= 0 || o.exclude?.has(id)) return;
+      const cosine = score / (q.norm * s.docNorm[local] || 1);
+      const confidence = confidenceOf(cosine, defaultRankParams.confidenceHalf);
+      if (confidence >= minConfidence) hits.push({ id, score, cosine, confidence });
+    });
+  }
+  return hits.sort((a, b) => b.confidence - a.confidence || a.id - b.id).slice(0, o.limit);
+}
+
+/** Bundled results and library hits in one list, by the confidence both compute the same way. */
+export function mergeByConfidence<A extends { confidence: number }, B extends { confidence: number }>(
+  bundled: A[],
+  library: B[],
+  k: number,
+): ({ from: 'archive'; item: A } | { from: 'reading'; item: B })[] {
+  const all = [
+    ...bundled.map((item) => ({ from: 'archive' as const, item })),
+    ...library.map((item) => ({ from: 'reading' as const, item })),
+  ];
+  // Stable: at equal confidence the archive's own order comes first.
+  return all.sort((a, b) => b.item.confidence - a.item.confidence).slice(0, k);
+}

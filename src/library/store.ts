@@ -1,0 +1,173 @@
+/**
+ * The library's storage: the LibraryStore interface Library (library.ts) works over, and its IndexedDB
+ * implementation in the extension's origin (background service worker). Each change is one transaction over
+ * the stores it touches, so a refused write (quota, full disk) aborts whole and leaves what was kept intact.
+ */
+import { DB_NAME, DB_VERSION, READ_VERSION, LibraryWriteError, migrateReadV1, type NewRead, type ReadRecord } from './records';
+import type { StoredSegment } from './segment';
+
+export interface SegmentEntry {
+  key: number;
+  stored: StoredSegment;
+}
+
+export interface LibraryStore {
+  idOfUrl(url: string): Promise<number | null>;
+  touch(id: number, readAt: number): Promise<void>;
+  /** Adds a read and the segment made for its new id, in one transaction; returns the id. */
+  addRead(read: NewRead, segmentFor: (id: number) => StoredSegment): Promise<number>;
+  readIds(): Promise<number[]>;
+  reads(ids: number[]): Promise<ReadRecord[]>;
+  segments(): Promise<SegmentEntry[]>;
+  /** Removes these segments and adds `add` (when given), in one transaction. */
+  replaceSegments(remove: number[], add: StoredSegment | null): Promise<void>;
+  /** Forget everything: the database is deleted. */
+  destroy(): Promise<void>;
+}
+
+const READS = 'reads';
+const SEGMENTS = 'segments';
+
+const done = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+const finished = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
+    tx.onerror = () => reject(tx.error);
+  });
+
+/** The schema of each version, applied from the version the profile holds (0: none) up to DB_VERSION. */
+function upgrade(db: IDBDatabase, tx: IDBTransaction, from: number): void {
+  if (from < 1) db.createObjectStore(READS, { keyPath: 'url' });
+  if (from < 2) {
+    // Version 1 keyed reads by URL: carry them over into the id-keyed store.
+    const old = tx.objectStore(READS);
+    const all = old.getAll();
+    all.onsuccess = () => {
+      db.deleteObjectStore(READS);
+      const reads = db.createObjectStore(READS, { keyPath: 'id', autoIncrement: true });
+      reads.createIndex('url', 'url', { unique: true });
+      db.createObjectStore(SEGMENTS, { keyPath: 'key', autoIncrement: true });
+      for (const record of all.result as unknown[]) {
+        const read = migrateReadV1(record);
+        if (read) reads.add({ v: READ_VERSION, ...read });
+      }
+    };
+  }
+}
+
+export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, version);
+    request.onupgradeneeded = (event) => upgrade(request.result, request.transaction!, event.oldVersion);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('the library is open in an older Sila page: close it and try again'));
+  });
+}
+
+export class IndexedDbStore implements LibraryStore {
+  private db: Promise<IDBDatabase> | null = null;
+
+  constructor(private readonly name = DB_NAME) {}
+
+  private open(): Promise<IDBDatabase> {
+    this.db ??= openDatabase(this.name).then((db) => {
+      // Another context deleting or upgrading the database: let go, and reopen on the next call.
+      db.onversionchange = () => {
+        db.close();
+        this.db = null;
+      };
+      return db;
+    });
+    this.db.catch(() => (this.db = null));
+    return this.db;
+  }
+
+  async idOfUrl(url: string): Promise<number | null> {
+    const db = await this.open();
+    const key = await done(db.transaction(READS).objectStore(READS).index('url').getKey(url));
+    return typeof key === 'number' ? key : null;
+  }
+
+  async touch(id: number, readAt: number): Promise<void> {
+    const db = await this.open();
+    const tx = db.transaction(READS, 'readwrite');
+    const store = tx.objectStore(READS);
+    const record = (await done(store.get(id))) as ReadRecord | undefined;
+    if (record) store.put({ ...record, readAt });
+    await finished(tx).catch((error: unknown) => {
+      throw new LibraryWriteError(error);
+    });
+  }
+
+  async addRead(read: NewRead, segmentFor: (id: number) => StoredSegment): Promise<number> {
+    const db = await this.open();
+    try {
+      const tx = db.transaction([READS, SEGMENTS], 'readwrite');
+      const end = finished(tx);
+      const id = (await done(tx.objectStore(READS).add({ v: READ_VERSION, ...read }))) as number;
+      tx.objectStore(SEGMENTS).add({ stored: segmentFor(id) });
+      await end;
+      return id;
+    } catch (error) {
+      throw new LibraryWriteError(error);
+    }
+  }
+
+  async readIds(): Promise<number[]> {
+    const db = await this.open();
+    return (await done(db.transaction(READS).objectStore(READS).getAllKeys())) as number[];
+  }
+
+  async reads(ids: number[]): Promise<ReadRecord[]> {
+    const db = await this.open();
+    const store = db.transaction(READS).objectStore(READS);
+    const got = await Promise.all(ids.map((id) => done(store.get(id))));
+    return got.filter(Boolean) as ReadRecord[];
+  }
+
+  async segments(): Promise<SegmentEntry[]> {
+    const db = await this.open();
+    return (await done(db.transaction(SEGMENTS).objectStore(SEGMENTS).getAll())) as SegmentEntry[];
+  }
+
+  async replaceSegments(remove: number[], add: StoredSegment | null): Promise<void> {
+    const db = await this.open();
+    try {
+      const tx = db.transaction(SEGMENTS, 'readwrite');
+      const store = tx.objectStore(SEGMENTS);
+      for (const key of remove) store.delete(key);
+      if (add) store.add({ stored: add });
+      await finished(tx);
+    } catch (error) {
+      throw new LibraryWriteError(error);
+    }
+  }
+
+  async destroy(): Promise<void> {
+    const open = this.db;
+    this.db = null;
+    if (open) (await open.catch(() => null))?.close();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(this.name);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => resolve(); // completes once other connections close (they do on versionchange)
+    });
+  }
+}
+
+/** Asks the browser to keep the library through storage pressure; false when it does not grant it. */
+export async function persistStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

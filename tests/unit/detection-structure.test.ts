@@ -1,0 +1,46 @@
+/**
+ * Page structures detection must read right: the direction declared nearest the article's text, wherever the page
+ * declares it; an RT-style lead paragraph (div.article__summary) kept above the body (div.article__text).
+ */
+import { parseHTML } from 'linkedom';
+import { expect, test } from 'vitest';
+import { extractSnapshot } from '../../src/content/extract';
+
+const para = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.';
+const story = `<article><h1>A headline of several words</h1><p>${para}</p><p>${para}</p><p>${para}</p><p>${para}</p></article>`;
+
+function dirOf(html: string): string {
+  const { document } = parseHTML(`<!doctype html>${html}`);
+  return extractSnapshot(document as unknown as Document, 'https://news.example/2024/03/story').dir;
+}
+
+test.each([
+  ['<html dir="ltr"><body dir="rtl">' + story + '</body></html>', 'rtl'],
+  ['<html><body><main dir="rtl">' + story + '</main></body></html>', 'rtl'],
+  ['<html><body>' + story.replace('<article>', '<article dir="rtl">') + '</body></html>', 'rtl'],
+  ['<html dir="rtl"><body>' + story.replace('<article>', '<article dir="ltr">') + '</body></html>', 'ltr'],
+  ['<html dir="rtl"><body>' + story + '</body></html>', 'rtl'],
+  ['<html><body>' + story + '</body></html>', 'ltr'],
+])('dir %#', (html, dir) => {
+  expect(dirOf(html)).toBe(dir);
+});
+
+test('the lead above the body container is kept, the byline and the aside after the story are not', () => {
+  const lead = 'فقرة المقدمة التي تلخص الخبر كله في سطرين وتأتي قبل النص الرئيسي للمقال، وهي جزء من القصة التي يقرؤها الزائر.';
+  const body = 'فقرة من النص الرئيسي تحمل تفاصيل كثيرة عن الحدث الذي وقع في المدينة أمس وعن ردود الفعل عليه.';
+  const aside = 'نص جانبي لا علاقة له بالمقال يأتي بعد نهايته في الصفحة، وهو طويل بعض الشيء حتى يبدو كفقرة.';
+  const html =
+    '<html lang="ar" dir="rtl"><head><title>عنوان الخبر الطويل عن الأحداث | RT Arabic</title>' +
+    '<meta property="og:type" content="article"></head><body><div class="layout"><div class="article">' +
+    '<h1 class="article__heading">عنوان الخبر الطويل عن الأحداث</h1><div class="article__byline">بقلم: مراسل</div>' +
+    `<div class="article__summary"><p>${lead}</p></div><div class="article__text">` +
+    Array.from({ length: 12 }, (_, i) => `<p>${i + 1}. ${body}</p>`).join('') +
+    `</div></div><div class="more"><p>${aside}</p></div></div></body></html>`;
+  const { document } = parseHTML(`<!doctype html>${html}`);
+  const snap = extractSnapshot(document as unknown as Document, 'https://arabic.rt.example/world/1543210-x/');
+  expect(snap.isArticle).toBe(true);
+  expect(snap.text.split('\n')[0]).toBe(lead);
+  expect(snap.text).toContain(`12. ${body}`);
+  expect(snap.text).not.toContain('مراسل');
+  expect(snap.text).not.toContain(aside);
+});
