@@ -4,6 +4,7 @@
  * src/background/validate.ts, since a message's type annotation is no evidence of where it came from.
  */
 import type { ArticleSnapshot, IndexMeta, RelatedResult, SearchResult } from './lib/types';
+import type { SearchHints } from './lib/search/hints';
 
 /** What the popup and side panel show for a tab. */
 export type TabState =
@@ -21,6 +22,8 @@ export interface MessageMap {
   'tab/state': { request: { tabId: number }; response: TabState };
   /** popup / side panel / omnibox → background: search the corpus. */
   'corpus/search': { request: { query: string; limit: number }; response: SearchResult[] };
+  /** popup / side panel → background: "did you mean" and, for a Latin query, its Arabic spelling (search-hints.ts). */
+  'corpus/search-hints': { request: { query: string }; response: SearchHints };
   /** popup / options → background: what the bundled corpus is. */
   'corpus/about': { request: Record<string, never>; response: IndexMeta };
   /** content script → background: the article at `url` has been visible 15 s (kept only if remembering is on). */

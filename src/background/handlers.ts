@@ -50,6 +50,10 @@ export const handlers: Handlers = {
     return (await engine()).search(query, { k: limit });
   },
 
+  async 'corpus/search-hints'({ query }) {
+    return (await engine()).searchHints(query);
+  },
+
   async 'corpus/about'() {
     return (await engine()).meta;
   },

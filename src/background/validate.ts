@@ -7,7 +7,7 @@ import type { ArticleSnapshot } from '../lib/types';
 
 export class InvalidMessage extends Error {}
 
-const NAMES: readonly MessageName[] = ['page/snapshot', 'tab/state', 'corpus/search', 'corpus/about', 'library/remember', 'library/related', 'library/status', 'library/forget'];
+const NAMES: readonly MessageName[] = ['page/snapshot', 'tab/state', 'corpus/search', 'corpus/search-hints', 'corpus/about', 'library/remember', 'library/related', 'library/status', 'library/forget'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,6 +71,8 @@ function validatePayload<N extends MessageName>(name: N, p: Record<string, unkno
         query: str(p.query, 'query', LIMITS.queryChars),
         limit: int(p.limit, 'limit', 1, LIMITS.maxSearchLimit),
       } as RequestOf<N>;
+    case 'corpus/search-hints':
+      return { query: str(p.query, 'query', LIMITS.queryChars) } as RequestOf<N>;
     case 'corpus/about':
     case 'library/status':
     case 'library/forget':

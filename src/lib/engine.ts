@@ -17,6 +17,7 @@ import type { IndexSource } from './index/source';
 import { weighArticle, type WeighedDoc } from './index/weigh';
 import { RelatedEngine, type RelatedOptions } from './related/related';
 import { loadSearcher } from './search';
+import { hintsFor, type SearchHints } from './search/hints';
 import type { DocRecord, IndexMeta, RelatedQuery, RelatedResult, SearchResult } from './types';
 
 export { IndexLoadError };
@@ -37,6 +38,8 @@ export interface SilaIndex {
   relatedToPosition(position: number, options?: RelatedOptions & { query?: RelatedQuery }): Promise<RelatedResult[]>;
   /** Toolbar search (src/lib/search), loaded on first use. */
   search(query: string, options?: { k?: number }): Promise<SearchResult[]>;
+  /** "Did you mean" for a typo, the Arabic spelling of a Latin query (src/lib/search/hints.ts). */
+  searchHints(query: string): Promise<SearchHints>;
   /**
    * A page for the personal library (src/library): its related-articles query (terms, weights, whole-page norm,
    * as related() uses them) and its weighting as a document of this index, both over this index's statistics.
@@ -72,6 +75,13 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
       });
       return (await searcher).search(query, options);
     },
+    async searchHints(query) {
+      searcher ??= loadSearch(source, ix).catch((error: unknown) => {
+        searcher = null;
+        throw error;
+      });
+      return (await searcher).hints(query);
+    },
   };
 }
 
@@ -80,10 +90,15 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
  * code is imported statically: a dynamic import() goes through Vite's preload helper, which touches `window`
  * and throws in a service worker.
  */
-async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<{ search(query: string, options?: { k?: number }): Promise<SearchResult[]> }> {
+async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<{ search(query: string, options?: { k?: number }): Promise<SearchResult[]>; hints(query: string): Promise<SearchHints> }> {
   if (ix.meta.sila.searchFiles.length === 0) throw new Error('this index was built without toolbar search files');
   const searcher = await loadSearcher(source);
+  const titles = async (positions: number[]) => {
+    await ix.ensureDocs(positions);
+    return positions.map((p) => ix.doc(p).title);
+  };
   return {
+    hints: (query) => hintsFor(searcher, query, titles),
     async search(query, options) {
       // Titles (for the matched words) and records are read from the doc store for the hits shown only.
       const hits = await searcher.searchWithTitles(query, { k: options?.k ?? 10 }, async (positions) => {

@@ -94,6 +94,9 @@ export function createRuntimeClient({ prefetch = false, settings }: { prefetch?:
     search(query, limit) {
       return send('corpus/search', { query, limit });
     },
+    searchHints(query) {
+      return send('corpus/search-hints', { query });
+    },
     about() {
       return send('corpus/about', {});
     },

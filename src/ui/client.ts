@@ -4,6 +4,7 @@
  */
 import type { ErrorKind, LibraryItem, TabState } from '../messages';
 import type { IndexMeta, SearchResult } from '../lib/types';
+import type { SearchHints } from '../lib/search/hints';
 
 /** A failed call: its message for the details, its kind for the UI to choose its words by. */
 export class SilaClientError extends Error {
@@ -31,6 +32,8 @@ export interface SilaClient {
    */
   storedNow?(): TabState | null;
   search(query: string, limit: number): Promise<SearchResult[]>;
+  /** "Did you mean" and the Arabic spelling of a Latin query; optional (clients without one offer none). */
+  searchHints?(query: string): Promise<SearchHints>;
   about(): Promise<IndexMeta>;
   /** "From your reading" for the active tab (or a given tab); optional: clients without a library have none. */
   libraryRelated?(tabId?: number): Promise<LibraryItem[]>;

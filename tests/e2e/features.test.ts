@@ -215,6 +215,30 @@ for (const name of ['chromium', 'firefox'] as const) {
       await page.close();
     });
 
+    test('a Latin name finds the Arabic articles; a typo gets "did you mean"; an English miss says the archive is Arabic', async (t) => {
+      if (name !== 'chromium') return t.skip('one browser is enough: the hints are the same code in both');
+      const page = await session.openPage(`${server.origin}${ARTICLE}`);
+      const popup = await session.openPopup(page);
+      await settledState(popup);
+      await typeSearch(popup, 'Trump');
+      const titles = await popup.$$eval('[data-role="search-results"] li[data-doc-id] .article-title', (els) => els.map((el) => el.textContent ?? ''));
+      assert.ok(titles.some((title) => /ترامب|ترمب/.test(title)), `"Trump" finds Arabic articles naming ترامب: ${titles.slice(0, 3).join(' | ')}`);
+      const box = await popup.waitForSelector('input[type="search"]');
+      await box!.click({ clickCount: 3 });
+      await box!.type('خاشقحي');
+      const hint = await popup.waitForSelector('[data-role="did-you-mean"] button', { timeout: 15_000 });
+      assert.match((await hint!.evaluate((el) => el.textContent)) ?? '', /خاشقجي/);
+      await popup.screenshot({ path: resolve(shots, `${name}-search-did-you-mean.png`) });
+      await hint!.click();
+      await popup.waitForSelector('[data-role="search-results"][data-query="خاشقجي"] [data-doc-id]', { timeout: 15_000 });
+      await box!.click({ clickCount: 3 });
+      await box!.type('Wxqzt');
+      await popup.waitForSelector('[data-role="archive-is-arabic"] button', { timeout: 15_000 });
+      await popup.screenshot({ path: resolve(shots, `${name}-search-english-miss.png`) });
+      await popup.close();
+      await page.close();
+    });
+
     test('a single-page site moving to another article (pushState): the badge and the popup follow it', async () => {
       assert.notEqual(judged.article.title, other.article.title);
       const page = await session.openPage(`${server.origin}${SPA_A}`);

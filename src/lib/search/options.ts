@@ -71,6 +71,17 @@ export const searchTuning = {
    * gains nothing, from 4 no more. Keystroke CPU p95 0.70 → 1.02 ms.
    */
   fuzzyMinLength: 5,
+  /**
+   * A Latin query word in fewer titles than this is searched by its Arabic spelling (transliterate.ts): the
+   * archive is Arabic, and "CNN" or "iPhone" in a few titles must not hide ترامب from "Trump".
+   */
+  latinMinTitles: 3,
+  /**
+   * "Did you mean" is offered for a word in at most `typoMaxTitles` titles, never for a word the archive uses:
+   * a query that finds its words gets no suggestion. The suggestion must be in `typoMinTitles`+ titles.
+   */
+  typoMaxTitles: 1,
+  typoMinTitles: 3,
   /** Queries are cut to this many characters and terms: nobody types more, and it bounds the work. */
   maxQueryChars: 400,
   maxQueryTerms: 24,

@@ -5,6 +5,7 @@
  */
 import { TopK } from '../index/top-k';
 import { analyzeTokens } from '../text/index';
+import { LATIN_WORD, Transliterator } from './transliterate';
 import type { PostingsTable } from './postings';
 import { parseQuery } from './query';
 import { searchTuning, type SearchTuning } from './options';
@@ -35,11 +36,18 @@ export interface Searcher {
    * titles on demand, such as the engine (its doc store is read chunk by chunk).
    */
   searchWithTitles(query: string, options: SearchOptions, titles: (positions: number[]) => Promise<(string | null | undefined)[]>): Promise<SearchHit[]>;
+  /**
+   * "Did you mean": the query with each word the archive (almost) never uses replaced by a near title word that
+   * it often uses, or null when every word is found. `titles` reads titles to show the word as written.
+   * @example await searcher.didYouMean('خاشقحي', titles) // 'خاشقجي'
+   */
+  didYouMean(query: string, titles: (positions: number[]) => Promise<(string | null | undefined)[]>): Promise<string | null>;
   readonly docCount: number;
 }
 
 export class TitleLeadSearcher implements Searcher {
   readonly docCount: number;
+  private readonly title: TitleIndex;
   private readonly titleSum: Float64Array;
   private readonly titleCount: Uint8Array;
   private readonly leadSum: Float64Array;
@@ -55,6 +63,8 @@ export class TitleLeadSearcher implements Searcher {
   /** Recently used terms' hits, oldest first (a Map keeps insertion order). */
   private readonly cache = new Map<string, TermHits>();
   private readonly scorer: TermScorer;
+  /** Latin words → their Arabic spelling in the titles (an English reader types "Trump", the archive says ترامب). */
+  private readonly transliterator: Transliterator;
 
   constructor(
     title: TitleIndex,
@@ -63,7 +73,11 @@ export class TitleLeadSearcher implements Searcher {
     private readonly tuning: SearchTuning = searchTuning,
     /** Learned spelling variants, variant → canonical (variants.ts): the index holds only canonical terms. */
     private readonly variants: ReadonlyMap<string, string> = new Map(),
+    /** Latin words learned beside their Arabic spelling at build time (transliterate.ts). */
+    learnedLatin: ReadonlyMap<string, string> = new Map(),
   ) {
+    this.title = title;
+    this.transliterator = new Transliterator(title.table.terms, (i) => title.table.df(i), learnedLatin);
     this.docCount = lead.header.docCount;
     this.titleSum = new Float64Array(this.docCount);
     this.titleCount = new Uint8Array(this.docCount);
@@ -99,8 +113,14 @@ export class TitleLeadSearcher implements Searcher {
     const k = Math.min(1000, Math.max(1, Math.floor(Number(options.k ?? 10)) || 10));
     const t = this.tuning;
     const parsed = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
-    const terms = [...new Set(parsed.terms.map((w) => this.canon(w)))];
-    const partial = parsed.partial === null ? null : this.canon(parsed.partial);
+    const latin = this.latinTerms(query, parsed.terms, parsed.partial);
+    const terms = [...new Set(parsed.terms.map((w) => latin.get(w) ?? this.canon(w)))];
+    let partial = parsed.partial === null ? null : this.canon(parsed.partial);
+    if (partial !== null && latin.has(partial)) {
+      // A Latin name being typed: its Arabic spelling as a whole word (a Latin prefix completes nothing).
+      terms.push(latin.get(partial)!);
+      partial = null;
+    }
     if ((!terms.length && partial === null) || !this.docCount) return { top: [], parts: [] };
 
     const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => this.scorer.word(w, this.fuzzy(w))));
@@ -267,6 +287,44 @@ export class TitleLeadSearcher implements Searcher {
     return term.length >= this.tuning.fuzzyMinLength;
   }
 
+  /**
+   * Latin query words the titles (almost) never use, each → the Arabic term that spells it (transliterate.ts).
+   * The word as typed is transliterated, not its English stem (Porter makes Abbas "abba").
+   */
+  latinTerms(query: string, terms: readonly string[], partial: string | null): Map<string, string> {
+    const out = new Map<string, string>();
+    const words = partial === null ? terms : [...terms, partial];
+    if (!words.some((w) => LATIN_WORD.test(w))) return out;
+    const surfaces = new Map<string, string>();
+    for (const token of analyzeTokens(query)) if (!surfaces.has(token.term)) surfaces.set(token.term, token.surface);
+    for (const w of words) {
+      if (!LATIN_WORD.test(w) || out.has(w)) continue;
+      const at = this.title.table.find(w);
+      if (at >= 0 && this.title.table.df(at) >= this.tuning.latinMinTitles) continue;
+      const arabic = this.transliterator.arabicFor(surfaces.get(w) ?? w);
+      if (arabic) out.set(w, this.canon(arabic));
+    }
+    return out;
+  }
+
+  async didYouMean(query: string, titles: (positions: number[]) => Promise<(string | null | undefined)[]>): Promise<string | null> {
+    const t = this.tuning;
+    const tokens = analyzeTokens(query.slice(0, t.maxQueryChars)).slice(0, t.maxQueryTerms);
+    let changed = false;
+    const replaced = new Map<string, string>();
+    for (const token of tokens) {
+      if (replaced.has(token.surface) || LATIN_WORD.test(token.term)) continue;
+      const fix = correctionOf(this.title, this.canon(token.term), t);
+      if (fix === null) continue;
+      const surface = await surfaceOf(this.title, fix, titles, (term) => this.canon(term));
+      if (surface) (replaced.set(token.surface, surface), (changed = true));
+    }
+    if (!changed) return null;
+    let out = query.trim();
+    for (const [from, to] of replaced) out = out.split(from).join(to);
+    return out;
+  }
+
   /** The spelling the index holds for a term (ترمب → ترامب when the corpus taught that they are one name). */
   private canon(term: string): string {
     return this.variants.get(term) ?? term;
@@ -296,4 +354,44 @@ export class TitleLeadSearcher implements Searcher {
     for (const token of analyzeTokens(title)) if (terms.has(this.canon(token.term)) && !out.includes(token.surface)) out.push(token.surface);
     return out;
   }
+}
+
+/**
+ * A title term to offer for `term` when the titles hold it at most `typoMaxTitles` times: its nearest
+ * neighbours (one edit, or two for 6+ letters) in at least `typoMinTitles` titles and 10 times as many as it, the
+ * nearest and then the commonest first. Null when the term is found or nothing near is much commoner.
+ */
+export function correctionOf(title: TitleIndex, term: string, t: SearchTuning = searchTuning): string | null {
+  if (term.length < 3) return null;
+  const at = title.table.find(term);
+  const own = at >= 0 ? title.table.df(at) : 0;
+  if (own > t.typoMaxTitles) return null;
+  let best: [string, number, number] | null = null;
+  for (const [candidate, distance] of title.fuzzy(term, term.length >= 6 ? 2 : 1)) {
+    const i = title.table.find(candidate);
+    if (i < 0) continue;
+    const df = title.table.df(i);
+    if (df < Math.max(t.typoMinTitles, 10 * own)) continue;
+    if (!best || distance < best[1] || (distance === best[1] && df > best[2])) best = [candidate, distance, df];
+  }
+  return best ? best[0] : null;
+}
+
+/** The commonest way the titles write `term` (from its first titles), e.g. خاشقج → خاشقجي. */
+async function surfaceOf(
+  title: TitleIndex,
+  term: string,
+  titles: (positions: number[]) => Promise<(string | null | undefined)[]>,
+  canon: (term: string) => string,
+): Promise<string | null> {
+  const i = title.table.find(term);
+  if (i < 0) return null;
+  const docs = Array.from(title.table.decode(i).docs.slice(0, 8));
+  const counts = new Map<string, number>();
+  for (const text of await titles(docs)) {
+    for (const token of analyzeTokens(text ?? '')) if (canon(token.term) === term) counts.set(token.surface, (counts.get(token.surface) ?? 0) + 1);
+  }
+  let best: [string, number] | null = null;
+  for (const [surface, n] of counts) if (!best || n > best[1] || (n === best[1] && surface.length < best[0].length)) best = [surface, n];
+  return best ? best[0] : null;
 }

@@ -9,6 +9,7 @@ import { useUi } from '../context';
 import { handleListKey } from '../list-nav';
 import { shownCount } from '../related-sections';
 import { useSearch } from '../use-search';
+import { useSearchHints } from '../use-search-hints';
 import { useTabState, type TabLoad } from '../use-tab-state';
 import type { Settings } from '../../settings';
 import { silencedPageUrl, tabPageUrl } from '../tab-page';
@@ -26,6 +27,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   const inputRef = useRef<HTMLInputElement>(null);
   const mainRef = useRef<HTMLElement>(null);
   const { load: search, retry: retrySearch } = useSearch(client, query);
+  const hints = useSearchHints(client, search);
   const { load, retry } = useTabState(client, refreshKey);
 
   useEffect(() => {
@@ -85,7 +87,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
             <AboutCorpus />
           </div>
         ) : searching ? (
-          <SearchView load={search} retry={retrySearch} />
+          <SearchView load={search} retry={retrySearch} hints={hints?.hints} onQuery={setQuery} />
         ) : (
           <TabView load={load} retry={retry} onSearch={focusSearch} />
         )}

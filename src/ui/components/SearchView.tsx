@@ -8,8 +8,21 @@ import { ArticleItem } from './ArticleItem';
 import { FilterBar } from './FilterBar';
 import { Skeleton } from './Skeleton';
 import { StateMessage } from './StateMessage';
+import { SearchHintsLine } from './SearchHintsLine';
+import type { SearchHints } from '../../lib/search/hints';
 
-export function SearchView({ load, retry }: { load: SearchLoad; retry: () => void }) {
+export function SearchView({
+  load,
+  retry,
+  hints = null,
+  onQuery,
+}: {
+  load: SearchLoad;
+  retry: () => void;
+  /** "Did you mean" / the Arabic spelling, for the shown query (use-search-hints.ts). */
+  hints?: SearchHints | null;
+  onQuery?: (query: string) => void;
+}) {
   const { i18n } = useUi();
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
 
@@ -27,10 +40,15 @@ export function SearchView({ load, retry }: { load: SearchLoad; retry: () => voi
       </StateMessage>
     );
   }
+  const hint = hints && onQuery ? <SearchHintsLine hints={hints} onQuery={onQuery} /> : null;
   const results = load.status === 'done' ? load.results : load.previous;
   if (!results) return <Skeleton rows={4} label={i18n.t('searching')} reading={false} />;
   if (load.status === 'done' && results.length === 0) {
-    return <StateMessage icon="search" title={i18n.t('noSearchResultsTitle', load.query)} body={i18n.t('noSearchResultsBody')} />;
+    return (
+      <StateMessage icon="search" title={i18n.t('noSearchResultsTitle', load.query)} body={i18n.t('noSearchResultsBody')}>
+        {hint}
+      </StateMessage>
+    );
   }
 
   const shown = applyFilters(results, filters);
@@ -51,6 +69,7 @@ export function SearchView({ load, retry }: { load: SearchLoad; retry: () => voi
           {shown.length >= SEARCH_LIMIT ? i18n.t('resultCountMore', shown.length) : i18n.plural('resultCount', shown.length)}
         </span>
       </div>
+      {hint}
       <FilterBar results={results} filters={filters} onChange={setFilters} />
       {shown.length === 0 ? (
         <StateMessage icon="search" title={i18n.t('noFilteredResults')}>
