@@ -8,7 +8,7 @@ import type { PackLayout } from './pack';
 import type { TermParams } from './terms';
 
 /** Bump when the layout or the meaning of a section changes: a loader refuses other versions. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** Firefox refuses package files of 5 MiB or more; stay well under 4 MiB. */
 export const MAX_FILE_BYTES = 3.5 * 1024 * 1024;

@@ -357,12 +357,8 @@ export class RelatedEngine {
 
   private shares: ReturnType<typeof titleShares> | null = null;
 
-  /** Each term's smoothed share of title appearances: one pass over the titles, on the first use. */
+  /** Each term's smoothed share of title appearances, from the pack's titleDf (on first use: one pass over the terms). */
   private titleShares(): ReturnType<typeof titleShares> {
-    if (this.shares) return this.shares;
-    const ix = this.ix;
-    const titleDf = new Uint32Array(ix.terms.length);
-    for (let p = 0; p < ix.docCount; p++) ix.forEachTitleTerm(p, (term) => titleDf[term]++);
-    return (this.shares = titleShares(ix.df, titleDf));
+    return (this.shares ??= titleShares(this.ix.df, this.ix.titleDf));
   }
 }
