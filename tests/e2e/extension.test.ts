@@ -129,6 +129,22 @@ for (const name of ['chromium', 'firefox'] as const) {
         assert.equal(await popup.evaluate(() => document.documentElement.getAttribute('dir')), language === 'ar' ? 'rtl' : 'ltr');
         assert.ok((await popup.$$('.article-why .chip')).length > 0, 'cards show why-related chips');
         assert.ok((await popup.$$('.article .apart')).length > 0, 'cards say how many days apart');
+        // A chip whose word is in its card's title is spelled as the title spells it (not «الحديده» under «الحديدة»).
+        const respelled = await popup.$$eval('.article', (cards) => {
+          // (No named helper here: the bundler's __name wrapper does not exist in the page.)
+          const out: string[] = [];
+          for (const card of cards) {
+            const words = (card.querySelector('[data-role="title"]')?.textContent ?? '').split(/[\s،:.«»"]+/);
+            for (const chip of card.querySelectorAll('.chip')) {
+              const text = chip.textContent ?? '';
+              const [folded, ...foldedWords] = [text, ...words].map((w) => w.replace(/ة/g, 'ه').replace(/ى/g, 'ي').replace(/[أإآ]/g, 'ا'));
+              const same = words.filter((_, i) => foldedWords[i] === folded);
+              if (same.length > 0 && !same.includes(text)) out.push(`${text} / ${same[0]}`);
+            }
+          }
+          return out;
+        });
+        assert.deepEqual(respelled, [], 'chips spelled as their titles');
         await popup.screenshot({ path: resolve(shots, `${name}-layout-${language}-related.png`), fullPage: true });
         await popup.click('.foot-link[aria-pressed]');
         await popup.waitForSelector('.about .about-facts', { timeout: 5_000 });
