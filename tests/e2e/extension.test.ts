@@ -67,6 +67,11 @@ before(async () => {
       { title: judged.article.title, body: judged.article.body, source: 'Sila Test Times', published: judged.article.published ?? null, url: 'http://sila.test/world/2018/article', lang: 'ar' },
       'skynews',
     ),
+    // The same article dated after the archive ends: the popup says when the archive ends.
+    '/world/2024/article': renderArticlePage(
+      { title: judged.article.title, body: judged.article.body, source: 'Sila Test Times', published: '2024-03-01T10:00:00Z', url: 'http://sila.test/world/2024/article', lang: 'ar' },
+      'skynews',
+    ),
     // A corpus article republished at another address, naming its original as canonical.
     '/mirror/in-corpus': renderArticlePage(
       { title: inCorpus.title, body: inCorpus.body, source: inCorpus.source ?? null, published: inCorpus.published ?? null, url: inCorpus.url!, lang: 'ar' },
@@ -107,6 +112,52 @@ for (const name of ['chromium', 'firefox'] as const) {
       await popup.screenshot({ path: resolve(shots, `${name}-article-ar-ui.png`) });
       await setUiLanguage(session, 'en');
       await popup.close();
+      await page.close();
+    });
+
+    // Screenshots of the popup's layout in both interface languages (look at them): related cards with chips,
+    // dates and "n days earlier", "Also in", the about view, and the archive-age note over a page newer than it.
+    test('the popup layout in both languages: chips, dates, about, archive age', { skip: name !== 'chromium' }, async () => {
+      const page = await session.openPage(`${server.origin}/world/2018/article`);
+      await waitForBadge(session, page, 10_000);
+      const newer = await session.openPage(`${server.origin}/world/2024/article`);
+      await waitForBadge(session, newer, 10_000);
+      for (const language of ['en', 'ar'] as const) {
+        await setUiLanguage(session, language);
+        const popup = await session.openPopup(page);
+        assert.equal(await settledState(popup), 'article');
+        assert.equal(await popup.evaluate(() => document.documentElement.getAttribute('dir')), language === 'ar' ? 'rtl' : 'ltr');
+        assert.ok((await popup.$$('.article-why .chip')).length > 0, 'cards show why-related chips');
+        assert.ok((await popup.$$('.article .apart')).length > 0, 'cards say how many days apart');
+        // A chip whose word is in its card's title is spelled as the title spells it (not «الحديده» under «الحديدة»).
+        const respelled = await popup.$$eval('.article', (cards) => {
+          // (No named helper here: the bundler's __name wrapper does not exist in the page.)
+          const out: string[] = [];
+          for (const card of cards) {
+            const words = (card.querySelector('[data-role="title"]')?.textContent ?? '').split(/[\s،:.«»"]+/);
+            for (const chip of card.querySelectorAll('.chip')) {
+              const text = chip.textContent ?? '';
+              const [folded, ...foldedWords] = [text, ...words].map((w) => w.replace(/ة/g, 'ه').replace(/ى/g, 'ي').replace(/[أإآ]/g, 'ا'));
+              const same = words.filter((_, i) => foldedWords[i] === folded);
+              if (same.length > 0 && !same.includes(text)) out.push(`${text} / ${same[0]}`);
+            }
+          }
+          return out;
+        });
+        assert.deepEqual(respelled, [], 'chips spelled as their titles');
+        await popup.screenshot({ path: resolve(shots, `${name}-layout-${language}-related.png`), fullPage: true });
+        await popup.click('.foot-link[aria-pressed]');
+        await popup.waitForSelector('.about .about-facts', { timeout: 5_000 });
+        await popup.screenshot({ path: resolve(shots, `${name}-layout-${language}-about.png`), fullPage: true });
+        await popup.close();
+        const late = await session.openPopup(newer);
+        assert.equal(await settledState(late), 'article');
+        await late.waitForSelector('[data-role="archive-age"]', { timeout: 5_000 });
+        await late.screenshot({ path: resolve(shots, `${name}-layout-${language}-archive-age.png`), fullPage: true });
+        await late.close();
+      }
+      await setUiLanguage(session, 'en');
+      await newer.close();
       await page.close();
     });
 

@@ -311,6 +311,9 @@ export class IndexBuilder {
     // the title-agreement step reads these instead of decoding ~30 candidates' titles from the doc store.
     const titleTermIds = new ByteWriter();
     const titleTermOffsets = new Uint32Array(n + 1);
+    // How many titles hold each term: the query side's name-likeness (title share) needs it for every term, and
+    // counting it there took a pass over all titles on the first related query of each worker life (1.7-19 ms).
+    const titleDf = new Uint32Array(termCount);
     this.records.forEach((record, d) => {
       const ids: number[] = [];
       for (const term of new Set(analyze(record.split(FIELD_SEP)[1]))) {
@@ -321,6 +324,7 @@ export class IndexBuilder {
       let last = 0;
       for (const id of ids) {
         titleTermIds.varint(id - last);
+        titleDf[id]++;
         last = id;
       }
       titleTermOffsets[d + 1] = titleTermIds.length;
@@ -361,7 +365,8 @@ export class IndexBuilder {
       .add('queryNorm', queryNorm)
       .add('nbTop', nbTop)
       .add('titleTermOffsets', titleTermOffsets)
-      .add('titleTermIds', titleTermIds.finish());
+      .add('titleTermIds', titleTermIds.finish())
+      .add('titleDf', titleDf);
     // The three big byte strings are read on demand: cut at item boundaries into files of their own, whose
     // logical start offsets go in the pack.
     const lazyBytes = this.options.lazyChunkBytes ?? LAZY_CHUNK_BYTES;

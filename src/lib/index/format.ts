@@ -8,7 +8,7 @@ import type { PackLayout } from './pack';
 import type { TermParams } from './terms';
 
 /** Bump when the layout or the meaning of a section changes: a loader refuses other versions. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /**
  * Every packaged file (related and search index alike) is cut below this: Firefox refuses package files of 5 MiB

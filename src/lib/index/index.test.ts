@@ -142,6 +142,25 @@ describe('index build and engine', () => {
     await expect(openIndex(memorySource(broken), { verifyHashes: true })).rejects.toThrow(meta.sila.lazy.docText[0]);
   });
 
+  it('stores how many titles hold each term, as a pass over the titles counts them', async () => {
+    const ix = await loadIndex(memorySource(files));
+    const counted = new Uint32Array(ix.terms.length);
+    for (let p = 0; p < ix.docCount; p++) ix.forEachTitleTerm(p, (term) => counted[term]++);
+    expect(Array.from(ix.titleDf)).toEqual(Array.from(counted));
+    expect(counted.some((c) => c > 1)).toBe(true);
+    for (let t = 0; t < ix.terms.length; t++) expect(ix.titleDf[t]).toBeLessThanOrEqual(ix.df[t]);
+  });
+
+  it('refuses an index of the previous format (no titleDf) with a rebuild hint', async () => {
+    const old = new Map(files);
+    const meta = JSON.parse(files.get(META_FILE) as string) as ShippedMeta;
+    old.set(META_FILE, JSON.stringify({ ...meta, formatVersion: meta.formatVersion - 1 }));
+    await expect(openIndex(memorySource(old))).rejects.toThrow(/rebuild the index/);
+    const noSection = { ...meta, sila: { ...meta.sila, pack: { ...meta.sila.pack, sections: meta.sila.pack.sections.filter((s) => s.name !== 'titleDf') } } };
+    old.set(META_FILE, JSON.stringify(noSection));
+    await expect(openIndex(memorySource(old))).rejects.toThrow(/titleDf is missing/);
+  });
+
   it('names the bad file when its content changed (hash check)', async () => {
     const broken = new Map(files);
     const part = [...broken.keys()].filter((n) => n.endsWith('.bin')).pop()!;

@@ -64,6 +64,8 @@ export class LoadedIndex {
   /** Distinct vocabulary terms of each title, ascending ids as varint gaps. */
   readonly titleTermOffsets: Uint32Array;
   readonly titleTermIds: Uint8Array;
+  /** Titles holding each term (title share of a term = titleDf / df). */
+  readonly titleDf: Uint32Array;
   private readonly nbStride: number;
   private readonly decoder = new TextDecoder();
 
@@ -97,7 +99,13 @@ export class LoadedIndex {
     this.nbStride = nbRecordBytes(meta.sila.params.neighbours);
     this.titleTermOffsets = s.u32('titleTermOffsets');
     this.titleTermIds = s.u8('titleTermIds');
-    if (this.terms.length !== meta.sila.termCount || this.docNorm.length !== this.docCount) {
+    this.titleDf = s.u32('titleDf');
+    if (
+      this.terms.length !== meta.sila.termCount ||
+      this.df.length !== meta.sila.termCount ||
+      this.titleDf.length !== meta.sila.termCount ||
+      this.docNorm.length !== this.docCount
+    ) {
       throw new IndexLoadError('index pack does not match meta.json (term or document count differs): rebuild the index');
     }
   }

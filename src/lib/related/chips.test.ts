@@ -41,6 +41,15 @@ describe('stripClitics', () => {
     expect(readableSurface(new Map([['لمروان', 1]]), term)).toBe('مروان');
     expect(readableSurface(new Map([['لمروان', 1], ['ومروان', 1], ['مروان', 1]]), term)).toBe('مروان');
   });
+
+  it("readableSurface weighs the result's title spellings in; a tie goes to the title's", () => {
+    const term = termOf('الحديدة');
+    expect(termOf('الحديده')).toBe(term);
+    expect(readableSurface(new Map([['الحديده', 1]]), term)).toBe('الحديده');
+    expect(readableSurface(new Map([['الحديده', 1]]), term, new Map([['والحديدة', 1]]))).toBe('الحديدة');
+    expect(readableSurface(new Map([['الحديده', 3]]), term, new Map([['الحديدة', 1]]))).toBe('الحديده');
+    expect(readableSurface(new Map([['الحديده', 1], ['الحديدة', 3]]), term, new Map([['الحديده', 1]]))).toBe('الحديدة');
+  });
 });
 
 describe('chooseChips', () => {

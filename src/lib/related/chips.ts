@@ -10,7 +10,7 @@
  * - Apart: a term every result shares says nothing about one result; its weight shrinks with the share of the
  *   page's results that match it, and again each time an earlier card already showed it, so neighbouring cards
  *   show different words (a name that is the whole story still leads when nothing else comes close).
- * - Readable: a chip is written as in the page, without a clitic prefix (و ف ب ل ك) when the rest of the word
+ * - Readable: a chip is written as in the page or the result's title (the more frequent spelling), without a clitic prefix (و ف ب ل ك) when the rest of the word
  *   analyses to the same term («لمروان» → «مروان», «للرئيس» → «الرئيس»; «لبنان» stays).
  */
 import { analyzeTokens } from '../text';
@@ -52,19 +52,24 @@ export function chipEligible(t: ChipTerm, minTitleShare: number): boolean {
  * Chips of each result: `matched[i]` are the terms result i shares with the page (any order). Best first by
  * weight × titleShare × the cross-result discount; a surface is shown once per result.
  */
-export function chooseChips(matched: number[][], info: (term: number) => ChipTerm, o: ChipOptions): string[][] {
+export function chooseChips(
+  matched: number[][],
+  info: (term: number) => ChipTerm,
+  o: ChipOptions,
+  spell: (result: number, term: number, surface: string) => string = (_r, _t, surface) => surface,
+): string[][] {
   const cards = new Map<number, number>();
   for (const terms of matched) for (const t of new Set(terms)) cards.set(t, (cards.get(t) ?? 0) + 1);
   const n = matched.length;
   const shown = new Map<number, number>();
-  return matched.map((terms) => {
+  return matched.map((terms, result) => {
     const scored: { surface: string; key: number; term: number }[] = [];
     for (const term of new Set(terms)) {
       const t = info(term);
       if (!chipEligible(t, o.minTitleShare)) continue;
       const spread = n > 1 ? (cards.get(term)! - 1) / (n - 1) : 0;
       const repeats = o.repeatFactor ** (shown.get(term) ?? 0);
-      scored.push({ surface: t.surface, key: t.weight * Math.max(t.titleShare, o.minTitleShare) * (1 - o.sharedDiscount * spread) * repeats, term });
+      scored.push({ surface: spell(result, term, t.surface), key: t.weight * Math.max(t.titleShare, o.minTitleShare) * (1 - o.sharedDiscount * spread) * repeats, term });
     }
     scored.sort((a, b) => b.key - a.key || a.term - b.term);
     const out: string[] = [];
@@ -94,16 +99,26 @@ export function stripClitics(surface: string, term: string): string {
   return word;
 }
 
-/** The page's most frequent readable spelling of a term (ties: the one seen first). */
-export function readableSurface(surfaces: Map<string, number>, term: string): string {
+/**
+ * The most frequent readable spelling of a term in the page and, when given, the result's title (`title`, its
+ * spellings with their counts), clitic prefixes stripped. Ties go to the title's spelling, the one the card
+ * shows just above the chip (a page writing «الحديده» once beside a title's «الحديدة»), then to the one seen first.
+ */
+export function readableSurface(surfaces: Map<string, number>, term: string, title?: Map<string, number>): string {
   const counts = new Map<string, number>();
-  for (const [surface, count] of surfaces) {
-    const word = stripClitics(surface, term);
-    counts.set(word, (counts.get(word) ?? 0) + count);
+  const inTitle = new Set<string>();
+  for (const [from, isTitle] of [[title, true], [surfaces, false]] as const) {
+    for (const [surface, count] of from ?? []) {
+      const word = stripClitics(surface, term);
+      counts.set(word, (counts.get(word) ?? 0) + count);
+      if (isTitle) inTitle.add(word);
+    }
   }
   let best = '';
   let bestCount = 0;
-  for (const [word, count] of counts) if (count > bestCount) [best, bestCount] = [word, count];
+  for (const [word, count] of counts) {
+    if (count > bestCount || (count === bestCount && inTitle.has(word) && !inTitle.has(best))) [best, bestCount] = [word, count];
+  }
   return best;
 }
 

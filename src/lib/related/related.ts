@@ -322,7 +322,7 @@ export class RelatedEngine {
     });
     // Only the documents shown are read from the doc store.
     await ix.ensureDocs([...ranked.map((r) => r.position), ...alsoIns.flat()]);
-    const chips = this.sharedTerms(q, ranked.map((r) => r.mask));
+    const chips = this.sharedTerms(q, ranked.map((r) => r.mask), ranked.map((r) => ix.doc(r.position).title));
     return ranked.map((r, i) => ({
       doc: ix.doc(r.position),
       position: r.position,
@@ -335,7 +335,7 @@ export class RelatedEngine {
   }
 
   /** Up to 4 chips per result: name-like shared terms that set it apart from the other results (chips.ts). */
-  private sharedTerms(q: AnalyzedQuery, masks: number[]): string[][] {
+  private sharedTerms(q: AnalyzedQuery, masks: number[], titles: string[]): string[][] {
     const shares = this.titleShares();
     const n = Math.min(32, q.terms.length);
     const matched = masks.map((mask) => {
@@ -354,7 +354,24 @@ export class RelatedEngine {
       }
       return known;
     };
-    return chooseChips(matched, info, { max: 4, minTitleShare: shares.mean, sharedDiscount: 0.5, repeatFactor: 0.5 });
+    // Each result's title spellings by term: a chip is written as the page or that title writes it most often.
+    const titleSpellings = titles.map((title) => {
+      const byTerm = new Map<number, Map<string, number>>();
+      for (const t of analyzeTokens(title)) {
+        const id = this.ix.termId(t.term);
+        if (id < 0) continue;
+        const seen = byTerm.get(id) ?? new Map<string, number>();
+        byTerm.set(id, seen.set(t.surface, (seen.get(t.surface) ?? 0) + 1));
+      }
+      return byTerm;
+    });
+    const spell = (result: number, i: number, surface: string) => {
+      const term = q.terms[i];
+      const inTitle = titleSpellings[result].get(term);
+      const written = q.surfaces.get(term);
+      return inTitle && written ? readableSurface(written, this.ix.terms[term], inTitle) : surface;
+    };
+    return chooseChips(matched, info, { max: 4, minTitleShare: shares.mean, sharedDiscount: 0.5, repeatFactor: 0.5 }, spell);
   }
 
   /** Name weight of each of the first 32 query terms: weight × title share for name-like terms, else 0. */
@@ -369,12 +386,8 @@ export class RelatedEngine {
 
   private shares: ReturnType<typeof titleShares> | null = null;
 
-  /** Each term's smoothed share of title appearances: one pass over the titles, on the first use. */
+  /** Each term's smoothed share of title appearances, from the pack's titleDf (on first use: one pass over the terms). */
   private titleShares(): ReturnType<typeof titleShares> {
-    if (this.shares) return this.shares;
-    const ix = this.ix;
-    const titleDf = new Uint32Array(ix.terms.length);
-    for (let p = 0; p < ix.docCount; p++) ix.forEachTitleTerm(p, (term) => titleDf[term]++);
-    return (this.shares = titleShares(ix.df, titleDf));
+    return (this.shares ??= titleShares(this.ix.df, this.ix.titleDf));
   }
 }
