@@ -127,3 +127,32 @@ describe('exporting the library', () => {
     expect(back.at(-1)).toMatchObject({ id: 'read-4', body: 'نص المقال', source: 'Example' });
   });
 });
+
+describe('a collection answers related queries, labelled', () => {
+  it('finds an imported article for its own text, with the collection named; off or removed: not at all', async () => {
+    const { CollectionIndex } = await import('./collection-related');
+    const { store, id } = await staged(new Blob([text]));
+    const done = await runImport(store, engine, id);
+    const collections = new CollectionIndex(store, engine);
+    const page = { title: good[2].title, text: good[2].body, urls: [] };
+    const results = await collections.related(page, 5);
+    expect(results[0]).toMatchObject({ doc: { id: good[2].id }, collection: { id, name: 'my-archive' } });
+    expect(results[0].confidence).toBeGreaterThan(0.5);
+    await store.update({ ...done, enabled: false });
+    collections.forget();
+    expect(await collections.related(page, 5)).toEqual([]);
+    await store.update(done);
+    await store.remove(id);
+    collections.forget();
+    expect(await collections.related(page, 5)).toEqual([]);
+  });
+
+  it('an import not yet flipped ready is invisible', async () => {
+    const { CollectionIndex } = await import('./collection-related');
+    const { store, id } = await staged(new Blob([text]));
+    await expect(runImport(store, engine, id, { chunkArticles: 2, stopped: () => true })).rejects.toBeInstanceOf(ImportCancelled);
+    await runImport(store, engine, id, { chunkArticles: 2, stopped: (() => { let n = 0; return () => ++n > 2; })() }).catch(() => undefined);
+    expect(store.articles_.size).toBeGreaterThan(0);
+    expect(await new CollectionIndex(store, engine).related({ title: good[0].title, text: good[0].body, urls: [] }, 5)).toEqual([]);
+  });
+});

@@ -56,6 +56,8 @@ export interface CollectionStore {
   /** The collection, its articles, segments and file, in one write. */
   remove(id: number): Promise<void>;
   articles(collection: number): Promise<CollectionArticle[]>;
+  /** The articles of these ids that are stored (any collection). */
+  articlesByIds(ids: number[]): Promise<CollectionArticle[]>;
   segments(collection: number): Promise<StoredSegment[]>;
 }
 

@@ -65,6 +65,9 @@ export class MemoryCollections implements CollectionStore {
   async articles(collection: number) {
     return [...this.articles_.values()].filter((a) => a.collection === collection);
   }
+  async articlesByIds(ids: number[]) {
+    return ids.flatMap((id) => (this.articles_.has(id) ? [this.articles_.get(id)!] : []));
+  }
   async segments(collection: number) {
     return this.segments_.filter((s) => s.collection === collection).map((s) => s.stored);
   }
