@@ -75,6 +75,8 @@ export interface RelatedResult {
   confidence?: number;
   /** Days between the page's date and the result's, when both are known (shown as "2 days earlier"). */
   daysApart?: number | null;
+  /** Set when the result comes from one of the user's collections (src/library), not the bundled archive. */
+  collection?: { id: number; name: string };
 }
 
 export interface SearchResult {

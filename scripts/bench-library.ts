@@ -1,0 +1,79 @@
+/**
+ * npm run bench:library -- [--articles N] [--queries N]
+ * The import pipeline's own cost, in node over the shipped index (public/index): the first N articles of
+ * ../shared/corpus/egypt-2013 (default 10,000) read through the builder's line reader, weighed and committed in
+ * chunks (src/library/collection-import.ts, into the in-memory store), then related queries (the next articles
+ * of egypt-2013, not imported) against the bundled archive alone and with the collection beside it, same run.
+ * Not measured here (left for the browser half): IndexedDB writes, Chromium, popup latency during an import.
+ */
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createGunzip } from 'node:zlib';
+import { openIndex } from '../src/lib/engine';
+import { CorpusLines } from '../src/lib/corpus/lines';
+import { newCollection, runImport } from '../src/library/collection-import';
+import { CollectionIndex } from '../src/library/collection-related';
+import { MemoryCollections } from '../src/library/memory-collections';
+import { vocabularyKey } from '../src/library/segment';
+import { parseArgs, runMain } from './lib/args';
+import { defaultIndexDir } from './paths';
+import { dirSource } from './lib/dir-source';
+
+const egypt = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'egypt-2013', 'articles.jsonl.gz');
+
+/** The first `n` lines of the gzip file as JSONL text, plus the next `extra` articles as queries. */
+async function firstLines(n: number, extra: number): Promise<{ text: string; queries: { title: string; body: string }[] }> {
+  const lines = new CorpusLines();
+  const kept: string[] = [];
+  const queries: { title: string; body: string }[] = [];
+  for await (const chunk of createReadStream(egypt).pipe(createGunzip()) as AsyncIterable<Buffer>) {
+    for (const { article } of lines.push(chunk)) {
+      if (kept.length < n) kept.push(JSON.stringify(article));
+      else if (queries.length < extra) queries.push({ title: article.title, body: article.body });
+    }
+    if (queries.length >= extra) break;
+  }
+  return { text: kept.join('\n') + '\n', queries };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+runMain(async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const n = Number(args.get('articles') ?? 10_000);
+  const q = Number(args.get('queries') ?? 200);
+  const { text, queries } = await firstLines(n, q);
+  const index = await openIndex(dirSource(defaultIndexDir));
+  const engine = { vocabulary: vocabularyKey(index.meta), weigh: (a: { title: string; body: string }) => index.weighForLibrary(a) };
+  const store = new MemoryCollections();
+  const file = new Blob([text]);
+  const id = await store.stage(newCollection('egypt-2013.jsonl', file.size), file);
+  const t0 = performance.now();
+  const done = await runImport(store, engine, id);
+  const importMs = performance.now() - t0;
+  const collections = new CollectionIndex(store, engine);
+  await collections.related({ title: '', text: 'مصر', urls: [] }, 1); // decode the segments once
+  const archive: number[] = [];
+  const withCollection: number[] = [];
+  for (const query of queries) {
+    const a = performance.now();
+    await index.related(query, { k: 10 });
+    const b = performance.now();
+    await collections.related({ title: query.title, text: query.body, urls: [] }, 10);
+    const c = performance.now();
+    archive.push(b - a);
+    withCollection.push(c - b);
+  }
+  const segmentBytes = (await store.segments(id)).reduce((s, x) => s + x.bytes.byteLength, 0);
+  console.log(JSON.stringify({
+    articles: done.articles,
+    skipped: done.skippedTotal,
+    importMs: Math.round(importMs),
+    articlesPerSecond: Math.round(done.articles / (importMs / 1000)),
+    segmentMB: +(segmentBytes / 1e6).toFixed(2),
+    relatedArchiveMs: { median: +pct(archive, 50).toFixed(2), p95: +pct(archive, 95).toFixed(2) },
+    relatedCollectionExtraMs: { median: +pct(withCollection, 50).toFixed(2), p95: +pct(withCollection, 95).toFixed(2) },
+    heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1e6),
+  }, null, 1));
+});

@@ -1,0 +1,166 @@
+/**
+ * A corpus file's bytes → its articles, line by line, with the reason and number of every skipped line: the one
+ * reader behind `npm run build:index` (scripts/lib/read-corpus.ts, over a file stream) and a collection import
+ * in the extension (src/library/collection-import.ts, over a Blob's stream). Pure: bytes in, articles out;
+ * no I/O, so both hosts feed it their own chunks.
+ *
+ * @example
+ * const lines = new CorpusLines({ onSkip: (s) => console.warn(s.reason) });
+ * for (const chunk of chunks) for (const a of lines.push(chunk)) index(a);
+ * for (const a of lines.end()) index(a);
+ */
+import type { CorpusArticle } from '../types';
+import { parseCorpusLine, type SkipCode } from './parse-line';
+
+export interface SkippedLine {
+  line: number;
+  code: SkipCode;
+  reason: string;
+}
+
+export interface CorpusLinesOptions {
+  onSkip?: (skipped: SkippedLine) => void;
+  /** A line longer than this (bytes) is skipped without being held in memory. Default 8 MiB. */
+  maxLineBytes?: number;
+}
+
+/** An article and the 1-based number of the line it came from (an import resumes after a line number). */
+export interface NumberedArticle {
+  line: number;
+  article: CorpusArticle;
+}
+
+export class CorpusLines {
+  /** 1-based number of the last line seen (blank ones included). */
+  lineNumber = 0;
+  /** Non-blank lines seen. */
+  lines = 0;
+  read = 0;
+  skipped: Partial<Record<SkipCode, number>> = {};
+  skippedTotal = 0;
+  private readonly maxLineBytes: number;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly seenIds = new Set<string>();
+  private readonly seenArticles = new Set<string>();
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private discarding = false; // inside an over-long line: drop bytes until its newline
+
+  constructor(private readonly options: CorpusLinesOptions = {}) {
+    this.maxLineBytes = options.maxLineBytes ?? 8 * 1024 * 1024;
+  }
+
+  /** The articles completed by this chunk (the bytes after its last newline wait for the next one). */
+  push(chunk: Uint8Array): NumberedArticle[] {
+    const out: NumberedArticle[] = [];
+    let from = 0;
+    while (from < chunk.length) {
+      const nl = chunk.indexOf(0x0a, from);
+      const stop = nl === -1 ? chunk.length : nl;
+      if (!this.discarding) {
+        if (this.pendingBytes + (stop - from) > this.maxLineBytes) {
+          this.discarding = true;
+          this.pending = [];
+          this.pendingBytes = 0;
+        } else if (stop > from) {
+          this.pending.push(chunk.subarray(from, stop));
+          this.pendingBytes += stop - from;
+        }
+      }
+      if (nl === -1) break;
+      this.finishLine(out);
+      from = nl + 1;
+    }
+    return out;
+  }
+
+  /** The last line, when the file does not end with a newline. */
+  end(): NumberedArticle[] {
+    const out: NumberedArticle[] = [];
+    if (this.discarding || this.pendingBytes > 0) this.finishLine(out);
+    return out;
+  }
+
+  private skip(code: SkipCode, reason: string): void {
+    this.skipped[code] = (this.skipped[code] ?? 0) + 1;
+    this.skippedTotal++;
+    this.options.onSkip?.({ line: this.lineNumber, code, reason });
+  }
+
+  private finishLine(out: NumberedArticle[]): void {
+    this.lineNumber++;
+    const n = this.lineNumber;
+    if (this.discarding) {
+      this.discarding = false;
+      this.lines++;
+      this.skip('line-too-long', `line ${n}: longer than ${this.maxLineBytes} bytes`);
+      return;
+    }
+    const bytes = joinParts(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    let end = bytes.length;
+    if (end > 0 && bytes[end - 1] === 0x0d) end--;
+    let start = 0;
+    if (n === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3; // BOM
+    if (isBlank(bytes, start, end)) return;
+    this.lines++;
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes.subarray(start, end));
+    } catch {
+      this.skip('invalid-utf8', `line ${n}: not valid UTF-8`);
+      return;
+    }
+    const parsed = parseCorpusLine(text, n);
+    if (!parsed.ok) return this.skip(parsed.code, parsed.reason);
+    const { article } = parsed;
+    if (this.seenIds.has(article.id)) return this.skip('duplicate-id', `line ${n}: duplicate id ${JSON.stringify(article.id)}`);
+    this.seenIds.add(article.id);
+    const fingerprint = articleFingerprint(article.title, article.body);
+    if (this.seenArticles.has(fingerprint)) {
+      return this.skip('duplicate-article', `line ${n}: same title and body as an earlier article (id ${article.id})`);
+    }
+    this.seenArticles.add(fingerprint);
+    this.read++;
+    out.push({ line: n, article });
+  }
+}
+
+function joinParts(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * Two independent 32-bit FNV-1a hashes of title NUL body plus the lengths: a 64-bit key, synchronous in a
+ * browser as in node (a chance collision among 150k articles is ~1e-9, and would only drop one duplicate-looking article).
+ */
+export function articleFingerprint(title: string, body: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const text = `${title}\u0000${body}`;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${title.length}.${body.length}`;
+}
+
+/** True when the bytes start with gzip's magic number (a file is judged by its bytes, not its name). */
+export const isGzip = (head: Uint8Array) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
