@@ -81,7 +81,8 @@ export function quickLook(doc: Document, url: string): boolean {
 
 /** A heading's text as the reader sees it: script, style and hidden parts left out, a bounded read. */
 function headingText(el: Element): string {
-  return cleanLine(boundedText(el, 2000, LIMITS.titleChars), LIMITS.titleChars);
+  // A documentation heading ends in its permalink's glyph ("Evolve: Shared Mutable History¶"): not the title's.
+  return cleanLine(boundedText(el, 2000, LIMITS.titleChars), LIMITS.titleChars).replace(/\s*[¶§#🔗]$/u, '');
 }
 
 /** Where to read again when the page was too big to walk whole: the title's <article>/<main>, else 3 levels up. */
@@ -112,11 +113,26 @@ function storyAroundTitle(heading: Element, score: Map<Element, Held>, scope: El
   return null;
 }
 
+/**
+ * An <h1> that is the site's logo, not a headline: its text is a link to the site's home page ("h1 > a[href=/]").
+ * Many sites mark their name up so on every page; the story's own headline never links home.
+ */
+function isSiteLogo(h: Element): boolean {
+  const links = h.getElementsByTagName('a');
+  if (links.length !== 1) return false;
+  const href = (links[0].getAttribute('href') || '').trim();
+  if (!/^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.\w{2,5})?$/i.test(href) && href !== './') return false;
+  const own = (h.textContent || '').replace(/\s+/g, '');
+  return own.length > 0 && (links[0].textContent || '').replace(/\s+/g, '').length >= own.length * 0.5;
+}
+
 /** The visible heading that titles the page's article: the one matching the metadata title, else the first <h1>. */
 export function findTitleHeading(doc: Document, metaTitles: string[]): Element | null {
   const candidates: Element[] = [];
-  const h1 = doc.getElementsByTagName('h1');
-  for (let i = 0; i < h1.length && i < 20; i++) candidates.push(h1[i]);
+  const h1All = doc.getElementsByTagName('h1');
+  const h1: Element[] = [];
+  for (let i = 0; i < h1All.length && i < 20; i++) if (!isSiteLogo(h1All[i])) h1.push(h1All[i]);
+  for (let i = 0; i < h1.length; i++) candidates.push(h1[i]);
   let h2Read = false;
   let best: Element | null = null;
   let bestSim = 0.6;
@@ -140,7 +156,7 @@ export function findTitleHeading(doc: Document, metaTitles: string[]): Element |
     }
     if (best) return best;
   }
-  for (let i = 0; i < h1.length && i < 20; i++) {
+  for (let i = 0; i < h1.length; i++) {
     const t = headingText(h1[i]);
     if (t.length >= 15 && t.split(' ').length >= 3) return h1[i];
   }
@@ -159,6 +175,54 @@ export function stripSiteName(title: string, siteName: string | null): string {
   }
   if (site && first.toLowerCase() === site) return parts.slice(1).join(' - ');
   return title;
+}
+
+const normTitle = (s: string): string => s.replace(/\s+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
+const TITLE_SEPARATOR = /^\s*(?:[-|·:–—»~/]|::)/;
+
+/**
+ * The title shown for the story. The publisher's headline (JSON-LD `headline`, else `og:title`) when the visible
+ * heading tells the same story (titleSimilarity ≥ 0.6, as findTitleHeading matched it): it is the full headline the
+ * publisher chose, where the visible one is often a shortened or restyled variant (Readability and trafilatura take
+ * the metadata title first too). A heading matching `og:title` but not the JSON-LD headline still yields the latter. The visible heading when it is that headline with a site name added at a separator,
+ * or when the metadata names something else (a generic "Site - Latest News" og:title). Without a heading: the
+ * metadata headline, else `<title>` cut as Readability cuts it (see titleFromDocTitle).
+ */
+export function chooseTitle(heading: string, published: string, ogTitle: string, docTitle: string, siteName: string | null): string {
+  const pub = cleanLine(published || '', LIMITS.titleChars);
+  if (!heading) return pub ? stripKnownSite(pub, siteName) : titleFromDocTitle(docTitle, siteName);
+  const og = cleanLine(ogTitle || '', LIMITS.titleChars);
+  if (!pub || (titleSimilarity(heading, pub) < 0.6 && !(og && titleSimilarity(heading, og) >= 0.6))) return heading;
+  const h = normTitle(heading);
+  const p = normTitle(pub);
+  if (p === h) return heading;
+  if (p.startsWith(h) && TITLE_SEPARATOR.test(p.slice(h.length))) return heading;
+  if (p.endsWith(h) && TITLE_SEPARATOR.test(p.slice(0, p.length - h.length).split('').reverse().join(''))) return heading;
+  return stripKnownSite(pub, siteName);
+}
+
+/** "Headline | Site" → "Headline", only when "Site" is the page's known site name (a headline may hold " - "). */
+function stripKnownSite(title: string, siteName: string | null): string {
+  const site = (siteName || '').trim().toLowerCase();
+  if (!site) return title;
+  const parts = title.split(/\s+[|\-–—:»·]{1,2}\s+/);
+  if (parts.length < 2) return title;
+  if (parts[parts.length - 1].trim().toLowerCase() === site) return parts.slice(0, -1).join(' - ');
+  if (parts[0].trim().toLowerCase() === site) return parts.slice(1).join(' - ');
+  return title;
+}
+
+/**
+ * `<title>` of a page with neither heading nor metadata headline: the known site name stripped, else everything
+ * before the last " | " / " - " / " » " when that keeps three words or more (Readability's _getArticleTitle rule:
+ * the site's name and section come last), else the whole.
+ */
+export function titleFromDocTitle(docTitle: string, siteName: string | null): string {
+  const known = stripKnownSite(docTitle, siteName);
+  if (known !== docTitle) return known;
+  const m = /^(.*\S)\s+[|\-–—»·]\s+\S.*$/.exec(docTitle);
+  if (m && m[1].split(/\s+/).length >= 3) return m[1];
+  return stripSiteName(docTitle, siteName);
 }
 
 /** "Headline | RT Arabic" → "RT Arabic": the outlet name as the last short segment of <title>. */
@@ -375,8 +439,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       }
     }
   }
-  let title = titleHeading ? headingText(titleHeading) : '';
-  if (!title) title = stripSiteName(ld && ld.headline ? ld.headline : meta.ogTitle || docTitle, siteName);
+  const title = chooseTitle(titleHeading ? headingText(titleHeading) : '', ld && ld.headline ? ld.headline : meta.ogTitle, meta.ogTitle, docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
   const primary = lang.split('-')[0];
   const dir: 'rtl' | 'ltr' = declaredDir(container) || meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
