@@ -181,18 +181,20 @@ const normTitle = (s: string): string => s.replace(/\s+/g, ' ').replace(/[‘’
 const TITLE_SEPARATOR = /^\s*(?:[-|·:–—»~/]|::)/;
 
 /**
- * The title shown for the story. The publisher's headline (JSON-LD `headline`, else `og:title`) when the visible
- * heading tells the same story (titleSimilarity ≥ 0.6, as findTitleHeading matched it): it is the full headline the
- * publisher chose, where the visible one is often a shortened or restyled variant (Readability and trafilatura take
- * the metadata title first too). A heading matching `og:title` but not the JSON-LD headline still yields the latter. The visible heading when it is that headline with a site name added at a separator,
- * or when the metadata names something else (a generic "Site - Latest News" og:title). Without a heading: the
- * metadata headline, else `<title>` cut as Readability cuts it (see titleFromDocTitle).
+ * The title shown for the story: the publisher's headline (JSON-LD `headline`, else `og:title`), as Readability and
+ * trafilatura take the metadata title first; the visible heading is often a shortened or restyled variant of it, or
+ * an older one. The visible heading instead when it is that headline with a site name added at a separator, when
+ * `<title>` names the heading's story rather than the metadata's (a generic or stale og:title), or when there is no
+ * metadata headline. Without a heading: the metadata headline, else `<title>` cut as Readability cuts it.
  */
-export function chooseTitle(heading: string, published: string, ogTitle: string, docTitle: string, siteName: string | null): string {
+export function chooseTitle(heading: string, published: string, docTitle: string, siteName: string | null): string {
   const pub = cleanLine(published || '', LIMITS.titleChars);
   if (!heading) return pub ? stripKnownSite(pub, siteName) : titleFromDocTitle(docTitle, siteName);
-  const og = cleanLine(ogTitle || '', LIMITS.titleChars);
-  if (!pub || (titleSimilarity(heading, pub) < 0.6 && !(og && titleSimilarity(heading, og) >= 0.6))) return heading;
+  if (!pub) return heading;
+  // A stale or generic og:title ("Yahoo News - Latest News & Headlines") is told by <title>, which then names the
+  // heading's story and not the metadata's.
+  const doc = cleanLine(docTitle || '', LIMITS.titleChars);
+  if (doc && titleSimilarity(doc, heading) >= 0.6 && titleSimilarity(doc, pub) < 0.6) return heading;
   const h = normTitle(heading);
   const p = normTitle(pub);
   if (p === h) return heading;
@@ -263,7 +265,7 @@ function printedDate(doc: Document, scope: Element, main: MainText): string | nu
     const d = parseDateText(main.dateLines[i]);
     if (d) return d;
   }
-  const roots: ParentNode[] = scope === doc.body ? [doc] : [scope, doc];
+  const roots: ParentNode[] = scope.localName === 'body' ? [doc] : [scope, doc];
   for (let r = 0; r < roots.length; r++) {
     const els = roots[r].querySelectorAll(
       'time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [id*="date"], [class*="meta"], [class*="info"]',
@@ -334,9 +336,10 @@ function readStory(
   paras: Para[],
   root: Element,
   titleHeading: Element | null,
+  body: Element,
 ): { scope: Element; container: Element; main: MainText } {
   const score = scoreAncestors(paras, root);
-  const scope = root === doc.body ? storyScope(doc, score, titleHeading, doc.body) : root;
+  const scope = root === body ? storyScope(doc, score, titleHeading, body) : root;
   let container = pickContainer(score, scope);
   if (titleHeading && !container.contains(titleHeading)) {
     const story = storyAroundTitle(titleHeading, score, scope);
@@ -393,8 +396,22 @@ export function extractSnapshot(doc: Document, url: string, options: ExtractOpti
   }
 }
 
-function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ArticleSnapshot {
+/**
+ * doc.body, or the <body> that holds the page when the first one is empty: a browser merges a second <body> tag into
+ * the first, but DOM libraries (linkedom, as the tests use) may keep an empty <body> before the real one.
+ */
+function bodyOf(doc: Document): HTMLElement | null {
   const body = doc.body;
+  if (!body || body.firstElementChild) return body;
+  const root = doc.documentElement;
+  for (let el = root ? root.firstElementChild : null; el; el = el.nextElementSibling) {
+    if (el !== body && el.localName === 'body' && el.firstElementChild) return el as HTMLElement;
+  }
+  return body;
+}
+
+function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ArticleSnapshot {
+  const body = bodyOf(doc);
   if (!body) return emptySnapshot(doc, url);
   // One budget for the whole extraction: reading the metadata and finding the title count against the walk's time,
   // and the work after the walk gets the last 40% of it.
@@ -419,7 +436,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       root = near;
     }
   }
-  let { scope, main, container } = readStory(doc, walk.paras, root, titleHeading);
+  let { scope, main, container } = readStory(doc, walk.paras, root, titleHeading, body);
   const articles = doc.getElementsByTagName('article');
   const soleArticle = (el: Element) => articles.length === 1 && articles[0].contains(el);
   let isArticle = verdict(meta, main, url, titleHeading, soleArticle(container));
@@ -430,7 +447,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
     // "div#evolve-shared-mutable-history" a documentation section). Within what is left of the same budget.
     const again = walkParagraphs(root, deadline, root === body ? MAX_NODES : NEAR_TITLE_NODES, titleHeading, true);
     if (!again.truncated) {
-      const story = readStory(doc, again.paras, root, titleHeading);
+      const story = readStory(doc, again.paras, root, titleHeading, body);
       if (verdict(meta, story.main, url, titleHeading, soleArticle(story.container))) {
         scope = story.scope;
         container = story.container;
@@ -439,7 +456,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       }
     }
   }
-  const title = chooseTitle(titleHeading ? headingText(titleHeading) : '', ld && ld.headline ? ld.headline : meta.ogTitle, meta.ogTitle, docTitle, siteName);
+  const title = chooseTitle(titleHeading ? headingText(titleHeading) : '', ld && ld.headline ? ld.headline : meta.ogTitle, docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
   const primary = lang.split('-')[0];
   const dir: 'rtl' | 'ltr' = declaredDir(container) || meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
