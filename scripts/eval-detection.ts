@@ -38,6 +38,9 @@ export interface PageResult {
   recognised: boolean;
   titleExact: boolean;
   titleF1: number;
+  /** The title extracted and the reference's, for the worst-misses list. */
+  title: string;
+  refTitle: string;
   body: { precision: number; recall: number; f1: number };
   ms: number;
 }
@@ -195,6 +198,8 @@ export function evalPages(dir: string, extractor: 'sila' | 'peer' = 'sila'): Pag
       recognised: got.recognised,
       titleExact: titleExact(got.title, refTitle, meta.siteName ?? null),
       titleF1: bagF1(words(got.title), words(refTitle)),
+      title: got.title,
+      refTitle,
       body: shingleScore(got.text, refText),
       ms,
     });
@@ -227,6 +232,27 @@ function table(results: Record<string, Record<Group, GroupSummary>>): string {
   return lines.join('\n');
 }
 
+const clip = (s: string, n = 90): string => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\|/g, '\\|');
+
+/**
+ * The real-site pages that lose most: title misses (extracted vs reference) and the lowest body F1 (with P and R:
+ * low precision is extra text kept, low recall is story text lost), so that losses can be read by cause.
+ */
+export function worstLists(rows: PageResult[], n: number): string {
+  const real = rows.filter((r) => r.readable && r.groups.includes('real'));
+  const titles = real.filter((r) => !(r.recognised && r.titleExact)).sort((a, b) => a.titleF1 - b.titleF1);
+  const bodies = [...real].sort((a, b) => (a.recognised ? a.body.f1 : 0) - (b.recognised ? b.body.f1 : 0));
+  const lines = [`title misses on real sites (${titles.length}), worst first:`, '| page | title F1 | extracted | reference |', '| --- | --- | --- | --- |'];
+  for (const r of titles.slice(0, n))
+    lines.push(`| ${r.slug} | ${r.recognised ? r.titleF1.toFixed(2) : 'not recognised'} | ${clip(r.title)} | ${clip(r.refTitle)} |`);
+  lines.push('', `worst body F1 on real sites:`, '| page | body F1 | P | R |', '| --- | --- | --- | --- |');
+  for (const r of bodies.slice(0, n)) {
+    const b = r.recognised ? r.body : { precision: 0, recall: 0, f1: 0 };
+    lines.push(`| ${r.slug} | ${b.f1.toFixed(3)} | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} |`);
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
@@ -234,6 +260,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       peer: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       pages: { type: 'boolean', default: false },
+      worst: { type: 'string', default: '15' },
     },
   });
   const dir = resolve(values.dir ?? defaultDetectionDir);
@@ -253,6 +280,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   } else {
     console.log(`article detection on ${dir}\n`);
     console.log(table(results));
+    const worst = Math.max(0, Number(values.worst) || 0);
+    if (worst > 0) console.log('\n' + worstLists(ours, worst));
     if (values.pages) {
       console.log('\n| page | groups | readable | recognised | title exact | body F1 |\n| --- | --- | --- | --- | --- | --- |');
       for (const r of ours)

@@ -68,6 +68,18 @@ const KEEP = 0;
 const SKIP = 1;
 const GUESS = 2;
 
+/**
+ * An id that names a component ("sidebar", "ad-portal"), or null for one that is a heading's slug: documentation
+ * and wikis give every section the id of its title ("sharing-with-a-single-developer"), which says nothing of what
+ * the section is. A slug is told by its length in words (four or more).
+ */
+function componentId(id: string | null): string | null {
+  if (!id) return null;
+  let words = 1;
+  for (let i = 0; i < id.length && words < 4; i++) if (id[i] === '-' || id[i] === '_') words++;
+  return words >= 4 ? null : id;
+}
+
 function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
   if (SKIP_TAGS.has(name)) return SKIP;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
@@ -83,7 +95,7 @@ function skipElement(el: Element, name: string, keepPath: Set<Element> | null, l
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return SKIP;
   const cls = el.getAttribute('class');
-  const id = lenient ? null : el.getAttribute('id');
+  const id = lenient ? null : componentId(el.getAttribute('id'));
   if (!cls && !id) return KEEP;
   // The title's position outweighs a class-name guess: what holds the headline is not a sidebar or a share bar
   // ("div.panel-two-col-sidebar-right", "#ad-portal", "div.site_header" wrapping the whole page).

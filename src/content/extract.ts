@@ -81,7 +81,8 @@ export function quickLook(doc: Document, url: string): boolean {
 
 /** A heading's text as the reader sees it: script, style and hidden parts left out, a bounded read. */
 function headingText(el: Element): string {
-  return cleanLine(boundedText(el, 2000, LIMITS.titleChars), LIMITS.titleChars);
+  // A documentation heading ends in its permalink's glyph ("Evolve: Shared Mutable History¶"): not the title's.
+  return cleanLine(boundedText(el, 2000, LIMITS.titleChars), LIMITS.titleChars).replace(/\s*[¶§#🔗]$/u, '');
 }
 
 /** Where to read again when the page was too big to walk whole: the title's <article>/<main>, else 3 levels up. */
@@ -112,11 +113,26 @@ function storyAroundTitle(heading: Element, score: Map<Element, Held>, scope: El
   return null;
 }
 
+/**
+ * An <h1> that is the site's logo, not a headline: its text is a link to the site's home page ("h1 > a[href=/]").
+ * Many sites mark their name up so on every page; the story's own headline never links home.
+ */
+function isSiteLogo(h: Element): boolean {
+  const links = h.getElementsByTagName('a');
+  if (links.length !== 1) return false;
+  const href = (links[0].getAttribute('href') || '').trim();
+  if (!/^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.\w{2,5})?$/i.test(href) && href !== './') return false;
+  const own = (h.textContent || '').replace(/\s+/g, '');
+  return own.length > 0 && (links[0].textContent || '').replace(/\s+/g, '').length >= own.length * 0.5;
+}
+
 /** The visible heading that titles the page's article: the one matching the metadata title, else the first <h1>. */
 export function findTitleHeading(doc: Document, metaTitles: string[]): Element | null {
   const candidates: Element[] = [];
-  const h1 = doc.getElementsByTagName('h1');
-  for (let i = 0; i < h1.length && i < 20; i++) candidates.push(h1[i]);
+  const h1All = doc.getElementsByTagName('h1');
+  const h1: Element[] = [];
+  for (let i = 0; i < h1All.length && i < 20; i++) if (!isSiteLogo(h1All[i])) h1.push(h1All[i]);
+  for (let i = 0; i < h1.length; i++) candidates.push(h1[i]);
   let h2Read = false;
   let best: Element | null = null;
   let bestSim = 0.6;
@@ -140,7 +156,7 @@ export function findTitleHeading(doc: Document, metaTitles: string[]): Element |
     }
     if (best) return best;
   }
-  for (let i = 0; i < h1.length && i < 20; i++) {
+  for (let i = 0; i < h1.length; i++) {
     const t = headingText(h1[i]);
     if (t.length >= 15 && t.split(' ').length >= 3) return h1[i];
   }
@@ -159,6 +175,56 @@ export function stripSiteName(title: string, siteName: string | null): string {
   }
   if (site && first.toLowerCase() === site) return parts.slice(1).join(' - ');
   return title;
+}
+
+const normTitle = (s: string): string => s.replace(/\s+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
+const TITLE_SEPARATOR = /^\s*(?:[-|·:–—»~/]|::)/;
+
+/**
+ * The title shown for the story: the publisher's headline (JSON-LD `headline`, else `og:title`), as Readability and
+ * trafilatura take the metadata title first; the visible heading is often a shortened or restyled variant of it, or
+ * an older one. The visible heading instead when it is that headline with a site name added at a separator, when
+ * `<title>` names the heading's story rather than the metadata's (a generic or stale og:title), or when there is no
+ * metadata headline. Without a heading: the metadata headline, else `<title>` cut as Readability cuts it.
+ */
+export function chooseTitle(heading: string, published: string, docTitle: string, siteName: string | null): string {
+  const pub = cleanLine(published || '', LIMITS.titleChars);
+  if (!heading) return pub ? stripKnownSite(pub, siteName) : titleFromDocTitle(docTitle, siteName);
+  if (!pub) return heading;
+  // A stale or generic og:title ("Yahoo News - Latest News & Headlines") is told by <title>, which then names the
+  // heading's story and not the metadata's.
+  const doc = cleanLine(docTitle || '', LIMITS.titleChars);
+  if (doc && titleSimilarity(doc, heading) >= 0.6 && titleSimilarity(doc, pub) < 0.6) return heading;
+  const h = normTitle(heading);
+  const p = normTitle(pub);
+  if (p === h) return heading;
+  if (p.startsWith(h) && TITLE_SEPARATOR.test(p.slice(h.length))) return heading;
+  if (p.endsWith(h) && TITLE_SEPARATOR.test(p.slice(0, p.length - h.length).split('').reverse().join(''))) return heading;
+  return stripKnownSite(pub, siteName);
+}
+
+/** "Headline | Site" → "Headline", only when "Site" is the page's known site name (a headline may hold " - "). */
+function stripKnownSite(title: string, siteName: string | null): string {
+  const site = (siteName || '').trim().toLowerCase();
+  if (!site) return title;
+  const parts = title.split(/\s+[|\-–—:»·]{1,2}\s+/);
+  if (parts.length < 2) return title;
+  if (parts[parts.length - 1].trim().toLowerCase() === site) return parts.slice(0, -1).join(' - ');
+  if (parts[0].trim().toLowerCase() === site) return parts.slice(1).join(' - ');
+  return title;
+}
+
+/**
+ * `<title>` of a page with neither heading nor metadata headline: the known site name stripped, else everything
+ * before the last " | " / " - " / " » " when that keeps three words or more (Readability's _getArticleTitle rule:
+ * the site's name and section come last), else the whole.
+ */
+export function titleFromDocTitle(docTitle: string, siteName: string | null): string {
+  const known = stripKnownSite(docTitle, siteName);
+  if (known !== docTitle) return known;
+  const m = /^(.*\S)\s+[|\-–—»·]\s+\S.*$/.exec(docTitle);
+  if (m && m[1].split(/\s+/).length >= 3) return m[1];
+  return stripSiteName(docTitle, siteName);
 }
 
 /** "Headline | RT Arabic" → "RT Arabic": the outlet name as the last short segment of <title>. */
@@ -199,7 +265,7 @@ function printedDate(doc: Document, scope: Element, main: MainText): string | nu
     const d = parseDateText(main.dateLines[i]);
     if (d) return d;
   }
-  const roots: ParentNode[] = scope === doc.body ? [doc] : [scope, doc];
+  const roots: ParentNode[] = scope.localName === 'body' ? [doc] : [scope, doc];
   for (let r = 0; r < roots.length; r++) {
     const els = roots[r].querySelectorAll(
       'time, [class*="date"], [class*="Date"], [class*="time"], [class*="publish"], [class*="posted"], [id*="date"], [class*="meta"], [class*="info"]',
@@ -270,9 +336,10 @@ function readStory(
   paras: Para[],
   root: Element,
   titleHeading: Element | null,
+  body: Element,
 ): { scope: Element; container: Element; main: MainText } {
   const score = scoreAncestors(paras, root);
-  const scope = root === doc.body ? storyScope(doc, score, titleHeading, doc.body) : root;
+  const scope = root === body ? storyScope(doc, score, titleHeading, body) : root;
   let container = pickContainer(score, scope);
   if (titleHeading && !container.contains(titleHeading)) {
     const story = storyAroundTitle(titleHeading, score, scope);
@@ -329,8 +396,22 @@ export function extractSnapshot(doc: Document, url: string, options: ExtractOpti
   }
 }
 
-function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ArticleSnapshot {
+/**
+ * doc.body, or the <body> that holds the page when the first one is empty: a browser merges a second <body> tag into
+ * the first, but DOM libraries (linkedom, as the tests use) may keep an empty <body> before the real one.
+ */
+function bodyOf(doc: Document): HTMLElement | null {
   const body = doc.body;
+  if (!body || body.firstElementChild) return body;
+  const root = doc.documentElement;
+  for (let el = root ? root.firstElementChild : null; el; el = el.nextElementSibling) {
+    if (el !== body && el.localName === 'body' && el.firstElementChild) return el as HTMLElement;
+  }
+  return body;
+}
+
+function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ArticleSnapshot {
+  const body = bodyOf(doc);
   if (!body) return emptySnapshot(doc, url);
   // One budget for the whole extraction: reading the metadata and finding the title count against the walk's time,
   // and the work after the walk gets the last 40% of it.
@@ -355,7 +436,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       root = near;
     }
   }
-  let { scope, main, container } = readStory(doc, walk.paras, root, titleHeading);
+  let { scope, main, container } = readStory(doc, walk.paras, root, titleHeading, body);
   const articles = doc.getElementsByTagName('article');
   const soleArticle = (el: Element) => articles.length === 1 && articles[0].contains(el);
   let isArticle = verdict(meta, main, url, titleHeading, soleArticle(container));
@@ -366,7 +447,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
     // "div#evolve-shared-mutable-history" a documentation section). Within what is left of the same budget.
     const again = walkParagraphs(root, deadline, root === body ? MAX_NODES : NEAR_TITLE_NODES, titleHeading, true);
     if (!again.truncated) {
-      const story = readStory(doc, again.paras, root, titleHeading);
+      const story = readStory(doc, again.paras, root, titleHeading, body);
       if (verdict(meta, story.main, url, titleHeading, soleArticle(story.container))) {
         scope = story.scope;
         container = story.container;
@@ -375,8 +456,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       }
     }
   }
-  let title = titleHeading ? headingText(titleHeading) : '';
-  if (!title) title = stripSiteName(ld && ld.headline ? ld.headline : meta.ogTitle || docTitle, siteName);
+  const title = chooseTitle(titleHeading ? headingText(titleHeading) : '', ld && ld.headline ? ld.headline : meta.ogTitle, docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
   const primary = lang.split('-')[0];
   const dir: 'rtl' | 'ltr' = declaredDir(container) || meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
