@@ -1,7 +1,7 @@
 /**
  * npm run eval:names -- [--corpus FILE] [--json]
  *
- * Issue 18's name figures, on scripts/data/name-spellings.json (names only):
+ * The search's name figures, on scripts/data/name-spellings.json (names only):
  * - variant recall: for a name spelt several ways, does searching any one spelling find the articles of every
  *   spelling? Per spelling, recall = |found(spelling) ∩ U| / |U|, U = the union of what every spelling finds
  *   (k 1000); mean over the spellings the titles or leads use, before (no learned variants) and after.

@@ -1,5 +1,5 @@
 /**
- * Outlet mix of the related lists (issue 18): how often the first k lines all come from one outlet when the
+ * Outlet mix of the related lists: how often the first k lines all come from one outlet when the
  * story has coverage from several, and how much of them is the outlet the reader is on. "Coverage from several"
  * is read two ways: the query's relevant judged documents (grade ≥ 1) span two outlets or more, or the
  * engine's own top 10 lines (stories and their "also in" members) do.

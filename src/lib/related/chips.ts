@@ -1,5 +1,5 @@
 /**
- * The "why related" chips (issue 18): per result, 2–4 of the terms it shares with the page that a reader
+ * The "why related" chips: per result, 2–4 of the terms it shares with the page that a reader
  * recognises and that set it apart from the other results.
  *
  * - Name-like: a term's share of title appearances (titleDf / df, smoothed toward the corpus mean) is high for

@@ -1,5 +1,5 @@
 /**
- * One card per event across outlets (issue 18). Stories (index/stories.ts) join only near-duplicate bodies, the
+ * One card per event across outlets. Stories (index/stories.ts) join only near-duplicate bodies, the
  * same wire copy; two outlets' own reports of one match or one announcement are separate stories, and each took a
  * card of its own ("also in" on 2 of ~60 cards). Here a candidate joins a listed result's card when it comes from
  * another outlet, within `hours` of it, and their headlines share most of their idf weight: the overlap

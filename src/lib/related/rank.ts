@@ -51,7 +51,7 @@ export interface RankParams extends QueryTermParams {
   /** At most this many bytes of postings are walked for the re-scoring (its cost, bounded on any corpus). */
   wholeBudgetBytes: number;
   /**
-   * Names in the confidence (issue 18): nameCover is the share of the page's name weight (its name-like query
+   * Names in the confidence: nameCover is the share of the page's name weight (its name-like query
    * terms, weight × title share, see chips.ts) a candidate matches; the confidence shown is that of the cosine
    * × min(1, nameCover / nameCoverFull)^nameConfidencePower (0 = off). Which results are returned at all
    * (minConfidence) still reads the plain cosine, so the list is the same; only what counts as confident moves.

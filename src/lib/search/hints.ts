@@ -1,5 +1,5 @@
 /**
- * What the search says beside its results (issue 18): "did you mean" for a word the archive (almost) never
+ * What the search says beside its results: "did you mean" for a word the archive (almost) never
  * uses, and, for a query in Latin letters, that the archive is Arabic with the query spelt in Arabic.
  */
 import { LATIN_WORD, arabicSpelling } from './transliterate';

@@ -1,5 +1,5 @@
 /**
- * Latin names to their Arabic spelling in the archive (issue 18: "Ronaldo", "Khashoggi", "Trump" found
+ * Latin names to their Arabic spelling in the archive ("Ronaldo", "Khashoggi", "Trump" found
  * nothing). No hand-made table of names; two general rules, checked against the archive's own vocabulary:
  *
  * - Candidates: both scripts are reduced to a consonant skeleton of sound classes (vowels, long vowels, hamza,

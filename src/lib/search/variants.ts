@@ -1,5 +1,5 @@
 /**
- * Spelling variants learned from the corpus at build time (issue 18): outlets spell one name differently
+ * Spelling variants learned from the corpus at build time: outlets spell one name differently
  * (ترامب / ترمب, غوتيريش / غوتيرش), and each spelling alone loses the outlets that use the other.
  *
  * A candidate pair is two analysed terms (after normalisation and stemming) that differ by one long vowel
