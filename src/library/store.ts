@@ -162,12 +162,3 @@ export class IndexedDbStore implements LibraryStore {
     });
   }
 }
-
-/** Asks the browser to keep the library through storage pressure; false when it does not grant it. */
-export async function persistStorage(): Promise<boolean> {
-  try {
-    return (await navigator.storage?.persist?.()) ?? false;
-  } catch {
-    return false;
-  }
-}
