@@ -29,12 +29,13 @@ export const CHROMIUM_FLAGS = [
 export function startChromium(
   extensionDir: string | null,
   proxyPort: number,
-  opts: { headless?: boolean; lang?: string; installExtensions?: boolean } = {},
+  opts: { headless?: boolean; lang?: string; installExtensions?: boolean; userDataDir?: string } = {},
 ): Promise<Browser> {
   return puppeteer.launch({
     executablePath: browserPath('chromium'),
     headless: opts.headless ?? true,
     pipe: true,
+    userDataDir: opts.userDataDir,
     enableExtensions: extensionDir ? [extensionDir] : (opts.installExtensions ?? false),
     defaultViewport: { width: 1280, height: 900 },
     args: [
@@ -47,7 +48,7 @@ export function startChromium(
   });
 }
 
-export async function launchChromium(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
+export async function launchChromium(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string; userDataDir?: string } = {}): Promise<ExtensionSession> {
   const browser = await startChromium(extensionDir, proxyPort, opts);
 
   async function worker(): Promise<WebWorker> {
