@@ -95,7 +95,8 @@ async function fromReading(page: Page, timeoutMs = 15_000): Promise<string[]> {
 
 const expected = READ.map((i) => `http://sila.test${pathOf(i)}`).sort();
 
-for (const name of ['chromium', 'firefox'] as const) {
+const browsers = (process.env.SILA_E2E_BROWSERS ?? 'chromium,firefox').split(',') as ('chromium' | 'firefox')[];
+for (const name of browsers) {
   describe(`Remember what I read in ${name}`, () => {
     const profile = mkdtempSync(join(tmpdir(), `sila-library-${name}-`));
     // Firefox removes a temporary add-on (and, by default, its storage) when it quits; the test re-installs the
