@@ -57,7 +57,8 @@ after(async () => server?.close());
 /** The library's database and keys, read directly from an extension context (never creating the database). */
 async function libraryStorage(session: ExtensionSession): Promise<{ databases: string[]; reads: number; localKeys: string[] }> {
   return session.inExtension(async () => {
-    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+    const g = globalThis as any;
+    const api = g.chrome?.storage ? g.chrome : g.browser;
     const databases: string[] = (await indexedDB.databases()).map((d) => d.name ?? '');
     let reads = 0;
     if (databases.includes('sila-library')) {
