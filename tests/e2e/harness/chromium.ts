@@ -53,7 +53,8 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
 
   async function worker(): Promise<WebWorker> {
     const target = await browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+      // Sila's own worker: Chromium's component extensions run service workers too (seen with a userDataDir).
+      (t) => t.type() === 'service_worker' && /^chrome-extension:\/\/[a-p]{32}\/service-worker-loader\.js$/.test(t.url()),
       { timeout: 15_000 },
     );
     return (await target.worker())!;
