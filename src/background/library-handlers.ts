@@ -9,7 +9,7 @@ import { isSilentSite, loadSettings } from '../settings';
 import { readTab } from '../tab-answer';
 import { Library } from '../library/library';
 import { vocabularyKey } from '../library/segment';
-import { IndexedDbStore, persistStorage } from '../library/store';
+import { IndexedDbStore } from '../library/store';
 import { engine } from './engine';
 
 type LibraryName = 'library/remember' | 'library/related' | 'library/status' | 'library/forget';
@@ -17,7 +17,6 @@ type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | un
 
 const store = new IndexedDbStore();
 let opened: Promise<Library> | null = null;
-let persisted = false;
 
 function library(): Promise<Library> {
   opened ??= engine().then((index) => new Library(store, { vocabulary: vocabularyKey(index.meta), weigh: (a) => index.weighForLibrary(a) }));
@@ -41,7 +40,6 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
     const { snapshot } = await readTab(tabId);
     if (!snapshot || !snapshot.isArticle || snapshot.url !== url) return { kept: 'not-article' };
     if (isSilentSite(settings, url)) return { kept: 'silenced' };
-    if (!persisted) persisted = await persistStorage();
     const kept = await (await library()).remember({
       url: snapshot.canonicalUrl && /^https?:/i.test(snapshot.canonicalUrl) ? snapshot.canonicalUrl : snapshot.url,
       title: snapshot.title,

@@ -89,8 +89,19 @@ export class IndexedDbStore implements LibraryStore {
     return this.db;
   }
 
+  /**
+   * The database for a read, or null when there is none: reading never creates it, so that after Forget
+   * everything a status or "From your reading" request leaves storage empty (only a kept read creates it).
+   */
+  private async openIfThere(): Promise<IDBDatabase | null> {
+    if (this.db) return this.open();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    return names.includes(this.name) ? this.open() : null;
+  }
+
   async idOfUrl(url: string): Promise<number | null> {
-    const db = await this.open();
+    const db = await this.openIfThere();
+    if (!db) return null;
     const key = await done(db.transaction(READS).objectStore(READS).index('url').getKey(url));
     return typeof key === 'number' ? key : null;
   }
@@ -121,19 +132,22 @@ export class IndexedDbStore implements LibraryStore {
   }
 
   async readIds(): Promise<number[]> {
-    const db = await this.open();
+    const db = await this.openIfThere();
+    if (!db) return [];
     return (await done(db.transaction(READS).objectStore(READS).getAllKeys())) as number[];
   }
 
   async reads(ids: number[]): Promise<ReadRecord[]> {
-    const db = await this.open();
+    const db = await this.openIfThere();
+    if (!db) return [];
     const store = db.transaction(READS).objectStore(READS);
     const got = await Promise.all(ids.map((id) => done(store.get(id))));
     return got.filter(Boolean) as ReadRecord[];
   }
 
   async segments(): Promise<SegmentEntry[]> {
-    const db = await this.open();
+    const db = await this.openIfThere();
+    if (!db) return [];
     return (await done(db.transaction(SEGMENTS).objectStore(SEGMENTS).getAll())) as SegmentEntry[];
   }
 
@@ -160,14 +174,5 @@ export class IndexedDbStore implements LibraryStore {
       request.onerror = () => reject(request.error);
       request.onblocked = () => resolve(); // completes once other connections close (they do on versionchange)
     });
-  }
-}
-
-/** Asks the browser to keep the library through storage pressure; false when it does not grant it. */
-export async function persistStorage(): Promise<boolean> {
-  try {
-    return (await navigator.storage?.persist?.()) ?? false;
-  } catch {
-    return false;
   }
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../settings';
 import { useUi } from '../ui/context';
+import { askPersistentStorage } from '../ui/persist-storage';
 
 export function LibrarySection({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => void }) {
   const { i18n, client } = useUi();
@@ -27,7 +28,11 @@ export function LibrarySection({ settings, onChange }: { settings: Settings; onC
           type="checkbox"
           data-role="remember-switch"
           checked={settings.rememberReads === 'on'}
-          onChange={(e) => onChange({ ...settings, rememberReads: (e.currentTarget as HTMLInputElement).checked ? 'on' : 'off' })}
+          onChange={(e) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            if (on) void askPersistentStorage();
+            onChange({ ...settings, rememberReads: on ? 'on' : 'off' });
+          }}
         />
         <span>{i18n.t('rememberSwitch')}</span>
       </label>

@@ -11,6 +11,7 @@ import { displayText, langOfText } from '../display-text';
 import { NAV_ITEM } from '../list-nav';
 import { OutletLabel } from './OutletLabel';
 import { useEnterHandler, useOpenHandler } from './use-open';
+import { askPersistentStorage } from '../persist-storage';
 
 export function FromYourReading({ pageKey }: { pageKey: string }) {
   const { client, settings } = useUi();
@@ -66,7 +67,10 @@ function ReadingList({ items }: { items: LibraryItem[] }) {
 
 function RememberCard() {
   const { i18n, settings, updateSettings } = useUi();
-  const choose = (rememberReads: 'on' | 'off') => void updateSettings({ ...settings, rememberReads });
+  const choose = (rememberReads: 'on' | 'off') => {
+    if (rememberReads === 'on') void askPersistentStorage();
+    void updateSettings({ ...settings, rememberReads });
+  };
   return (
     <section class="card remember-card" data-role="remember-card" aria-labelledby="remember-card-title">
       <h2 id="remember-card-title">{i18n.t('rememberCardTitle')}</h2>

@@ -29,12 +29,13 @@ export const CHROMIUM_FLAGS = [
 export function startChromium(
   extensionDir: string | null,
   proxyPort: number,
-  opts: { headless?: boolean; lang?: string; installExtensions?: boolean } = {},
+  opts: { headless?: boolean; lang?: string; installExtensions?: boolean; userDataDir?: string } = {},
 ): Promise<Browser> {
   return puppeteer.launch({
     executablePath: browserPath('chromium'),
     headless: opts.headless ?? true,
     pipe: true,
+    userDataDir: opts.userDataDir,
     enableExtensions: extensionDir ? [extensionDir] : (opts.installExtensions ?? false),
     defaultViewport: { width: 1280, height: 900 },
     args: [
@@ -47,12 +48,13 @@ export function startChromium(
   });
 }
 
-export async function launchChromium(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
+export async function launchChromium(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string; userDataDir?: string } = {}): Promise<ExtensionSession> {
   const browser = await startChromium(extensionDir, proxyPort, opts);
 
   async function worker(): Promise<WebWorker> {
     const target = await browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+      // Sila's own worker: Chromium's component extensions run service workers too (seen with a userDataDir).
+      (t) => t.type() === 'service_worker' && /^chrome-extension:\/\/[a-p]{32}\/service-worker-loader\.js$/.test(t.url()),
       { timeout: 15_000 },
     );
     return (await target.worker())!;

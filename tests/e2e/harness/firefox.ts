@@ -40,20 +40,21 @@ function quietPrefs(proxyPort: number, lang: string): Record<string, unknown> {
 }
 
 /** Firefox with its prefs for the tests; the extension (if any) is installed by the caller. */
-export function startFirefox(proxyPort: number, opts: { headless?: boolean; lang?: string; extraPrefs?: Record<string, unknown> } = {}): Promise<Browser> {
+export function startFirefox(proxyPort: number, opts: { headless?: boolean; lang?: string; extraPrefs?: Record<string, unknown>; userDataDir?: string } = {}): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox'),
     headless: opts.headless ?? true,
     args: ['--remote-allow-system-access'],
+    userDataDir: opts.userDataDir,
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: { ...quietPrefs(proxyPort, opts.lang ?? 'en-US'), ...opts.extraPrefs },
   });
 }
 
-export async function launchFirefox(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string } = {}): Promise<ExtensionSession> {
+export async function launchFirefox(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string; userDataDir?: string; extraPrefs?: Record<string, unknown> } = {}): Promise<ExtensionSession> {
   const gecko = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko;
-  const browser = await startFirefox(proxyPort, { ...opts, extraPrefs: { 'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: UUID }) } });
+  const browser = await startFirefox(proxyPort, { ...opts, extraPrefs: { 'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: UUID }), ...opts.extraPrefs } });
   await browser.installExtension(extensionDir);
   const extensionOrigin = `moz-extension://${UUID}`;
 
