@@ -13,8 +13,9 @@ import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../../scripts/paths';
 import { renderArticlePage, renderListingPage } from '../../scripts/lib/render-pages';
 import { startTestServer, type TestServer } from './harness/test-server';
-import { launchChromium, startChromium } from './harness/chromium';
-import { launchFirefox, startFirefox } from './harness/firefox';
+import { startChromium } from './harness/chromium';
+import { startFirefox } from './harness/firefox';
+import { e2eBrowsers, launchBuilt } from './harness/launch';
 import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
 import { hostOf } from './harness/test-server';
 import type { ExtensionSession } from './harness/session';
@@ -37,10 +38,6 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   });
 }
 
-const launchers = {
-  chromium: () => launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port),
-  firefox: () => launchFirefox(resolve(repoRoot, 'dist', 'firefox'), server.port),
-};
 const bareBrowsers = {
   chromium: () => startChromium(null, server.port),
   firefox: () => startFirefox(server.port),
@@ -84,14 +81,14 @@ before(async () => {
 });
 after(async () => server?.close());
 
-for (const name of ['chromium', 'firefox'] as const) {
+for (const name of e2eBrowsers()) {
   describe(`Sila in ${name}`, () => {
     let session: ExtensionSession;
     let browserOwnHosts: Set<string>;
     before(async () => {
       browserOwnHosts = await hostsBrowserContactsByItself(bareBrowsers[name], server, '/world/');
       server.clear();
-      session = await launchers[name]();
+      session = await launchBuilt(name, server.port);
     });
     after(async () => session?.close());
 

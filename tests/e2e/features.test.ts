@@ -19,8 +19,7 @@ import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../../scripts/paths';
 import { renderArticlePage } from '../../scripts/lib/render-pages';
 import { startTestServer, type TestServer } from './harness/test-server';
-import { launchChromium } from './harness/chromium';
-import { launchFirefox } from './harness/firefox';
+import { e2eBrowsers, launchBuilt } from './harness/launch';
 import type { ExtensionSession } from './harness/session';
 import { bestJudgedQuery } from './harness/corpus-pages';
 import { setSettings, settledState, waitForBadge } from './harness/popup';
@@ -73,10 +72,6 @@ before(async () => {
 });
 after(async () => server?.close());
 
-const launchers = {
-  chromium: () => launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port),
-  firefox: () => launchFirefox(resolve(repoRoot, 'dist', 'firefox'), server.port),
-};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -94,12 +89,12 @@ async function typeSearch(popup: Page, text: string): Promise<void> {
   await popup.waitForSelector(`[data-role="search-results"][data-query="${text}"] [data-doc-id]`, { timeout: 15_000 });
 }
 
-for (const name of ['chromium', 'firefox'] as const) {
+for (const name of e2eBrowsers()) {
   describe(`Sila features in ${name}`, () => {
     let session: ExtensionSession;
     before(async () => {
       // The browsers run in en-US, so the interface is English ("auto").
-      session = await launchers[name]();
+      session = await launchBuilt(name, server.port);
     });
     after(async () => {
       await setSettings(session, null).catch(() => undefined);

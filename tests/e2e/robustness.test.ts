@@ -24,8 +24,7 @@ import { renderArticlePage } from '../../scripts/lib/render-pages';
 import { listFixtures } from '../fixtures/pages/fixtures';
 import { STORY, esc, storyPage } from '../fixtures/pages/_shared-story';
 import { startTestServer, type TestServer } from './harness/test-server';
-import { launchChromium } from './harness/chromium';
-import { launchFirefox } from './harness/firefox';
+import { builtExtension, e2eBrowsers, launchBuilt } from './harness/launch';
 import type { ExtensionSession } from './harness/session';
 import { bestJudgedQuery } from './harness/corpus-pages';
 import { setSettings, settledState, waitForBadge } from './harness/popup';
@@ -110,10 +109,6 @@ before(async () => {
 });
 after(async () => server?.close());
 
-const launchers = {
-  chromium: (dir = resolve(repoRoot, 'dist', 'chrome')) => launchChromium(dir, server.port),
-  firefox: (dir = resolve(repoRoot, 'dist', 'firefox')) => launchFirefox(dir, server.port),
-};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -181,11 +176,11 @@ async function assertStillWorks(session: ExtensionSession, after: string, badgeO
 }
 
 
-for (const name of ['chromium', 'firefox'] as const) {
+for (const name of e2eBrowsers()) {
   describe(`Sila under attack in ${name}`, () => {
     let session: ExtensionSession;
     before(async () => {
-      session = await launchers[name]();
+      session = await launchBuilt(name, server.port);
     });
     after(async () => session?.close());
 
@@ -386,13 +381,13 @@ for (const name of ['chromium', 'firefox'] as const) {
     let part = '';
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), `sila-corrupt-${name}-`));
-      cpSync(resolve(repoRoot, 'dist', name === 'chromium' ? 'chrome' : 'firefox'), dir, { recursive: true });
+      cpSync(builtExtension(name), dir, { recursive: true });
       // A middle part of the index pack, whatever the format version names it.
       const parts = readdirSync(join(dir, 'index')).filter((f) => /^sila-v\d+-\d+\.bin$/.test(f)).sort();
       part = parts[Math.floor(parts.length / 2)];
       const file = join(dir, 'index', part);
       truncateSync(file, Math.floor(statSync(file).size / 2));
-      session = await launchers[name](dir);
+      session = await launchBuilt(name, server.port, dir);
     });
     after(async () => {
       await session?.close();

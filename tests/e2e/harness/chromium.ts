@@ -106,10 +106,26 @@ export async function launchChromium(extensionDir: string, proxyPort: number, op
       return (await worker()).evaluate(fn as any, arg) as any;
     },
     async stopBackground() {
-      const sw = await worker();
+      const target = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin),
+        { timeout: 15_000 },
+      );
+      // Resolves when Chromium reports the worker gone (it used to be a fixed 500 ms sleep); 2 s at most.
+      const gone = new Promise<void>((resolve) => {
+        const onDestroyed = (t: unknown) => {
+          if (t === target) done();
+        };
+        const timer = setTimeout(() => done(), 2_000);
+        function done() {
+          clearTimeout(timer);
+          browser.off('targetdestroyed', onDestroyed);
+          resolve();
+        }
+        browser.on('targetdestroyed', onDestroyed);
+      });
       // Same effect as Chrome stopping an idle worker: everything in memory is gone.
-      await sw.close();
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await (await target.worker())!.close();
+      await gone;
     },
     close: () => browser.close(),
   };
