@@ -19,6 +19,7 @@ import { startTestServer, hostOf, type TestServer } from './harness/test-server'
 import { launchChromium, startChromium } from './harness/chromium';
 import { launchFirefox, startFirefox } from './harness/firefox';
 import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
+import { e2eBrowsers } from './harness/launch';
 import type { ExtensionSession } from './harness/session';
 import { setSettings, settledState } from './harness/popup';
 
@@ -105,8 +106,7 @@ async function fromReading(page: Page, timeoutMs = 15_000): Promise<string[]> {
 
 const expected = READ.map((i) => `http://sila.test${pathOf(i)}`).sort();
 
-const browsers = (process.env.SILA_E2E_BROWSERS ?? 'chromium,firefox').split(',') as ('chromium' | 'firefox')[];
-for (const name of browsers) {
+for (const name of e2eBrowsers()) {
   describe(`Remember what I read in ${name}`, () => {
     const profile = mkdtempSync(join(tmpdir(), `sila-library-${name}-`));
     // Firefox removes a temporary add-on (and, by default, its storage) when it quits; the test re-installs the
