@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LibraryItem } from '../../messages';
 import { safeHttpUrl } from '../../lib/safe-url';
 import { useUi } from '../context';
-import { displayText, langOfText } from '../display-text';
+import { displayText, languageOfText } from '../display-text';
 import { NAV_ITEM } from '../list-nav';
 import { OutletLabel } from './OutletLabel';
 import { useEnterHandler, useOpenHandler } from './use-open';
@@ -41,8 +41,11 @@ function ReadingList({ items }: { items: LibraryItem[] }) {
         {items.map((item) => {
           const url = safeHttpUrl(item.url);
           const title = displayText(item.title, 300) || '—';
+          // As in ArticleItem: the row takes its article's direction, so the outlet line sits under the title.
+          const language = languageOfText(title);
+          const flip = language !== undefined && language.dir !== i18n.dir;
           return (
-            <li class={url ? 'article' : 'article no-link'} key={item.url} data-read-url={item.url}>
+            <li class={url ? 'article' : 'article no-link'} key={item.url} data-read-url={item.url} dir={language?.dir} data-flip={flip ? '' : undefined}>
               <div class="article-meta">
                 <OutletLabel source={item.outlet} />
                 <span aria-hidden="true" class="sep">·</span>
@@ -50,11 +53,11 @@ function ReadingList({ items }: { items: LibraryItem[] }) {
               </div>
               <h3 class="article-title">
                 {url ? (
-                  <a href={url} target="_blank" rel="noopener noreferrer" class="bidi stretched" data-role="title" lang={langOfText(title)} dir="auto" {...{ [NAV_ITEM]: '' }} onClick={(e) => onOpen(e, url)} onAuxClick={(e) => onOpen(e, url)} onKeyDown={(e) => onEnter(e, url)}>
+                  <a href={url} target="_blank" rel="noopener noreferrer" class="bidi stretched" data-role="title" lang={language?.lang} dir={language?.dir ?? 'auto'} {...{ [NAV_ITEM]: '' }} onClick={(e) => onOpen(e, url)} onAuxClick={(e) => onOpen(e, url)} onKeyDown={(e) => onEnter(e, url)}>
                     <span class="clamp-2">{title}</span>
                   </a>
                 ) : (
-                  <span class="bidi clamp-2" data-role="title" lang={langOfText(title)} dir="auto">{title}</span>
+                  <span class="bidi clamp-2" data-role="title" lang={language?.lang} dir={language?.dir ?? 'auto'}>{title}</span>
                 )}
               </h3>
             </li>
