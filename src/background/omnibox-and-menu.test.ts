@@ -4,6 +4,7 @@
  * their listeners are driven here with the browser API replaced by recorders.
  */
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { SearchHints } from '../lib/search/hints';
 import type { SearchResult } from '../lib/types';
 
 type Listener = (...args: any[]) => unknown;
@@ -18,6 +19,7 @@ const record =
   };
 let extensionUrl = 'chrome-extension://abc/';
 const session = new Map<string, unknown>();
+let storedSettings: Record<string, unknown> = {};
 
 vi.mock('webextension-polyfill', () => ({
   default: {
@@ -31,8 +33,9 @@ vi.mock('webextension-polyfill', () => ({
       },
     },
     contextMenus: { removeAll: record('contextMenus.removeAll'), create: record('contextMenus.create'), onClicked: on('menuClicked') },
-    i18n: { getMessage: (key: string) => `[${key}]` },
+    i18n: { getMessage: (key: string) => `[${key}]`, getUILanguage: () => 'en-US' },
     storage: {
+      sync: { get: async () => ({ settings: storedSettings }) },
       session: {
         set: async (items: Record<string, unknown>) => {
           calls.push({ api: 'storage.session.set', args: [items] });
@@ -50,7 +53,18 @@ const hit = (title: string, url: string | null, source = 'BBC Arabic'): SearchRe
   matchedTerms: [],
 });
 let hits: SearchResult[] = [];
-vi.mock('./engine', () => ({ engine: async () => ({ search: async (_: string, { k }: { k: number }) => hits.slice(0, k) }) }));
+let hints: SearchHints | Error = { didYouMean: null, arabicQuery: null };
+const hintsAsked: string[] = [];
+vi.mock('./engine', () => ({
+  engine: async () => ({
+    search: async (_: string, { k }: { k: number }) => hits.slice(0, k),
+    searchHints: async (query: string) => {
+      hintsAsked.push(query);
+      if (hints instanceof Error) throw hints;
+      return hints;
+    },
+  }),
+}));
 
 const { registerOmnibox } = await import('./omnibox');
 const { registerContextMenu } = await import('./context-menu');
@@ -68,6 +82,9 @@ beforeEach(() => {
   calls.length = 0;
   session.clear();
   extensionUrl = 'chrome-extension://abc/';
+  storedSettings = {};
+  hints = { didYouMean: null, arabicQuery: null };
+  hintsAsked.length = 0;
   hits = [hit('سد النهضة <b>عاجل</b> & "المياه"', 'https://www.bbc.com/arabic/1'), hit('رابط خبيث', 'javascript:alert(1)'), hit('بلا رابط', null)];
 });
 
@@ -110,6 +127,56 @@ describe('omnibox', () => {
     hits = [];
     await enter('لا شيء', 'newForegroundTab');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('omnibox hints', () => {
+  const few = () => [hit('خاشقجي في إسطنبول', 'https://www.bbc.com/arabic/2')];
+
+  test('a search that found little offers did-you-mean first, in the chosen language, its content the fix', async () => {
+    hits = few();
+    hints = { didYouMean: 'خاشقجي', arabicQuery: null };
+    storedSettings = { language: 'ar' };
+    const [first, second] = await suggestionsFor('خاشقحي');
+    expect(first).toEqual({ content: 'خاشقجي', description: '<dim>هل تقصد</dim> <match>خاشقجي</match>؟' });
+    expect(second.content).toBe('https://www.bbc.com/arabic/2');
+    storedSettings = { language: 'en' };
+    expect((await suggestionsFor('خاشقحي'))[0].description).toBe('<dim>Did you mean</dim> <match>خاشقجي</match>?');
+  });
+
+  test('a Latin query that found nothing says the archive is Arabic; Firefox gets it as plain text', async () => {
+    hits = [];
+    hints = { didYouMean: null, arabicQuery: 'خاشقجي' };
+    storedSettings = { language: 'en' };
+    extensionUrl = 'moz-extension://abc/';
+    expect(await suggestionsFor('Khashoggi')).toEqual([
+      { content: 'خاشقجي', description: 'The archive is in Arabic. Search the name in Arabic letters: خاشقجي' },
+    ]);
+  });
+
+  test('in "auto" the browser supplies the words; markup in a hint is escaped for Chrome', async () => {
+    hits = [];
+    hints = { didYouMean: '<b>&', arabicQuery: null };
+    expect(await suggestionsFor('x')).toEqual([{ content: '<b>&', description: '<dim>[didYouMean]</dim> <match>&lt;b&gt;&amp;</match>?' }]);
+  });
+
+  test('a search with enough results asks for no hint; no hint or a failed one adds no row', async () => {
+    hints = { didYouMean: 'خاشقجي', arabicQuery: null };
+    hits = [few()[0], few()[0], few()[0]];
+    expect((await suggestionsFor('خاشقجي')).map((s) => s.content)).toEqual(Array(3).fill('https://www.bbc.com/arabic/2'));
+    expect(hintsAsked).toEqual([]);
+    hits = few();
+    hints = { didYouMean: null, arabicQuery: null };
+    expect(await suggestionsFor('خاشقجي')).toHaveLength(1);
+    hints = new Error('search files missing');
+    expect(await suggestionsFor('خاشقجي')).toHaveLength(1);
+    expect(hintsAsked).toEqual(['خاشقجي', 'خاشقجي']);
+  });
+
+  test('choosing the hint searches the suggested words and opens their best match', async () => {
+    hits = few();
+    await listeners.get('inputEntered')!('خاشقجي', 'currentTab');
+    expect(calls).toEqual([{ api: 'tabs.update', args: [{ url: 'https://www.bbc.com/arabic/2' }] }]);
   });
 });
 

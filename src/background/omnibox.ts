@@ -1,14 +1,15 @@
-/** The address-bar keyword `sila`: suggestions from the corpus as you type, Enter opens the chosen article. */
+/**
+ * The address-bar keyword `sila`: suggestions from the corpus as you type, Enter opens the chosen article. A search
+ * that finds little also offers the popup's hint (see omnibox-hints.ts) as the first row.
+ */
 import browser from 'webextension-polyfill';
 import { engine } from './engine';
 import { safeHttpUrl } from '../lib/safe-url';
 import { highlight, queryTerms } from '../lib/text/highlight';
+import { HINTS_BELOW } from '../lib/search/hints';
+import { hintSuggestion, interfaceI18n, xmlEscape } from './omnibox-hints';
 
 const SUGGESTIONS = 6;
-
-/** Chrome parses omnibox descriptions as XML (and highlights <match>); Firefox shows them as plain text. */
-const xmlEscape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
 
@@ -22,16 +23,23 @@ function chromeDescription(title: string, source: string, typed: string): string
 
 export function registerOmnibox(): void {
   browser.omnibox.onInputChanged.addListener(async (text, suggest) => {
-    const results = await (await engine()).search(text, { k: SUGGESTIONS }).catch(() => []);
-    suggest(
-      results.flatMap((result) => {
-        const url = safeHttpUrl(result.doc.url);
-        if (!url) return [];
-        const title = result.doc.title.slice(0, 250);
-        const source = result.doc.source ?? '';
-        return [{ content: url, description: isFirefox() ? `${title} — ${source}` : chromeDescription(title, source, text) }];
-      }),
-    );
+    const sila = await engine();
+    const results = await sila.search(text, { k: SUGGESTIONS }).catch(() => []);
+    const articles = results.flatMap((result) => {
+      const url = safeHttpUrl(result.doc.url);
+      if (!url) return [];
+      const title = result.doc.title.slice(0, 250);
+      const source = result.doc.source ?? '';
+      return [{ content: url, description: isFirefox() ? `${title} — ${source}` : chromeDescription(title, source, text) }];
+    });
+    // As in the popup: a search that found little offers its spelling fix first; a failed hint offers nothing.
+    const hint =
+      results.length < HINTS_BELOW
+        ? await Promise.all([sila.searchHints(text), interfaceI18n()])
+            .then(([hints, i18n]) => hintSuggestion(hints, i18n, !isFirefox()))
+            .catch(() => null)
+        : null;
+    suggest(hint ? [hint, ...articles] : articles);
   });
 
   browser.omnibox.onInputEntered.addListener(async (text, disposition) => {

@@ -3,12 +3,9 @@
  * articles (a query that finds its words never gets a suggestion, and most searches cost no second message).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SearchHints } from '../lib/search/hints';
+import { HINTS_BELOW, type SearchHints } from '../lib/search/hints';
 import type { SilaClient } from './client';
 import type { SearchLoad } from './use-search';
-
-/** Fewer results than this ask for hints. */
-export const HINTS_BELOW = 3;
 
 export function useSearchHints(client: SilaClient, load: SearchLoad): { query: string; hints: SearchHints } | null {
   const [hints, setHints] = useState<{ query: string; hints: SearchHints } | null>(null);

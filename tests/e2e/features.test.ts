@@ -224,6 +224,18 @@ for (const name of e2eBrowsers()) {
       const hint = await popup.waitForSelector('[data-role="did-you-mean"] button', { timeout: 15_000 });
       assert.match((await hint!.evaluate((el) => el.textContent)) ?? '', /خاشقجي/);
       await popup.screenshot({ path: resolve(shots, `${name}-search-did-you-mean.png`) });
+      try {
+        // The Arabic interface words the same line in Arabic, right to left, with an Arabic question mark.
+        await setSettings(session, { language: 'ar' });
+        await popup.waitForFunction(() => document.documentElement.lang === 'ar', { timeout: 5_000 });
+        await popup.waitForFunction(() => document.querySelector('[data-role="did-you-mean"]')?.textContent?.includes('هل تقصد'), { timeout: 5_000 });
+        const line = await popup.$eval('[data-role="did-you-mean"]', (el) => el.textContent ?? '');
+        assert.match(line, /هل تقصد\s*خاشقجي\s*؟/);
+        await popup.screenshot({ path: resolve(shots, `${name}-search-did-you-mean-ar.png`) });
+      } finally {
+        await setSettings(session, { language: 'auto' });
+      }
+      await popup.waitForFunction(() => document.documentElement.lang === 'en', { timeout: 5_000 });
       await hint!.click();
       await popup.waitForSelector('[data-role="search-results"][data-query="خاشقجي"] [data-doc-id]', { timeout: 15_000 });
       await box!.click({ clickCount: 3 });

@@ -5,6 +5,9 @@
 import { LATIN_WORD, arabicSpelling } from './transliterate';
 import type { Searcher } from './searcher';
 
+/** A search with fewer results than this asks for hints (the popup, the side panel and the address bar). */
+export const HINTS_BELOW = 3;
+
 export interface SearchHints {
   /** The query with its unknown words replaced by near title words, or null. */
   didYouMean: string | null;
