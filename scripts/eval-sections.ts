@@ -1,5 +1,5 @@
 /**
- * npm run eval:sections -- [--corpus FILE] [--seed FILE] [--json]
+ * npm run eval:sections -- [--corpus FILE] [--seed FILE] [--params JSON] [--json]
  *
  * What the popup's sections show, measured: each dev query goes through the background's path
  * (relatedForSnapshot, the default resultCount) and each result through the popup's rule (relatedSections, for
@@ -7,7 +7,9 @@
  * listed as "less closely related"). For each section, over all dev queries and over the odd and even lines of
  * the query file: results shown, how many of them are judged, the judged share of grade ≥ 1 with a bootstrap
  * 95% interval over queries, and the unjudged ones apart. Then the judged share by confidence band, and where a
- * logistic fit of "related" on confidence crosses one half, which is what the sections' floor rests on. Last,
+ * logistic fit of "related" on confidence crosses one half, which is what the sections' floor rests on, and the
+ * AUC of confidence (how often a related judged result outranks an unrelated one of the same query by
+ * confidence). `--params` overrides ranking parameters (RankParams, JSON) for trying a change. Last,
  * the seed page of `npm start` (../shared/seed, through the content script's extraction): its titles per
  * section, before and after. The seed article is from 2024 and the corpus from 2018: nothing there is judged.
  */
@@ -19,6 +21,7 @@ import type { ArticleSnapshot, CorpusArticle, RelatedResult } from '../src/lib/t
 import { relatedForSnapshot } from '../src/background/related-for-tab';
 import { extractSnapshot } from '../src/content/extract';
 import { relatedSections } from '../src/ui/related-sections';
+import { defaultRankParams } from '../src/lib/related/rank';
 import { corpusDir, defaultCorpusFile, repoRoot } from './paths';
 import { parseArgs, runMain } from './lib/args';
 import { dirSource } from './lib/dir-source';
@@ -105,6 +108,34 @@ function crossing(rows: QueryRow[]): { at: number; interval: [number, number] } 
   return { at: halfCrossing(byQuery.flat()), interval: bootstrapInterval(byQuery, (sample) => halfCrossing(sample.flat()), { resamples: 1000 }) };
 }
 
+/**
+ * AUC of confidence within queries: over the pairs (related, unrelated) of judged results of one query, the share
+ * where the related one has the higher confidence (ties count half). Within a query, because across queries a
+ * confidence also carries how well the archive covers the page, which the sections do not need to tell apart.
+ */
+function withinQueryAuc(byQuery: { x: number; related: boolean }[][]): number {
+  let pairs = 0;
+  let wins = 0;
+  for (const points of byQuery) {
+    for (const a of points) {
+      if (!a.related) continue;
+      for (const b of points) {
+        if (b.related) continue;
+        pairs++;
+        wins += a.x > b.x ? 1 : a.x === b.x ? 0.5 : 0;
+      }
+    }
+  }
+  return pairs ? wins / pairs : NaN;
+}
+
+function auc(rows: QueryRow[]): { at: number; interval: [number, number] } {
+  const groups = new Map<string, ReturnType<typeof judgedPoints>>();
+  for (const p of judgedPoints(rows)) groups.set(p.query, [...(groups.get(p.query) ?? []), p]);
+  const byQuery = [...groups.values()];
+  return { at: withinQueryAuc(byQuery), interval: bootstrapInterval(byQuery, withinQueryAuc, { resamples: 1000 }) };
+}
+
 async function seedResults(index: SilaIndex, seedFile: string, k: number): Promise<RelatedResult[]> {
   const { document } = parseHTML(renderSeedPage(readFileSync(seedFile, 'utf8')));
   const snapshot = extractSnapshot(document as unknown as Document, 'http://127.0.0.1/news/crocus-attack');
@@ -116,6 +147,8 @@ runMain(async () => {
   const corpus = resolve(args.get('corpus') || defaultCorpusFile);
   const seedDir = resolve(repoRoot, '..', 'shared', 'seed');
   const seedFile = args.get('seed') || resolve(seedDir, readdirSync(seedDir).find((f) => f.endsWith('.txt')) ?? '');
+  // The engine reads defaultRankParams on every query: an override here is what every query below uses.
+  if (args.get('params')) Object.assign(defaultRankParams, JSON.parse(args.get('params')!));
   const qrels: Qrels = parseQrels(readFileSync(resolve(corpusDir, 'dev-qrels.tsv'), 'utf8'));
   const index = await openIndex(dirSource(await ensureIndex(corpus)));
   const k = DEFAULT_SETTINGS.resultCount;
@@ -147,13 +180,14 @@ runMain(async () => {
   }) as ({ from: number; to: number } & Record<keyof typeof halves, SectionFigures>)[];
 
   const crossings = Object.fromEntries(Object.entries(halves).map(([half, subset]) => [half, crossing(subset)]));
+  const aucs = Object.fromEntries(Object.entries(halves).map(([half, subset]) => [half, auc(subset)]));
   const seed = await seedResults(index, seedFile, k);
   const seedSections = Object.fromEntries(
     (['before', 'after'] as const).map((rule) => [rule, Object.fromEntries(Object.entries(rules[rule](seed, DEFAULT_SETTINGS.minConfidence)).map(([s, rs]) => [s, rs.map((r) => ({ id: r.doc.id, confidence: r.confidence, title: r.doc.title }))]))]),
   );
 
   if (args.has('json')) {
-    process.stdout.write(`${JSON.stringify({ queries: rows.length, judgedQueries: rows.filter((r) => r.judged).length, resultCount: k, sections, bands, crossings, seed: seedSections }, null, 1)}\n`);
+    process.stdout.write(`${JSON.stringify({ queries: rows.length, judgedQueries: rows.filter((r) => r.judged).length, resultCount: k, sections, bands, crossings, aucs, seed: seedSections }, null, 1)}\n`);
     return;
   }
   const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : '–');
@@ -169,6 +203,8 @@ runMain(async () => {
   for (const b of bands) console.log(`${`${b.from.toFixed(2)}–${b.to.toFixed(2)}`.padEnd(28)}${(['all', 'odd', 'even'] as const).map((h) => `| ${cell(b[h])} `).join('')}`);
   console.log('\nconfidence where a logistic fit of related (grade ≥ 1) on confidence crosses 1/2, bootstrap 95% over queries:');
   for (const [half, c] of Object.entries(crossings)) console.log(`  ${half.padEnd(5)} ${c.at.toFixed(3)} [${c.interval[0].toFixed(3)}, ${c.interval[1].toFixed(3)}]`);
+  console.log('\nAUC of confidence within queries (related vs unrelated judged results of one query), bootstrap 95% over queries:');
+  for (const [half, c] of Object.entries(aucs)) console.log(`  ${half.padEnd(5)} ${c.at.toFixed(3)} [${c.interval[0].toFixed(3)}, ${c.interval[1].toFixed(3)}]`);
   console.log(`\nseed page (${seedFile}), badge threshold ${DEFAULT_SETTINGS.minConfidence}:`);
   for (const rule of ['before', 'after'] as const) {
     for (const [section, list] of Object.entries(seedSections[rule])) {

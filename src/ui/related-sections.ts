@@ -7,10 +7,11 @@
  * - the rest is not shown: when nothing is left, the popup says so and offers the search box.
  *
  * Why CONFIDENT is the floor (`npm run eval:sections`: the 300 dev queries, 42 of them judged, top 8 as the
- * popup asks): below 0.5, 19 of 63 judged results were related (grade ≥ 1; 30%, bootstrap 95% 16–45%; odd
- * half 26%, even 34%), at 0.5 or above 157 of 187 (84%). A logistic fit of related on confidence crosses one
- * half at 0.47 (95% 0.39–0.53; odd and even halves 0.47 each), not told apart from 0.5: under 0.5 a result is
- * more often noise than not, and 0.5 is where the engine's confidence already means "even odds".
+ * popup asks; confidence from the whole-page cosine, see RankParams.confidenceWholeHalf): below 0.5, 14 of 64
+ * judged results were related (grade ≥ 1; 22%, bootstrap 95% 11–34%; odd and even halves 22% and 21%), at 0.5
+ * or above 162 of 186 (87%). A logistic fit of related on confidence crosses one half at 0.49 (95% 0.42–0.55;
+ * odd half 0.47, even 0.51), not told apart from 0.5: under 0.5 a result is more often noise than not, and 0.5
+ * is where the engine's confidence already means "even odds".
  */
 import { CONFIDENT } from '../lib/related/rank';
 import type { RelatedResult } from '../lib/types';

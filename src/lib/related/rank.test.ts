@@ -61,6 +61,18 @@ describe('rank', () => {
     expect(rank([named(0, 0.2, 0)], ctx, { ...p, nameConfidencePower: 0 }, 1)[0].confidence).toBeCloseTo(confidenceOf(0.2, p.confidenceHalf), 9);
   });
 
+  it('takes the confidence from the whole-page cosine where it was computed, and the list from the plain cosine', () => {
+    const whole = (position: number, cosine: number, wholeCosine?: number): RankInput => ({ position, score: 10 - position, cosine, mask: 1, wholeCosine });
+    const p = { ...params, minConfidence: 0.2, nameConfidencePower: 0 };
+    const ranked = rank([whole(0, 0.08, 0.2), whole(1, 0.2)], ctx, p, 2);
+    const at = (position: number) => ranked.find((r) => r.position === position)!.confidence;
+    expect(at(0)).toBeCloseTo(confidenceOf(0.2, p.confidenceWholeHalf), 9);
+    expect(at(1)).toBeCloseTo(confidenceOf(0.2, p.confidenceHalf), 9);
+    // A plain cosine below minConfidence is not returned, whatever its whole-page cosine.
+    expect(rank([whole(0, 0.01, 0.9)], ctx, p, 1)).toEqual([]);
+    expect(rank([whole(0, 0.08, 0.2)], ctx, { ...p, confidenceWholeHalf: 0 }, 1)[0].confidence).toBeCloseTo(confidenceOf(0.08, p.confidenceHalf), 9);
+  });
+
   it('puts a candidate that reports an already listed event (sameEvent) on that card, not a card of its own', () => {
     const sameEvent = (a: number, b: number) => a === 0 && b === 2;
     const ranked = rank([candidate(0, 10), candidate(1, 9), candidate(2, 8), candidate(3, 7)], { ...ctx, sameEvent }, params, 4);
