@@ -71,16 +71,27 @@ export function scoreOutside(stats: ArchiveStats, query: { terms: readonly strin
   const { k, b, d } = t.titleBm25;
   const avgTitle = title.header.avgLength || 1;
   const avgLead = lead.header.avgLength || 1;
-  const bm25plus = (term: string, tf: number, length: number) => idf(title, term) * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgTitle)));
+  // Statistics per term, looked up once per query rather than once per article.
+  const memo = <T>(f: (term: string) => T) => {
+    const known = new Map<string, T>();
+    return (term: string) => {
+      let v = known.get(term);
+      if (v === undefined) known.set(term, (v = f(term)));
+      return v;
+    };
+  };
+  const titleIdf = memo((term) => idf(title, term));
+  const bm25plus = (term: string, tf: number, length: number) => titleIdf(term) * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgTitle)));
   // Lead terms in more than leadMaxDfShare of the archive's leads are not indexed there: not counted here either.
   // The lead table no longer knows them, so their share of titles stands in for it.
-  const leadIndexed = (term: string) => lead.find(term) >= 0 || dfOf(title, term) <= t.leadMaxDfShare * title.header.docCount;
+  const leadWeight = memo((term) =>
+    lead.find(term) >= 0 || dfOf(title, term) <= t.leadMaxDfShare * title.header.docCount ? idf(lead, term) * t.leadWeight : 0,
+  );
   const leadScore = (term: string, doc: OutsideDoc) => {
     const tf = doc.leadTf.get(term);
-    if (!tf || !leadIndexed(term)) return 0;
-    const n = lead.header.docCount + 1;
-    const df = dfOf(lead, term) + 1;
-    const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * t.leadWeight;
+    if (!tf) return 0;
+    const w = leadWeight(term);
+    if (w === 0) return 0;
     return (w * tf * (t.leadK1 + 1)) / (tf + t.leadK1 * (1 - t.leadB + (t.leadB * doc.leadLength) / avgLead));
   };
   const hits: OutsideHit[] = [];
