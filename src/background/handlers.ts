@@ -9,7 +9,8 @@ import { answerEntries, confidentCount, makeAnswer, readTab, snapshotEntries, sn
 import type { ArticleSnapshot } from '../lib/types';
 import type { Settings } from '../settings';
 import { showCount } from './badge';
-import { libraryHandlers } from './library-handlers';
+import { libraryHandlers, searchLibrary } from './library-handlers';
+import { mergeSearchResults } from '../library/search';
 
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in MessageName]: Handler<N> };
@@ -47,7 +48,9 @@ export const handlers: Handlers = {
   },
 
   async 'corpus/search'({ query, limit }) {
-    return (await engine()).search(query, { k: limit });
+    const index = await engine();
+    const [archive, reads] = await Promise.all([index.search(query, { k: limit }), searchLibrary(index, query, limit)]);
+    return mergeSearchResults([archive, reads], limit);
   },
 
   async 'corpus/search-hints'({ query }) {

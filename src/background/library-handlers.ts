@@ -11,6 +11,9 @@ import { Library } from '../library/library';
 import { vocabularyKey } from '../library/segment';
 import { IndexedDbStore } from '../library/store';
 import { engine } from './engine';
+import type { SilaIndex } from '../lib/engine';
+import type { SearchResult } from '../lib/types';
+import { searchReads } from '../library/search';
 
 type LibraryName = 'library/remember' | 'library/related' | 'library/status' | 'library/forget';
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
@@ -22,6 +25,19 @@ function library(): Promise<Library> {
   opened ??= engine().then((index) => new Library(store, { vocabulary: vocabularyKey(index.meta), weigh: (a) => index.weighForLibrary(a) }));
   opened.catch(() => (opened = null));
   return opened;
+}
+
+/**
+ * Remembered reads matching a search, on the archive search's scale (src/library/search.ts). A library that
+ * cannot be read costs the search its reads, not its archive results.
+ */
+export async function searchLibrary(index: SilaIndex, query: string, limit: number): Promise<SearchResult[]> {
+  try {
+    return await searchReads(index, await (await library()).forSearch(), query, limit);
+  } catch (error) {
+    console.warn('Sila: the library was not searched', error);
+    return [];
+  }
 }
 
 async function isPrivateTab(tabId: number): Promise<boolean> {

@@ -18,6 +18,7 @@ import { weighArticle, type WeighedDoc } from './index/weigh';
 import { RelatedEngine, type RelatedOptions } from './related/related';
 import { loadSearcher } from './search';
 import { hintsFor, type SearchHints } from './search/hints';
+import type { OutsideDoc } from './search/outside';
 import type { DocRecord, IndexMeta, RelatedQuery, RelatedResult, SearchResult } from './types';
 
 export { IndexLoadError };
@@ -38,6 +39,11 @@ export interface SilaIndex {
   relatedToPosition(position: number, options?: RelatedOptions & { query?: RelatedQuery }): Promise<RelatedResult[]>;
   /** Toolbar search (src/lib/search), loaded on first use. */
   search(query: string, options?: { k?: number }): Promise<SearchResult[]>;
+  /**
+   * Articles outside the archive (the user's library) that match a typed query, scored on the archive search's
+   * scale (src/lib/search/outside.ts), best first. `key` names an article: its analysis is kept while it is asked.
+   */
+  searchOutside(query: string, articles: readonly { key: string; title: string; body: string }[]): Promise<{ index: number; score: number; matchedTerms: string[] }[]>;
   /** "Did you mean" for a typo, the Arabic spelling of a Latin query (src/lib/search/hints.ts). */
   searchHints(query: string): Promise<SearchHints>;
   /**
@@ -75,6 +81,13 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
       });
       return (await searcher).search(query, options);
     },
+    async searchOutside(query, articles) {
+      searcher ??= loadSearch(source, ix).catch((error: unknown) => {
+        searcher = null;
+        throw error;
+      });
+      return (await searcher).searchOutside(query, articles);
+    },
     async searchHints(query) {
       searcher ??= loadSearch(source, ix).catch((error: unknown) => {
         searcher = null;
@@ -90,15 +103,27 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
  * code is imported statically: a dynamic import() goes through Vite's preload helper, which touches `window`
  * and throws in a service worker.
  */
-async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<{ search(query: string, options?: { k?: number }): Promise<SearchResult[]>; hints(query: string): Promise<SearchHints> }> {
+async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<Pick<SilaIndex, 'search' | 'searchOutside'> & { hints: SilaIndex['searchHints'] }> {
   if (ix.meta.sila.searchFiles.length === 0) throw new Error('this index was built without toolbar search files');
   const searcher = await loadSearcher(source);
+  // Library articles analysed once, kept while they are asked for (a forgotten one drops out at the next search).
+  let prepared = new Map<string, OutsideDoc>();
   const titles = async (positions: number[]) => {
     await ix.ensureDocs(positions);
     return positions.map((p) => ix.doc(p).title);
   };
   return {
     hints: (query) => hintsFor(searcher, query, titles),
+    async searchOutside(query, articles) {
+      const next = new Map<string, OutsideDoc>();
+      const docs = articles.map((a) => {
+        const doc = prepared.get(a.key) ?? searcher.prepareOutside(a);
+        next.set(a.key, doc);
+        return doc;
+      });
+      prepared = next;
+      return searcher.searchOutside(query, docs);
+    },
     async search(query, options) {
       // Titles (for the matched words) and records are read from the doc store for the hits shown only.
       const hits = await searcher.searchWithTitles(query, { k: options?.k ?? 10 }, async (positions) => {

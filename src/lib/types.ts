@@ -79,12 +79,18 @@ export interface RelatedResult {
   collection?: { id: number; name: string };
 }
 
+/** Where a result comes from: the bundled archive, the articles the user read, or one of their collections. */
+export type ResultOrigin = { kind: 'archive' } | { kind: 'reading' } | { kind: 'collection'; id: string; name: string };
+
 export interface SearchResult {
   doc: DocRecord;
+  /** Index position of doc in the archive; -1 for an article from the user's library. */
   position: number;
   score: number;
   /** Query words as matched in the title, to highlight. */
   matchedTerms: string[];
+  /** Absent: the archive. */
+  origin?: ResultOrigin;
 }
 
 /** meta.json of a built index: describes the corpus and lists the files. */

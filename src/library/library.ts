@@ -26,8 +26,16 @@ export interface LibraryMatch {
   score: number;
 }
 
+/** A read as search needs it: its record without the text, and the text's opening (title and lead are searched). */
+export type SearchableRead = Omit<ReadRecord, 'text'> & { opening: string };
+
+/** Characters of a read's text kept for search: more than the search's lead (200) and the snippet shown. */
+const OPENING_CHARS = 600;
+
 export class Library {
   private loaded: Promise<{ keys: number[]; segments: Segment[] }> | null = null;
+  /** The reads for search, read from storage once and kept until a read is added or everything is forgotten. */
+  private searchable: Promise<SearchableRead[]> | null = null;
 
   constructor(
     private readonly store: LibraryStore,
@@ -83,8 +91,10 @@ export class Library {
     const known = await this.store.idOfUrl(read.url);
     if (known !== null) {
       await this.store.touch(known, read.readAt);
+      this.searchable = null;
       return 'updated';
     }
+    this.searchable = null;
     const { doc } = this.engine.weigh({ title: read.title, body: read.text });
     const hours = toHours(read.published);
     await this.store.addRead(read, (id) => encodeSegment(buildSegment([{ id, hours, doc }]), this.engine.vocabulary));
@@ -119,6 +129,16 @@ export class Library {
     });
   }
 
+  /** Every read, for search (a status or search request leaves storage empty when nothing was ever kept). */
+  forSearch(): Promise<SearchableRead[]> {
+    this.searchable ??= this.store
+      .readIds()
+      .then((ids) => this.store.reads(ids))
+      .then((reads) => reads.map(({ text, ...read }) => ({ ...read, opening: text.slice(0, OPENING_CHARS) })));
+    this.searchable.catch(() => (this.searchable = null));
+    return this.searchable;
+  }
+
   async count(): Promise<number> {
     return (await this.store.readIds()).length;
   }
@@ -131,6 +151,7 @@ export class Library {
   /** Forget everything: the database is deleted, and nothing is kept in memory either. */
   async forget(): Promise<void> {
     this.loaded = null;
+    this.searchable = null;
     await this.store.destroy();
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../lib/types';
-import { applyFilters, facets, monthOf, NO_FILTERS } from './search-filters';
+import { applyFilters, facets, monthOf, NO_FILTERS, originFacets, originKey } from './search-filters';
 
 const r = (id: string, source: string | null, published: string | null): SearchResult => ({
   doc: { id, title: id, url: null, source, published, snippet: '', story: 0 },
@@ -38,5 +38,33 @@ describe('search filters', () => {
     expect(applyFilters(results, NO_FILTERS).map((x) => x.doc.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(applyFilters(results, { ...NO_FILTERS, sort: 'newest' }).map((x) => x.doc.id)).toEqual(['a', 'd', 'b', 'c']);
     expect(applyFilters(results, { ...NO_FILTERS, sort: 'oldest' }).map((x) => x.doc.id)).toEqual(['b', 'd', 'a', 'c']);
+  });
+});
+
+describe('the source filter', () => {
+  const mine = (id: string): SearchResult => ({ ...r(id, 'Example', '2026-12-01T08:00:00Z'), origin: { kind: 'reading' } });
+  const theirs = (id: string): SearchResult => ({ ...r(id, 'Example', null), origin: { kind: 'collection', id: 'c1', name: 'مصر 2013' } });
+  const mixed = [results[0], mine('m1'), results[1], theirs('c'), mine('m2')];
+
+  it('lists the sources present, the archive first, and nothing for an archive-only list', () => {
+    expect(originFacets(mixed).map((o) => [o.key, o.count])).toEqual([
+      ['archive', 2],
+      ['reading', 2],
+      ['collection:c1', 1],
+    ]);
+    expect(originFacets(results)).toEqual([{ key: 'archive', origin: { kind: 'archive' }, count: 4 }]);
+    // With no archive result the archive is still offered, so that the reader can see it has none.
+    expect(originFacets([mine('m1')]).map((o) => [o.key, o.count])).toEqual([
+      ['archive', 0],
+      ['reading', 1],
+    ]);
+  });
+
+  it('keeps only the chosen source, combined with the other filters', () => {
+    expect(applyFilters(mixed, { ...NO_FILTERS, origin: 'archive' }).map((x) => x.doc.id)).toEqual(['a', 'b']);
+    expect(applyFilters(mixed, { ...NO_FILTERS, origin: 'reading' }).map((x) => x.doc.id)).toEqual(['m1', 'm2']);
+    expect(applyFilters(mixed, { ...NO_FILTERS, origin: 'collection:c1' }).map((x) => x.doc.id)).toEqual(['c']);
+    expect(applyFilters(mixed, { ...NO_FILTERS, origin: 'reading', outlet: 'BBC Arabic' })).toEqual([]);
+    expect(originKey(undefined)).toBe('archive');
   });
 });

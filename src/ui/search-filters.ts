@@ -1,9 +1,11 @@
-/** Filtering and sorting search results by outlet, month and date: pure functions, tested without a DOM. */
-import type { SearchResult } from '../lib/types';
+/** Filtering and sorting search results by source, outlet, month and date: pure functions, tested without a DOM. */
+import type { ResultOrigin, SearchResult } from '../lib/types';
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
 export interface SearchFilters {
+  /** A source as originKey gives it ("archive", "reading", "collection:<id>"), or "" for all. */
+  origin: string;
   /** An outlet name, or "" for all. */
   outlet: string;
   /** A month as "YYYY-MM", or "" for any date. */
@@ -11,7 +13,7 @@ export interface SearchFilters {
   sort: SortOrder;
 }
 
-export const NO_FILTERS: SearchFilters = { outlet: '', month: '', sort: 'relevance' };
+export const NO_FILTERS: SearchFilters = { origin: '', outlet: '', month: '', sort: 'relevance' };
 
 function time(iso: string | null): number {
   const t = iso ? Date.parse(iso) : Number.NaN;
@@ -39,9 +41,35 @@ export function facets(results: readonly SearchResult[]): { outlets: { name: str
   };
 }
 
+/** One string per source, for the filter's value: a result without an origin is the archive's. */
+export function originKey(origin: ResultOrigin | undefined): string {
+  if (!origin) return 'archive';
+  return origin.kind === 'collection' ? `collection:${origin.id}` : origin.kind;
+}
+
+/**
+ * The sources present in a result list, with their counts: the archive first, then the reading, then
+ * collections by name. The archive is always listed once another source is, so that it can be chosen alone.
+ */
+export function originFacets(results: readonly SearchResult[]): { key: string; origin: ResultOrigin; count: number }[] {
+  const found = new Map<string, { key: string; origin: ResultOrigin; count: number }>();
+  for (const { origin } of results) {
+    const key = originKey(origin);
+    const entry = found.get(key) ?? { key, origin: origin ?? { kind: 'archive' }, count: 0 };
+    entry.count++;
+    found.set(key, entry);
+  }
+  if (found.size > 0 && !found.has('archive')) found.set('archive', { key: 'archive', origin: { kind: 'archive' }, count: 0 });
+  const rank = (o: ResultOrigin) => (o.kind === 'archive' ? 0 : o.kind === 'reading' ? 1 : 2);
+  const name = (o: ResultOrigin) => (o.kind === 'collection' ? o.name : '');
+  return [...found.values()].sort((a, b) => rank(a.origin) - rank(b.origin) || name(a.origin).localeCompare(name(b.origin)) || a.key.localeCompare(b.key));
+}
+
 export function applyFilters(results: readonly SearchResult[], filters: SearchFilters): SearchResult[] {
   const kept = results.filter(
-    ({ doc }) => (!filters.outlet || doc.source === filters.outlet) && (!filters.month || monthOf(doc.published) === filters.month),
+    ({ doc, origin }) =>
+      (!filters.origin || originKey(origin) === filters.origin) &&
+      (!filters.outlet || doc.source === filters.outlet) && (!filters.month || monthOf(doc.published) === filters.month),
   );
   if (filters.sort === 'relevance') return kept;
   const sign = filters.sort === 'newest' ? -1 : 1;

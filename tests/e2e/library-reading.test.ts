@@ -3,7 +3,7 @@
  * kept open in their own windows (all visible at once, so one real 15 s dwell covers the three: the
  * production threshold, nothing injected), then a fourth page lists them under "From your reading" in the
  * popup and the side panel; after a browser restart on the same profile (and, in Chromium, a stopped service
- * worker) they are still there; Forget everything leaves no library database and no library key; and no request
+ * worker) they are still there; search finds a read, labelled as the reader's, and the source filter hides it; Forget everything leaves no library database and no library key; and no request
  * leaves the browser meanwhile. The articles are written here (Arabic, about one made-up story), not corpus text.
  * Screenshots go to artifacts/e2e/ (look at them).
  */
@@ -187,6 +187,25 @@ for (const name of e2eBrowsers()) {
       const popup = await session.openPopup(page);
       assert.equal(await settledState(popup), 'article');
       assert.deepEqual((await fromReading(popup)).sort(), expected);
+      await popup.close();
+      await page.close();
+    });
+
+    test('search finds a read, labelled "Your reading", merged with the archive; filtered to the archive it is gone', async () => {
+      const page = await session.openPage(`${server.origin}${pathOf(FOURTH)}`);
+      const popup = await session.openPopup(page);
+      const box = await popup.waitForSelector('input[type="search"]');
+      // A phrase only the third report's title has ("السودان يطالب بوساطة دولية").
+      await box!.type('وساطة دولية');
+      const read = `[data-role="search-results"] [data-doc-id^="reading:"]`;
+      await popup.waitForSelector(read, { timeout: 15_000 });
+      const found = await popup.$$eval(read, (els) =>
+        els.map((el) => ({ href: el.querySelector('a[data-role="title"]')?.getAttribute('href'), origin: el.querySelector('[data-role="origin"]')?.textContent })),
+      );
+      assert.deepEqual(found[0], { href: `http://sila.test${pathOf(2)}`, origin: 'Your reading' });
+      const filter = await popup.waitForSelector('[data-role="search-results"] [data-role="source-filter"]');
+      await filter!.select('archive');
+      await popup.waitForFunction((sel: string) => !document.querySelector(sel), { timeout: 5_000 }, read);
       await popup.close();
       await page.close();
     });

@@ -11,6 +11,7 @@ import { parseQuery } from './query';
 import { searchTuning, type SearchTuning } from './options';
 import type { TitleIndex } from './title-index';
 import { TermScorer, titleTermsOf, type TermHits } from './term-hits';
+import { prepareOutside, scoreOutside, type OutsideDoc, type OutsideHit } from './outside';
 
 export interface SearchHit {
   /** Index position of the article (the engine maps it to a DocRecord). */
@@ -42,6 +43,13 @@ export interface Searcher {
    * @example await searcher.didYouMean('خاشقحي', titles) // 'خاشقجي'
    */
   didYouMean(query: string, titles: (positions: number[]) => Promise<(string | null | undefined)[]>): Promise<string | null>;
+  /** An article outside the archive (a remembered read, a collection's), analysed once for searchOutside. */
+  prepareOutside(article: { title: string; body: string }): OutsideDoc;
+  /**
+   * Such articles scored for a query on the archive's scale (outside.ts), best first: merged with search()'s
+   * hits by score, they rank as they would if the archive held them.
+   */
+  searchOutside(query: string, docs: readonly OutsideDoc[]): OutsideHit[];
   readonly docCount: number;
 }
 
@@ -68,7 +76,7 @@ export class TitleLeadSearcher implements Searcher {
 
   constructor(
     title: TitleIndex,
-    lead: PostingsTable,
+    private readonly lead: PostingsTable,
     private readonly titleOf: ((position: number) => string | null | undefined) | null,
     private readonly tuning: SearchTuning = searchTuning,
     /** Learned spelling variants, variant → canonical (variants.ts): the index holds only canonical terms. */
@@ -112,15 +120,7 @@ export class TitleLeadSearcher implements Searcher {
   private rank(query: string, options: SearchOptions): { top: [number, number][]; parts: TermHits[] } {
     const k = Math.min(1000, Math.max(1, Math.floor(Number(options.k ?? 10)) || 10));
     const t = this.tuning;
-    const parsed = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
-    const latin = this.latinTerms(query, parsed.terms, parsed.partial);
-    const terms = [...new Set(parsed.terms.map((w) => latin.get(w) ?? this.canon(w)))];
-    let partial = parsed.partial === null ? null : this.canon(parsed.partial);
-    if (partial !== null && latin.has(partial)) {
-      // A Latin name being typed: its Arabic spelling as a whole word (a Latin prefix completes nothing).
-      terms.push(latin.get(partial)!);
-      partial = null;
-    }
+    const { terms, partial } = this.queryOf(query);
     if ((!terms.length && partial === null) || !this.docCount) return { top: [], parts: [] };
 
     const parts = terms.map((w) => this.hitsOf(`w:${w}`, () => this.scorer.word(w, this.fuzzy(w))));
@@ -175,6 +175,31 @@ export class TitleLeadSearcher implements Searcher {
     }
     if (offered < k && !base.all) return { top: this.combineAll(parts, k), parts };
     return { top: top.sorted(), parts };
+  }
+
+  /** The query's complete terms and the term being typed, in the index's spelling (variants, Latin names). */
+  private queryOf(query: string): { terms: string[]; partial: string | null } {
+    const t = this.tuning;
+    const parsed = parseQuery(query, { maxChars: t.maxQueryChars, maxTerms: t.maxQueryTerms });
+    const latin = this.latinTerms(query, parsed.terms, parsed.partial);
+    const terms = [...new Set(parsed.terms.map((w) => latin.get(w) ?? this.canon(w)))];
+    let partial = parsed.partial === null ? null : this.canon(parsed.partial);
+    if (partial !== null && latin.has(partial)) {
+      // A Latin name being typed: its Arabic spelling as a whole word (a Latin prefix completes nothing).
+      terms.push(latin.get(partial)!);
+      partial = null;
+    }
+    return { terms, partial };
+  }
+
+  prepareOutside(article: { title: string; body: string }): OutsideDoc {
+    return prepareOutside(article, this.tuning, (term) => this.canon(term));
+  }
+
+  searchOutside(query: string, docs: readonly OutsideDoc[]): OutsideHit[] {
+    const q = this.queryOf(query);
+    if (!q.terms.length && q.partial === null) return [];
+    return scoreOutside({ title: this.title.table, lead: this.lead, tuning: this.tuning }, q, docs);
   }
 
   /**

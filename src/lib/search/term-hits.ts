@@ -25,7 +25,7 @@ export interface TermHits {
 }
 
 /** MiniSearch's default weights of a prefix and a fuzzy match, before their length discount (weights.*). */
-const PREFIX_WEIGHT = 0.375;
+export const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 
 /** Per-document scratch arrays, all zero between calls (the searcher lends its own: no second copy). */

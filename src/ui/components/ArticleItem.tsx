@@ -25,9 +25,11 @@ export interface ArticleItemProps {
   alsoIn?: readonly DocRecord[];
   /** The date of the article being read: the card then says "2 days earlier", "same day"… */
   relativeTo?: string | null;
+  /** Where the article comes from, when not the archive ("Your reading", a collection's name). */
+  originLabel?: string;
 }
 
-export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], alsoIn = [], relativeTo = null }: ArticleItemProps) {
+export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], alsoIn = [], relativeTo = null, originLabel = '' }: ArticleItemProps) {
   const { i18n } = useUi();
   const onOpen = useOpenHandler();
   const onEnter = useEnterHandler();
@@ -45,6 +47,14 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
   return (
     <li class={url ? 'article' : 'article no-link'} data-doc-id={doc.id} dir={language?.dir} data-flip={flip ? '' : undefined}>
       <div class="article-meta" id={`${detailsId}-meta`}>
+        {originLabel && (
+          <>
+            <span class="origin bidi" data-role="origin" dir="auto">
+              {displayText(originLabel, 80)}
+            </span>
+            <span aria-hidden="true" class="sep">·</span>
+          </>
+        )}
         <OutletLabel source={doc.source} />
         <span aria-hidden="true" class="sep">·</span>
         <DateLabel iso={doc.published} />

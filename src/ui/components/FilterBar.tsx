@@ -1,14 +1,43 @@
-/** Outlet, month and sort controls above search results. */
-import type { SearchResult } from '../../lib/types';
+/** Source, outlet, month and sort controls above search results. */
+import type { ResultOrigin, SearchResult } from '../../lib/types';
 import { useUi } from '../context';
+import type { I18n } from '../i18n';
 import { outletName } from '../outlets';
-import { facets, type SearchFilters, type SortOrder } from '../search-filters';
+import { facets, originFacets, type SearchFilters, type SortOrder } from '../search-filters';
+
+/** A source's name in the interface language (a collection's is the name the user gave it, as text). */
+/** The chosen source when no result has it any more (a collection then shows by its id). */
+function originOfKey(key: string): ResultOrigin {
+  if (key.startsWith('collection:')) return { kind: 'collection', id: key.slice(11), name: key.slice(11) };
+  return key === 'reading' ? { kind: 'reading' } : { kind: 'archive' };
+}
+
+export function originLabel(origin: ResultOrigin, i18n: I18n): string {
+  if (origin.kind === 'collection') return i18n.t('originCollection', origin.name);
+  return i18n.t(origin.kind === 'reading' ? 'originReading' : 'originArchive');
+}
 
 export function FilterBar({ results, filters, onChange }: { results: readonly SearchResult[]; filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
   const { i18n } = useUi();
   const { outlets, months } = facets(results);
+  // Only when the library adds results: an archive-only list needs no source filter.
+  const origins = originFacets(results);
   return (
     <div class="filters">
+      {(origins.length > 1 || filters.origin) && (
+        <label class="filter">
+          <span class="visually-hidden">{i18n.t('filterSource')}</span>
+          <select data-role="source-filter" value={filters.origin} onChange={(e) => onChange({ ...filters, origin: (e.currentTarget as HTMLSelectElement).value })}>
+            <option value="">{i18n.t('filterAllSources')}</option>
+            {origins.map((o) => (
+              <option value={o.key} key={o.key}>
+                {`${originLabel(o.origin, i18n)} (${i18n.number(o.count)})`}
+              </option>
+            ))}
+            {filters.origin && !origins.some((o) => o.key === filters.origin) && <option value={filters.origin}>{originLabel(originOfKey(filters.origin), i18n)}</option>}
+          </select>
+        </label>
+      )}
       <label class="filter">
         <span class="visually-hidden">{i18n.t('filterOutlet')}</span>
         <select value={filters.outlet} onChange={(e) => onChange({ ...filters, outlet: (e.currentTarget as HTMLSelectElement).value })}>

@@ -5,7 +5,7 @@ import { queryTerms } from '../../lib/text/highlight';
 import { applyFilters, NO_FILTERS, type SearchFilters } from '../search-filters';
 import { SEARCH_LIMIT, type SearchLoad } from '../use-search';
 import { ArticleItem } from './ArticleItem';
-import { FilterBar } from './FilterBar';
+import { FilterBar, originLabel } from './FilterBar';
 import { Skeleton } from './Skeleton';
 import { StateMessage } from './StateMessage';
 import { SearchHintsLine } from './SearchHintsLine';
@@ -80,7 +80,13 @@ export function SearchView({
       ) : (
         <ul class="articles" role="list">
           {shown.map((r) => (
-            <ArticleItem key={r.doc.id} doc={r.doc} terms={[...r.matchedTerms, ...words]} highlightOptions={{ prefix: true }} />
+            <ArticleItem
+              key={r.doc.id}
+              doc={r.doc}
+              terms={[...r.matchedTerms, ...words]}
+              highlightOptions={{ prefix: true }}
+              originLabel={r.origin && r.origin.kind !== 'archive' ? originLabel(r.origin, i18n) : ''}
+            />
           ))}
         </ul>
       )}

@@ -247,3 +247,40 @@ describe('states', () => {
     render(null, root);
   });
 });
+
+describe('search over the archive and the library', () => {
+  it('labels library results by source (as text), and the source filter hides them', async () => {
+    const { SearchView } = await import('./SearchView');
+    const doc = (id: string, title: string) => ({ id, title, url: `https://news.example/${id}`, source: 'Example', published: '2018-04-10T10:00:00Z', snippet: '', story: 0 });
+    const results = [
+      { doc: doc('a1', 'سد النهضة في الأرشيف'), position: 0, score: 3, matchedTerms: [] },
+      { doc: doc('reading:1', 'سد النهضة <b>قرأته</b>'), position: -1, score: 2, matchedTerms: [], origin: { kind: 'reading' as const } },
+      { doc: doc('c-1', 'سد النهضة في مجموعتي'), position: -1, score: 1, matchedTerms: [], origin: { kind: 'collection' as const, id: 'c1', name: '<img src=x onerror=alert(1)>' } },
+    ];
+    for (const language of ['en', 'ar'] as const) {
+      const root = document.createElement('div');
+      document.body.append(root);
+      render(
+        <UiContext.Provider value={{ client: createMemoryClient({ state: 'article' }), i18n: createI18n({ language, digits: 'latn' }), settings: DEFAULT_SETTINGS, updateSettings: async () => {} }}>
+          <SearchView load={{ status: 'done', query: 'سد النهضة', results }} retry={() => {}} />
+        </UiContext.Provider>,
+        root,
+      );
+      await settle(20);
+      const origin = (id: string) => root.querySelector(`[data-doc-id="${id}"] [data-role=origin]`)?.textContent ?? null;
+      expect(origin('a1')).toBeNull();
+      expect(origin('reading:1')).toBe(language === 'en' ? 'Your reading' : 'من قراءاتك');
+      expect(origin('c-1')).toContain('<img src=x onerror=alert(1)>');
+      expect(root.querySelectorAll('b, img').length).toBe(0);
+      const select = root.querySelector<HTMLSelectElement>('[data-role=source-filter]')!;
+      expect(Array.from(select.options).map((o) => o.value)).toEqual(['', 'archive', 'reading', 'collection:c1']);
+      // linkedom's select.value has no setter: choose the option as a browser would mark it.
+      for (const o of Array.from(select.options)) o.toggleAttribute('selected', o.value === 'archive');
+      expect(select.value).toBe('archive');
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle(20);
+      expect(Array.from(root.querySelectorAll('[data-doc-id]')).map((el) => el.getAttribute('data-doc-id'))).toEqual(['a1']);
+      render(null, root);
+    }
+  });
+});
