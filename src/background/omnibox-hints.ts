@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { SearchHints } from '../lib/search/hints';
 import { loadSettings } from '../settings';
-import { createI18n, type I18n } from '../ui/i18n';
+import { createI18n, type I18n } from '../i18n';
 
 /** Chrome parses omnibox descriptions as XML (and highlights <match>); Firefox shows them as plain text. */
 export const xmlEscape = (text: string) =>

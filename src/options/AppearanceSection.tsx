@@ -1,7 +1,7 @@
 /** Interface language, digits and theme. Each applies to every open Sila page at once. */
 import type { Digits, InterfaceLanguage, Settings, Theme } from '../settings';
 import { useUi } from '../ui/context';
-import type { MessageKey } from '../ui/i18n';
+import type { MessageKey } from '../i18n';
 
 function Choices<T extends string>(props: { legend: string; name: string; value: T; options: [T, string, string?][]; onPick: (v: T) => void }) {
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexMeta } from '../lib/types';
 import { archiveAgeNote, archiveName, coveredSpan } from './archive';
-import { createI18n } from './i18n';
+import { createI18n } from '../i18n';
 
 const en = createI18n({ language: 'en', digits: 'latn', timeZone: 'UTC' });
 const ar = createI18n({ language: 'ar', digits: 'arab', timeZone: 'UTC' });

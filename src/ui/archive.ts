@@ -4,7 +4,7 @@
  * it ends. All computed from the index meta, so another corpus gets its own words.
  */
 import type { IndexMeta } from '../lib/types';
-import type { I18n } from './i18n';
+import type { I18n } from '../i18n';
 
 type Corpus = IndexMeta['corpus'];
 

@@ -8,7 +8,7 @@ import { render, type ComponentChildren } from 'preact';
 import { loadSettings, onSettingsChanged, saveSettings, type Settings } from '../settings';
 import type { SilaClient } from './client';
 import { UiContext, type UiContextValue } from './context';
-import { createI18n, preloadLocaleData, type BrowserI18n, type MessageKey } from './i18n';
+import { createI18n, preloadLocaleData, type BrowserI18n, type MessageKey } from '../i18n';
 
 export interface BootOptions {
   root: HTMLElement;

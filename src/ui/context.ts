@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SilaClient } from './client';
-import type { I18n } from './i18n';
+import type { I18n } from '../i18n';
 import type { Settings } from '../settings';
 
 export interface UiContextValue {

@@ -2,7 +2,7 @@
  * Outlet names as readers know them in each language. The corpus names its outlets in English; an Arabic
  * interface shows the Arabic name the outlets use themselves. Unknown outlets keep their own name.
  */
-import type { Lang } from './i18n';
+import type { Lang } from '../i18n';
 
 const ARABIC_NAMES: Record<string, string> = {
   'sky news arabia': 'سكاي نيوز عربية',

@@ -1,7 +1,7 @@
 /** Source, outlet, month and sort controls above search results. */
 import type { ResultOrigin, SearchResult } from '../../lib/types';
 import { useUi } from '../context';
-import type { I18n } from '../i18n';
+import type { I18n } from '../../i18n';
 import { outletName } from '../outlets';
 import { facets, originFacets, type SearchFilters, type SortOrder } from '../search-filters';
 

@@ -2,7 +2,7 @@
 import type { ArticleSnapshot } from '../../lib/types';
 import { useUi } from '../context';
 import { displayText, languageOfText } from '../display-text';
-import { dirOf } from '../i18n';
+import { dirOf } from '../../i18n';
 import { displayHost } from '../../lib/safe-url';
 import { DateLabel } from './DateLabel';
 import { OutletLabel } from './OutletLabel';

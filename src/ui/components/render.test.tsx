@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { installDom, settle } from '../test-dom';
-import { createI18n } from '../i18n';
+import { createI18n } from '../../i18n';
 import { createMemoryClient, type MemoryState } from '../client-memory';
 import { UiContext } from '../context';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';

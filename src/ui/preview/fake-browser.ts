@@ -5,7 +5,7 @@
  */
 import ar from '../../../public/_locales/ar/messages.json';
 import en from '../../../public/_locales/en/messages.json';
-import { formatMessage } from '../i18n';
+import { formatMessage } from '../../i18n';
 
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 

@@ -10,9 +10,9 @@
  * i18n.plural('articleCount', 3);        // "٣ مقالات"
  * i18n.applyToDocument(document);        // <html lang="ar" dir="rtl">
  */
-import ar from '../../public/_locales/ar/messages.json';
-import en from '../../public/_locales/en/messages.json';
-import type { Digits, InterfaceLanguage } from '../settings';
+import ar from '../public/_locales/ar/messages.json';
+import en from '../public/_locales/en/messages.json';
+import type { Digits, InterfaceLanguage } from './settings';
 import { calendarDaysApart } from './calendar-days';
 
 export type Lang = 'ar' | 'en';
