@@ -81,11 +81,9 @@ export class TitleLeadSearcher implements Searcher {
     private readonly tuning: SearchTuning = searchTuning,
     /** Learned spelling variants, variant → canonical (variants.ts): the index holds only canonical terms. */
     private readonly variants: ReadonlyMap<string, string> = new Map(),
-    /** Latin words learned beside their Arabic spelling at build time (transliterate.ts). */
-    learnedLatin: ReadonlyMap<string, string> = new Map(),
   ) {
     this.title = title;
-    this.transliterator = new Transliterator(title.table.terms, (i) => title.table.df(i), learnedLatin);
+    this.transliterator = new Transliterator(title.table.terms, (i) => title.table.df(i));
     this.docCount = lead.header.docCount;
     this.titleSum = new Float64Array(this.docCount);
     this.titleCount = new Uint8Array(this.docCount);

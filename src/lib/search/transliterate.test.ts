@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { arabicSpelling, latinSkeleton, arabicSkeleton, learnTransliterations, skeletonsMatch, spellingDistance, Transliterator } from './transliterate';
+import { arabicSpelling, latinSkeleton, arabicSkeleton, skeletonsMatch, spellingDistance, Transliterator } from './transliterate';
 
 describe('arabicSpelling', () => {
   it('spells foreign names the way news transcribes them', () => {
@@ -57,20 +57,5 @@ describe('Transliterator', () => {
   it('answers null rather than a word that only shares a skeleton', () => {
     expect(tr.arabicFor('Egypt')).toBeNull();
     expect(tr.arabicFor('Oprah')).toBeNull();
-  });
-  it('prefers the learned table', () => {
-    expect(new Transliterator(vocabulary, (i) => df[i], new Map([['trump', 'ترم']])).arabicFor('TRUMP')).toBe('ترم');
-  });
-});
-
-describe('learnTransliterations', () => {
-  it('keeps a Latin word written beside its Arabic spelling in most of its articles', () => {
-    const docs = [
-      { latin: ['Google', 'Android'], arabic: ['غوغل', 'هاتف'] },
-      { latin: ['Google'], arabic: ['غوغل', 'جعل'] },
-      { latin: ['Google'], arabic: ['شرك'] },
-      { latin: ['Best'], arabic: ['بسط'] },
-    ];
-    expect(learnTransliterations(docs)).toEqual([['google', 'غوغل']]);
   });
 });

@@ -11,9 +11,6 @@
  *   o/u → و, e/i → ي, final e silent, c before e/i → س…), and candidates are ranked by a weighted edit
  *   distance to that spelling (a vowel letter or a same-class letter costs less than another letter), then by
  *   document frequency. A candidate further than `maxDistance` (per letter) is no answer.
- *
- * Build time may add a table learned from the corpus (learnTransliterations): Latin words that appear beside
- * the Arabic spelling in the same articles (brand and product names in tech news: Google / غوغل).
  */
 import { analyze } from '../text/index';
 
@@ -180,7 +177,7 @@ export function latinToArabic(
 
 /**
  * Latin → Arabic over a fixed vocabulary, for run time: the skeletons are computed once, on first use, and each
- * word's answer is kept. The learned table (build time) answers first.
+ * word's answer is kept.
  */
 export class Transliterator {
   private skeletons: string[] | null = null;
@@ -189,13 +186,11 @@ export class Transliterator {
   constructor(
     private readonly terms: readonly string[],
     private readonly df: (i: number) => number,
-    private readonly learned: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** The Arabic term for a Latin word (as analysed: lower case, stemmed), or null. */
   arabicFor(word: string): string | null {
     const key = latinLetters(word);
-    if (this.learned.has(key)) return this.learned.get(key)!;
     let answer = this.answers.get(key);
     if (answer !== undefined) return answer;
     answer = this.lookUp(key);
@@ -216,50 +211,4 @@ export class Transliterator {
     }
     return latinToArabic(word, candidates(), 1)[0] ?? null;
   }
-}
-
-/** What learnTransliterations needs of an article: its Latin words and its Arabic terms (analysed). */
-export interface BilingualDoc {
-  latin: readonly string[];
-  arabic: readonly string[];
-}
-
-/**
- * Build time: Latin words the corpus writes beside their Arabic spelling. A word (3+ letters, in 2+ articles)
- * maps to the Arabic term whose skeleton matches, within `maxDistance` of its spelling, that is in at least half
- * of the word's articles (and 2+ of them); the most shared wins. Returns [latin word, Arabic term] pairs.
- */
-export function learnTransliterations(docs: Iterable<BilingualDoc>, maxDistance = 0.5): [string, string][] {
-  const df = new Map<string, number>();
-  const shared = new Map<string, Map<string, number>>();
-  const matchCache = new Map<string, boolean>();
-  for (const doc of docs) {
-    const arabic = [...new Set(doc.arabic)];
-    for (const word of new Set(doc.latin.map(latinLetters))) {
-      if (word.length < 3) continue;
-      df.set(word, (df.get(word) ?? 0) + 1);
-      const skeleton = latinSkeleton(word);
-      if (skeleton.length < 2) continue;
-      for (const term of arabic) {
-        const key = `${word} ${term}`;
-        let match = matchCache.get(key);
-        if (match === undefined) {
-          match = skeletonsMatch(arabicSkeleton(term), skeleton) && spellingDistance(spellingTerm(word), term) <= maxDistance;
-          matchCache.set(key, match);
-        }
-        if (!match) continue;
-        let m = shared.get(word);
-        if (!m) shared.set(word, (m = new Map()));
-        m.set(term, (m.get(term) ?? 0) + 1);
-      }
-    }
-  }
-  const out: [string, string][] = [];
-  for (const [word, terms] of shared) {
-    const n = df.get(word)!;
-    let best: [string, number] | null = null;
-    for (const [term, k] of terms) if (!best || k > best[1] || (k === best[1] && term < best[0])) best = [term, k];
-    if (best && n >= 2 && best[1] >= 2 && best[1] * 2 >= n) out.push([word, best[0]]);
-  }
-  return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
