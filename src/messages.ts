@@ -28,8 +28,12 @@ export interface MessageMap {
   'corpus/about': { request: Record<string, never>; response: IndexMeta };
   /** content script → background: the article at `url` has been visible 15 s (kept only if remembering is on). */
   'library/remember': { request: { url: string }; response: { kept: LibraryKept } };
-  /** popup / side panel → background: earlier reads related to a tab's page ("From your reading"). */
-  'library/related': { request: { tabId: number }; response: LibraryItem[] };
+  /**
+   * popup / side panel → background: the library's articles related to a tab's page (earlier reads, each with
+   * `readAt`; collections' articles, each with `collection`), best confidence first; the UI merges them with
+   * the archive's results by that confidence (src/library/related-merge.ts).
+   */
+  'library/related': { request: { tabId: number }; response: RelatedResult[] };
   /** options → background: how much the library holds. */
   'library/status': { request: Record<string, never>; response: { reads: number; segmentBytes: number; persisted: boolean } };
   /** options / popup → background: forget everything (the library's database is deleted). */
@@ -38,17 +42,6 @@ export interface MessageMap {
 
 /** Why a read was or was not kept. */
 export type LibraryKept = 'added' | 'updated' | 'off' | 'not-article' | 'private' | 'silenced';
-
-/** One earlier read in "From your reading". */
-export interface LibraryItem {
-  url: string;
-  title: string;
-  outlet: string | null;
-  published: string | null;
-  /** When it was read, ms since the epoch. */
-  readAt: number;
-  confidence: number;
-}
 
 export type MessageName = keyof MessageMap;
 export type RequestOf<N extends MessageName> = MessageMap[N]['request'];

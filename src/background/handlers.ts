@@ -9,8 +9,7 @@ import { answerEntries, confidentCount, makeAnswer, readTab, snapshotEntries, sn
 import type { ArticleSnapshot } from '../lib/types';
 import type { Settings } from '../settings';
 import { showCount } from './badge';
-import { libraryHandlers, searchLibrary } from './library-handlers';
-import { mergeSearchResults } from '../library/search';
+import { libraryHandlers, searchEverything } from './library-handlers';
 
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in MessageName]: Handler<N> };
@@ -48,9 +47,7 @@ export const handlers: Handlers = {
   },
 
   async 'corpus/search'({ query, limit }) {
-    const index = await engine();
-    const [archive, reads] = await Promise.all([index.search(query, { k: limit }), searchLibrary(index, query, limit)]);
-    return mergeSearchResults([archive, reads], limit);
+    return searchEverything(query, limit);
   },
 
   async 'corpus/search-hints'({ query }) {

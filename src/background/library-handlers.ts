@@ -1,5 +1,6 @@
 /**
- * The personal library's messages (src/library): remember a read, "From your reading", status, forget.
+ * The personal library's messages (src/library): remember a read, the library's articles related to a page
+ * (reads and collections, merged with the archive's by the popup), status, forget.
  * A read is kept only when remembering is on, the tab's stored snapshot is an article at that URL, the site is
  * not silenced and the tab is not in a private window.
  */
@@ -11,9 +12,9 @@ import { Library } from '../library/library';
 import { vocabularyKey } from '../library/segment';
 import { IndexedDbStore } from '../library/store';
 import { engine } from './engine';
-import type { SilaIndex } from '../lib/engine';
 import type { SearchResult } from '../lib/types';
-import { searchReads } from '../library/search';
+import { mergeSearchResults } from '../library/search';
+import { libraryRelated, librarySearch, type LibrarySources } from '../library/sources';
 
 type LibraryName = 'library/remember' | 'library/related' | 'library/status' | 'library/forget';
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
@@ -27,17 +28,18 @@ function library(): Promise<Library> {
   return opened;
 }
 
+/** The library's sources (src/library/sources.ts): the reads, and the collections once they are stored. */
+const sources: LibrarySources = { reads: library };
+
 /**
- * Remembered reads matching a search, on the archive search's scale (src/library/search.ts). A library that
- * cannot be read costs the search its reads, not its archive results.
+ * A typed search over the archive and the library as one list (popup, side panel, address bar): reads and
+ * collections are scored on the archive search's scale (src/lib/search/outside.ts) and merged by that score. A
+ * library that cannot be read costs the search its own results, not the archive's.
  */
-export async function searchLibrary(index: SilaIndex, query: string, limit: number): Promise<SearchResult[]> {
-  try {
-    return await searchReads(index, await (await library()).forSearch(), query, limit);
-  } catch (error) {
-    console.warn('Sila: the library was not searched', error);
-    return [];
-  }
+export async function searchEverything(query: string, limit: number): Promise<SearchResult[]> {
+  const index = await engine();
+  const [archive, mine] = await Promise.all([index.search(query, { k: limit }), librarySearch(sources, index, query, limit)]);
+  return mergeSearchResults([archive, mine], limit);
 }
 
 async function isPrivateTab(tabId: number): Promise<boolean> {
@@ -72,8 +74,9 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
     const { snapshot } = await readTab(tabId);
     if (!snapshot?.isArticle || isSilentSite(settings, snapshot.url)) return [];
     const urls = [snapshot.url, snapshot.canonicalUrl].filter((u): u is string => !!u);
-    const matches = await (await library()).related({ title: snapshot.title, text: snapshot.text, published: snapshot.published, urls }, settings.resultCount);
-    return matches.map(({ read, confidence }) => ({ url: read.url, title: read.title, outlet: read.outlet, published: read.published, readAt: read.readAt, confidence }));
+    // Never asked: no read was ever kept, and the library's database is not created just to say so.
+    const asked: LibrarySources = settings.rememberReads === 'unasked' ? { ...sources, reads: async () => null } : sources;
+    return libraryRelated(asked, { title: snapshot.title, text: snapshot.text, published: snapshot.published, urls }, settings.resultCount);
   },
 
   async 'library/status'() {

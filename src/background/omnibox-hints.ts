@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { SearchHints } from '../lib/search/hints';
+import type { ResultOrigin } from '../lib/types';
 import { loadSettings } from '../settings';
 import { createI18n, type I18n } from '../i18n';
 
@@ -25,4 +26,10 @@ export function hintSuggestion(hints: SearchHints, i18n: I18n, rich: boolean): {
   const mark = hints.didYouMean ? (i18n.lang === 'ar' ? '؟' : '?') : '';
   const description = rich ? `<dim>${xmlEscape(lead)}</dim> <match>${xmlEscape(offer)}</match>${mark}` : `${lead} ${offer}${mark}`;
   return { content: offer, description };
+}
+
+/** A library result's source as the popup labels it ("Your reading", "Collection: …"); "" for the archive's. */
+export function originText(origin: ResultOrigin | undefined, i18n: I18n): string {
+  if (!origin || origin.kind === 'archive') return '';
+  return origin.kind === 'collection' ? i18n.t('originCollection', origin.name.slice(0, 80)) : i18n.t('originReading');
 }

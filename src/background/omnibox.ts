@@ -1,13 +1,15 @@
 /**
- * The address-bar keyword `sila`: suggestions from the corpus as you type, Enter opens the chosen article. A search
- * that finds little also offers the popup's hint (see omnibox-hints.ts) as the first row.
+ * The address-bar keyword `sila`: suggestions as you type from the archive and the library (reads and
+ * collections, merged by one score as in the popup's search, each library row naming its source), Enter opens
+ * the chosen article. A search that finds little also offers the popup's hint (see omnibox-hints.ts) as the first row.
  */
 import browser from 'webextension-polyfill';
 import { engine } from './engine';
 import { safeHttpUrl } from '../lib/safe-url';
 import { highlight, queryTerms } from '../lib/text/highlight';
 import { HINTS_BELOW } from '../lib/search/hints';
-import { hintSuggestion, interfaceI18n, xmlEscape } from './omnibox-hints';
+import { hintSuggestion, interfaceI18n, originText, xmlEscape } from './omnibox-hints';
+import { searchEverything } from './library-handlers';
 
 const SUGGESTIONS = 6;
 
@@ -24,12 +26,14 @@ function chromeDescription(title: string, source: string, typed: string): string
 export function registerOmnibox(): void {
   browser.omnibox.onInputChanged.addListener(async (text, suggest) => {
     const sila = await engine();
-    const results = await sila.search(text, { k: SUGGESTIONS }).catch(() => []);
+    const results = await searchEverything(text, SUGGESTIONS).catch(() => []);
+    const i18n = results.some((r) => r.origin && r.origin.kind !== 'archive') ? await interfaceI18n().catch(() => null) : null;
     const articles = results.flatMap((result) => {
       const url = safeHttpUrl(result.doc.url);
       if (!url) return [];
       const title = result.doc.title.slice(0, 250);
-      const source = result.doc.source ?? '';
+      const origin = i18n ? originText(result.origin, i18n) : '';
+      const source = [origin, result.doc.source ?? ''].filter(Boolean).join(' · ');
       return [{ content: url, description: isFirefox() ? `${title} — ${source}` : chromeDescription(title, source, text) }];
     });
     // As in the popup: a search that found little offers its spelling fix first; a failed hint offers nothing.
@@ -43,7 +47,7 @@ export function registerOmnibox(): void {
   });
 
   browser.omnibox.onInputEntered.addListener(async (text, disposition) => {
-    const url = safeHttpUrl(text) ?? safeHttpUrl((await (await engine()).search(text, { k: 1 }).catch(() => []))[0]?.doc.url);
+    const url = safeHttpUrl(text) ?? safeHttpUrl((await searchEverything(text, 1).catch(() => []))[0]?.doc.url);
     if (!url) return;
     if (disposition === 'currentTab') await browser.tabs.update({ url });
     else await browser.tabs.create({ url, active: disposition === 'newForegroundTab' });

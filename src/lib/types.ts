@@ -77,6 +77,8 @@ export interface RelatedResult {
   daysApart?: number | null;
   /** Set when the result comes from one of the user's collections (src/library), not the bundled archive. */
   collection?: { id: number; name: string };
+  /** Set when the result is an article the user read and Sila remembered (src/library): when, ms since the epoch. */
+  readAt?: number;
 }
 
 /** Where a result comes from: the bundled archive, the articles the user read, or one of their collections. */

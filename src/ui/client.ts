@@ -2,8 +2,8 @@
  * How the popup, side panel and options page talk to the background: one typed interface, so the UI can be
  * developed and tested against an in-memory implementation (see client-memory.ts) without a browser.
  */
-import type { ErrorKind, LibraryItem, TabState } from '../messages';
-import type { IndexMeta, SearchResult } from '../lib/types';
+import type { ErrorKind, TabState } from '../messages';
+import type { IndexMeta, RelatedResult, SearchResult } from '../lib/types';
 import type { SearchHints } from '../lib/search/hints';
 
 /** A failed call: its message for the details, its kind for the UI to choose its words by. */
@@ -35,8 +35,11 @@ export interface SilaClient {
   /** "Did you mean" and the Arabic spelling of a Latin query; optional (clients without one offer none). */
   searchHints?(query: string): Promise<SearchHints>;
   about(): Promise<IndexMeta>;
-  /** "From your reading" for the active tab (or a given tab); optional: clients without a library have none. */
-  libraryRelated?(tabId?: number): Promise<LibraryItem[]>;
+  /**
+   * The library's articles related to the active tab's page (or a given tab's): reads and collections, best
+   * first (messages.ts, library/related); optional: clients without a library have none.
+   */
+  libraryRelated?(tabId?: number): Promise<RelatedResult[]>;
   libraryStatus?(): Promise<{ reads: number; segmentBytes: number; persisted: boolean }>;
   /** Forget everything the library holds. */
   forgetLibrary?(): Promise<void>;

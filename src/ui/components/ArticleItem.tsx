@@ -27,9 +27,11 @@ export interface ArticleItemProps {
   relativeTo?: string | null;
   /** Where the article comes from, when not the archive ("Your reading", a collection's name). */
   originLabel?: string;
+  /** The source as a key (search-filters.ts originKey: "reading", "collection:<id>"), for tests and styles. */
+  originKey?: string;
 }
 
-export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], alsoIn = [], relativeTo = null, originLabel = '' }: ArticleItemProps) {
+export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], alsoIn = [], relativeTo = null, originLabel = '', originKey }: ArticleItemProps) {
   const { i18n } = useUi();
   const onOpen = useOpenHandler();
   const onEnter = useEnterHandler();
@@ -45,7 +47,7 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
   const detailsId = `d-${doc.id.replace(/[^\w-]/g, '_')}`;
 
   return (
-    <li class={url ? 'article' : 'article no-link'} data-doc-id={doc.id} dir={language?.dir} data-flip={flip ? '' : undefined}>
+    <li class={url ? 'article' : 'article no-link'} data-doc-id={doc.id} data-origin={originKey} dir={language?.dir} data-flip={flip ? '' : undefined}>
       <div class="article-meta" id={`${detailsId}-meta`}>
         {originLabel && (
           <>

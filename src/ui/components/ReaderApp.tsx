@@ -19,6 +19,8 @@ import { Logo } from './Logo';
 import { SearchBox } from './SearchBox';
 import { SearchView } from './SearchView';
 import { TabView } from './TabView';
+import { pageResults, useLibraryRelated } from '../use-library-related';
+import type { RelatedResult } from '../../lib/types';
 
 export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { variant: 'popup' | 'sidepanel'; refreshKey?: unknown; initialQuery?: string }) {
   const { client, i18n, settings } = useUi();
@@ -58,7 +60,10 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   useEffect(() => {
     if (mainRef.current) mainRef.current.scrollTop = 0;
   }, [searching, about, pageUrl]);
-  const stateName = tabStateName(load, settings);
+  const article = state?.kind === 'article' ? state : null;
+  const library = useLibraryRelated(client, article ? article.snapshot.url : '');
+  const results = article ? pageResults(article, library, settings.resultCount) : null;
+  const stateName = tabStateName(load, settings, results);
 
   return (
     // data-state names the tab's state for tests and styles: loading, stuck, error, article, empty,
@@ -89,7 +94,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
         ) : searching ? (
           <SearchView load={search} retry={retrySearch} hints={hints?.hints} onQuery={setQuery} />
         ) : (
-          <TabView load={load} retry={retry} onSearch={focusSearch} />
+          <TabView load={load} retry={retry} onSearch={focusSearch} pageResults={results} />
         )}
       </main>
       <Footer pageUrl={pageUrl} aboutOpen={about} onAbout={() => setAbout((open) => !open)} />
@@ -97,10 +102,10 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   );
 }
 
-function tabStateName(load: TabLoad, settings: Settings): string {
+function tabStateName(load: TabLoad, settings: Settings, results: readonly RelatedResult[] | null): string {
   if (load.status !== 'ready') return load.status;
   const state = load.state;
   if (silencedPageUrl(state, settings)) return 'silent';
-  if (state.kind === 'article' && shownCount(state.results, settings) === 0) return 'empty';
+  if (state.kind === 'article' && shownCount(results ?? state.results, settings) === 0) return 'empty';
   return state.kind;
 }

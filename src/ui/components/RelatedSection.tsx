@@ -2,12 +2,21 @@
  * The related articles for the page, one card per story, with the terms that relate them highlighted. Results
  * the engine is confident about (the ones the badge counts) come first under their own heading; the rest follow
  * under "less closely related", so the list and the badge tell the same story; which results go where, and which
- * are not shown at all, is relatedSections' rule (../related-sections.ts).
+ * are not shown at all, is relatedSections' rule (../related-sections.ts). The list holds the library's results
+ * too (merged by confidence), each labelled with its source: "read 3 days ago", or its collection's name.
  */
 import type { RelatedResult } from '../../lib/types';
 import { relatedSections } from '../related-sections';
 import { useUi } from '../context';
 import { ArticleItem } from './ArticleItem';
+import type { I18n } from '../../i18n';
+
+/** Where a library result comes from, as its card says it; "" for the archive's. */
+export function relatedOrigin(r: RelatedResult, i18n: I18n): { key?: string; label: string } {
+  if (r.collection) return { key: `collection:${r.collection.id}`, label: i18n.t('originCollection', r.collection.name) };
+  if (r.readAt !== undefined) return { key: 'reading', label: i18n.t('readWhen', i18n.relative(new Date(r.readAt).toISOString())) };
+  return { label: '' };
+}
 
 interface Props {
   results: readonly RelatedResult[];
@@ -35,9 +44,12 @@ function ResultList({ id, heading, results, relativeTo }: { id: string; heading:
         <span class="count">{i18n.plural('articleCount', results.length)}</span>
       </div>
       <ul class="articles" role="list">
-        {results.map((r) => (
-          <ArticleItem key={r.doc.id} doc={r.doc} terms={r.sharedTerms} sharedTerms={r.sharedTerms} alsoIn={r.alsoIn} relativeTo={relativeTo} />
-        ))}
+        {results.map((r) => {
+          const origin = relatedOrigin(r, i18n);
+          return (
+            <ArticleItem key={r.doc.id} doc={r.doc} terms={r.sharedTerms} sharedTerms={r.sharedTerms} alsoIn={r.alsoIn} relativeTo={relativeTo} originLabel={origin.label} originKey={origin.key} />
+          );
+        })}
       </ul>
     </section>
   );

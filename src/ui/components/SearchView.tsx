@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useUi } from '../context';
 import { queryTerms } from '../../lib/text/highlight';
-import { applyFilters, NO_FILTERS, type SearchFilters } from '../search-filters';
+import { applyFilters, NO_FILTERS, originKey, type SearchFilters } from '../search-filters';
 import { SEARCH_LIMIT, type SearchLoad } from '../use-search';
 import { ArticleItem } from './ArticleItem';
 import { FilterBar, originLabel } from './FilterBar';
@@ -86,6 +86,7 @@ export function SearchView({
               terms={[...r.matchedTerms, ...words]}
               highlightOptions={{ prefix: true }}
               originLabel={r.origin && r.origin.kind !== 'archive' ? originLabel(r.origin, i18n) : ''}
+              originKey={r.origin && r.origin.kind !== 'archive' ? originKey(r.origin) : undefined}
             />
           ))}
         </ul>

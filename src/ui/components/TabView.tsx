@@ -3,17 +3,14 @@ import { useUi } from '../context';
 import { displayHost } from '../../lib/safe-url';
 import { silencedPageUrl } from '../tab-page';
 import type { TabLoad } from '../use-tab-state';
-import { ReadingCard } from './ReadingCard';
-import { shownCount } from '../related-sections';
-import { RelatedSection } from './RelatedSection';
-import { ArchiveAgeNote } from './ArchiveAgeNote';
-import { relatedSections } from '../related-sections';
+import type { RelatedResult } from '../../lib/types';
+import { ArticleView } from './ArticleView';
 import { Skeleton } from './Skeleton';
-import { FromYourReading } from './FromYourReading';
 import { StateMessage } from './StateMessage';
 import { useSilentToggle } from './use-silent-toggle';
 
-export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () => void; onSearch: () => void }) {
+/** `pageResults`: an article page's related list from every source (use-library-related.ts). */
+export function TabView({ load, retry, onSearch, pageResults = null }: { load: TabLoad; retry: () => void; onSearch: () => void; pageResults?: readonly RelatedResult[] | null }) {
   const { i18n, settings } = useUi();
   const toggleSilent = useSilentToggle();
   const searchButtonOf = (primary: boolean) => (
@@ -71,24 +68,8 @@ export function TabView({ load, retry, onSearch }: { load: TabLoad; retry: () =>
     );
   }
   switch (state.kind) {
-    case 'article': {
-      const shown = shownCount(state.results, settings);
-      const list = { shown, confident: relatedSections(state.results.slice(0, settings.resultCount), settings.minConfidence).close.length };
-      return (
-        <>
-          <ReadingCard snapshot={state.snapshot} corpusMatch={state.corpusMatch} />
-          <ArchiveAgeNote pagePublished={state.snapshot.published} list={list} />
-          {shown > 0 ? (
-            <RelatedSection results={state.results.slice(0, settings.resultCount)} relativeTo={state.snapshot.published} minConfidence={settings.minConfidence} />
-          ) : (
-            <StateMessage icon="empty" title={i18n.t('emptyTitle')} body={i18n.t('emptyBody')}>
-              {searchButton}
-            </StateMessage>
-          )}
-          <FromYourReading pageKey={state.snapshot.url} />
-        </>
-      );
-    }
+    case 'article':
+      return <ArticleView state={state} results={pageResults ?? state.results.slice(0, settings.resultCount)} onSearch={onSearch} />;
     case 'not-article':
       return (
         <StateMessage icon="page" title={i18n.t('notArticleTitle')} body={i18n.t('notArticleBody')}>
