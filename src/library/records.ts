@@ -8,10 +8,11 @@
  * Version 2: `reads` keyed by a numeric id (segments refer to documents by it) with a unique URL index,
  * `segments` holding the binary index segments (segment.ts). A version-1 library is carried over read by read;
  * its segments are then built from the stored text the first time the engine opens it (Library.reconcile).
+ * Version 3: the collections' stores beside them (collection-schema.ts); reads and segments are kept as they are.
  */
 
 export const DB_NAME = 'sila-library';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const READ_VERSION = 2;
 
 export interface ReadRecordV1 {
