@@ -15,6 +15,8 @@ import { engine } from './engine';
 import type { SearchResult } from '../lib/types';
 import { mergeSearchResults } from '../library/search';
 import { libraryRelated, librarySearch, type LibrarySources } from '../library/sources';
+import { CollectionSearch } from '../library/collection-search';
+import { collectionIndex, collectionStore } from './collections';
 
 type LibraryName = 'library/remember' | 'library/related' | 'library/status' | 'library/forget';
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
@@ -28,8 +30,10 @@ function library(): Promise<Library> {
   return opened;
 }
 
-/** The library's sources (src/library/sources.ts): the reads, and the collections once they are stored. */
-const sources: LibrarySources = { reads: library };
+const collectionSearch = new CollectionSearch(collectionStore);
+
+/** The library's sources (src/library/sources.ts): the reads and the collections (./collections.ts). */
+const sources: LibrarySources = { reads: library, collections: async () => ({ index: await collectionIndex(), search: collectionSearch }) };
 
 /**
  * A typed search over the archive and the library as one list (popup, side panel, address bar): reads and
