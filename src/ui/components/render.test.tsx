@@ -284,3 +284,46 @@ describe('search over the archive and the library', () => {
     }
   });
 });
+
+describe('the related list merges the library with the archive', () => {
+  it('places library results by confidence, each labelled (collection name as text, "read … ago"), in both languages', async () => {
+    const base = await createMemoryClient({ state: 'article' }).tabState();
+    if (base.kind !== 'article') throw new Error('the sample state is an article');
+    const archive = base.results.map((r, i) => ({ ...r, confidence: 0.9 - i * 0.01 }));
+    const doc = (id: string, url: string) => ({ id, title: `سد النهضة ${id}`, url, source: 'Newsroom', published: '2026-12-01T10:00:00Z', snippet: '', story: -1 });
+    const library = [
+      { doc: doc('collection:3:x', 'https://desk.example/x'), position: -1, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.95, collection: { id: 3, name: '<b>Desk</b> archive' } },
+      { doc: doc('reading:7', 'https://news.example/read'), position: -1, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.6, readAt: Date.now() - 3 * 86_400_000 },
+      // The page itself, kept in a collection: never listed for itself.
+      { doc: doc('collection:3:self', base.snapshot.url), position: -1, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.99, collection: { id: 3, name: 'Desk' } },
+    ];
+    for (const language of ['en', 'ar'] as const) {
+      const { ReaderApp } = await import('./ReaderApp');
+      const root = document.createElement('div');
+      document.body.append(root);
+      const client = createMemoryClient({ state: 'article' });
+      client.tabState = async () => ({ ...base, results: archive });
+      client.libraryRelated = async () => library;
+      const settings = { ...DEFAULT_SETTINGS, language, resultCount: 8 };
+      render(
+        <UiContext.Provider value={{ client, i18n: createI18n({ language, digits: 'latn' }), settings, updateSettings: async () => {} }}>
+          <ReaderApp variant="sidepanel" />
+        </UiContext.Provider>,
+        root,
+      );
+      await waitFor(root, '[data-origin="reading"]');
+      const ids = Array.from(root.querySelectorAll('[data-role=related] li.article')).map((el) => el.getAttribute('data-doc-id'));
+      expect(ids[0]).toBe('collection:3:x');
+      expect(ids).not.toContain('collection:3:self');
+      expect(ids.length).toBe(Math.min(8, archive.length + 2));
+      // 0.6 sits after every archive result above it and before those below.
+      expect(ids.indexOf('reading:7')).toBe(Math.min(1 + archive.filter((r) => r.confidence >= 0.6).length, ids.length - 1));
+      const label = (id: string) => root.querySelector(`[data-doc-id="${id}"] [data-role=origin]`)?.textContent ?? '';
+      expect(label('collection:3:x')).toBe(language === 'en' ? 'Collection: <b>Desk</b> archive' : 'مجموعة: <b>Desk</b> archive');
+      expect(label('reading:7')).toMatch(language === 'en' ? /^read 3 days ago$/ : /^قرأته /);
+      expect(root.querySelector(`[data-doc-id="${archive[0].doc.id}"] [data-role=origin]`)).toBeNull();
+      expect(root.querySelectorAll('[data-role=related] b').length).toBe(0);
+      render(null, root);
+    }
+  });
+});
