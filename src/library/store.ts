@@ -97,7 +97,7 @@ export class LibraryConnection {
 
   /**
    * The database for a read, or null when there is none: reading never creates it, so that after Forget
-   * everything a status, list or "From your reading" request leaves storage empty (only a write creates it).
+   * everything a status, list or related request leaves storage empty (only a write creates it).
    */
   async openIfThere(): Promise<IDBDatabase | null> {
     if (this.db) return this.open();

@@ -1,8 +1,8 @@
 /**
  * "Remember what I read" in the built extension, in both browsers: turned on, three related article pages
  * kept open in their own windows (all visible at once, so one real 15 s dwell covers the three: the
- * production threshold, nothing injected), then a fourth page lists them under "From your reading" in the
- * popup and the side panel; after a browser restart on the same profile (and, in Chromium, a stopped service
+ * production threshold, nothing injected), then a fourth page lists them among its related articles (merged
+ * with the archive's by confidence, each labelled "read … ago") in the popup and the side panel; after a browser restart on the same profile (and, in Chromium, a stopped service
  * worker) they are still there; search finds a read, labelled as the reader's, and the source filter hides it; Forget everything leaves no library database and no library key; and no request
  * leaves the browser meanwhile. The articles are written here (Arabic, about one made-up story), not corpus text.
  * Screenshots go to artifacts/e2e/ (look at them).
@@ -98,10 +98,11 @@ async function waitForReads(session: ExtensionSession, n: number, timeoutMs: num
   return reads;
 }
 
-/** The URLs under "From your reading", once the section is there (or [] after `timeoutMs`). */
+/** The URLs of the earlier reads in the related list, once one is there (or [] after `timeoutMs`). */
+const READ_ITEM = '[data-role="related"] [data-origin="reading"]';
 async function fromReading(page: Page, timeoutMs = 15_000): Promise<string[]> {
-  await page.waitForSelector('[data-role="from-reading"] [data-read-url]', { timeout: timeoutMs }).catch(() => undefined);
-  return page.$$eval('[data-role="from-reading"] [data-read-url]', (els) => els.map((el) => el.getAttribute('data-read-url')!));
+  await page.waitForSelector(READ_ITEM, { timeout: timeoutMs }).catch(() => undefined);
+  return page.$$eval(READ_ITEM, (els) => els.map((el) => el.querySelector('a[data-role="title"]')?.getAttribute('href') ?? ''));
 }
 
 const expected = READ.map((i) => `http://sila.test${pathOf(i)}`).sort();
@@ -143,15 +144,15 @@ for (const name of e2eBrowsers()) {
       for (const w of windows) await w.close();
     });
 
-    test('a fourth page lists them under "From your reading", in the popup and the side panel, never itself', async () => {
+    test('a fourth page lists them among its related articles, in the popup and the side panel, never itself', async () => {
       const page = await session.openPage(`${server.origin}${pathOf(FOURTH)}`);
       const tabId = await session.tabId(page);
       const popup = await session.openPopup(page);
       assert.equal(await settledState(popup), 'article');
       assert.deepEqual((await fromReading(popup)).sort(), expected);
-      assert.match(await popup.$eval('[data-role="read-when"]', (el) => el.textContent ?? ''), /\S/);
-      // The section is below the archive's list: scroll it into view for the screenshot (look at it).
-      await popup.$eval('[data-role="from-reading"]', (el) => el.scrollIntoView());
+      assert.match(await popup.$eval(`${READ_ITEM} [data-role="origin"]`, (el) => el.textContent ?? ''), /^read \S/);
+      // Scroll the first read into view for the screenshot (look at it).
+      await popup.$eval(READ_ITEM, (el) => el.scrollIntoView());
       await popup.screenshot({ path: resolve(shots, `${name}-from-your-reading-en-ui.png`) });
       const quota = await session.inExtension(async () => {
         const e = await navigator.storage.estimate();
@@ -162,7 +163,7 @@ for (const name of e2eBrowsers()) {
       await setSettings(session, { language: 'ar' });
       await popup.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl', { timeout: 5_000 });
       assert.deepEqual((await fromReading(popup)).sort(), expected);
-      await popup.$eval('[data-role="from-reading"]', (el) => el.scrollIntoView());
+      await popup.$eval(READ_ITEM, (el) => el.scrollIntoView());
       await popup.screenshot({ path: resolve(shots, `${name}-from-your-reading-ar-ui.png`) });
       await setSettings(session, { language: 'en' });
       await popup.close();
