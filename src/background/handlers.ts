@@ -10,6 +10,7 @@ import type { ArticleSnapshot } from '../lib/types';
 import type { Settings } from '../settings';
 import { showCount } from './badge';
 import { libraryHandlers, searchEverything } from './library-handlers';
+import { collectionHandlers } from './collection-handlers';
 
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in MessageName]: Handler<N> };
@@ -59,6 +60,7 @@ export const handlers: Handlers = {
   },
 
   ...libraryHandlers,
+  ...collectionHandlers,
 };
 
 /** Ranks a tab's stored snapshot and keeps the answer in storage.session for the next popup (../tab-answer.ts). */

@@ -16,7 +16,8 @@ import type { SearchResult } from '../lib/types';
 import { mergeSearchResults } from '../library/search';
 import { libraryRelated, librarySearch, type LibrarySources } from '../library/sources';
 import { CollectionSearch } from '../library/collection-search';
-import { collectionIndex, collectionStore } from './collections';
+import { collectionIndex, collectionsChanged, collectionStore } from './collections';
+import { stopImports } from './collection-handlers';
 
 type LibraryName = 'library/remember' | 'library/related' | 'library/status' | 'library/forget';
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
@@ -90,7 +91,10 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
   },
 
   async 'library/forget'() {
+    // The collections are in the same database: a running import is stopped first, so nothing writes it again.
+    await stopImports();
     await (await library()).forget();
+    collectionsChanged();
     return { reads: 0 };
   },
 };

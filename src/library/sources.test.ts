@@ -41,7 +41,7 @@ async function library() {
   // The page itself was read (it must not list itself), and an earlier report of the same mission.
   await reads.remember({ url: PAGE_URL, title: page.title, outlet: 'Reader', published: page.published, text: page.text, readAt: 1_000 });
   const earlier = copy('en-space-2', 'https://reader.example/liftoff');
-  await reads.remember({ url: earlier.url!, title: earlier.title, outlet: 'Reader', published: earlier.published, text: earlier.body, readAt: 2_000 });
+  await reads.remember({ url: earlier.url!, title: earlier.title, outlet: 'Reader', published: earlier.published ?? null, text: earlier.body, readAt: 2_000 });
   const store = new MemoryCollections();
   const newsroom = await collection(store, 'Newsroom', [
     copy('en-space-3', 'https://newsroom.example/images'),
