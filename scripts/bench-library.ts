@@ -3,7 +3,10 @@
  * The import pipeline's own cost, in node over the shipped index (public/index): the first N articles of
  * ../shared/corpus/egypt-2013 (default 10,000) read through the builder's line reader, weighed and committed in
  * chunks (src/library/collection-import.ts, into the in-memory store), then related queries (the next articles
- * of egypt-2013, not imported) against the bundled archive alone and with the collection beside it, same run.
+ * of egypt-2013, not imported) against the bundled archive alone and with the collection beside it, same run:
+ * the collection's own ranking, and the whole related answer (archive + collection, merged by confidence as
+ * the popup does, src/library/related-merge.ts) against the archive's alone; then typed searches (the queries'
+ * first title words) over the archive alone and with the collection scored beside it (collection-search.ts).
  * Not measured here (left for the browser half): IndexedDB writes, Chromium, popup latency during an import.
  */
 import { createReadStream } from 'node:fs';
@@ -14,6 +17,9 @@ import { openIndex } from '../src/lib/engine';
 import { CorpusLines } from '../src/lib/corpus/lines';
 import { newCollection, runImport } from '../src/library/collection-import';
 import { CollectionIndex } from '../src/library/collection-related';
+import { CollectionSearch, searchCollections } from '../src/library/collection-search';
+import { collectionScoped, mergeRelated } from '../src/library/related-merge';
+import { mergeSearchResults } from '../src/library/search';
 import { MemoryCollections } from '../src/library/memory-collections';
 import { vocabularyKey } from '../src/library/segment';
 import { parseArgs, runMain } from './lib/args';
@@ -56,15 +62,34 @@ runMain(async () => {
   await collections.related({ title: '', text: 'مصر', urls: [] }, 1); // decode the segments once
   const archive: number[] = [];
   const withCollection: number[] = [];
+  const merged: number[] = [];
   for (const query of queries) {
     const a = performance.now();
-    await index.related(query, { k: 10 });
+    const bundled = await index.related(query, { k: 10 });
     const b = performance.now();
-    await collections.related({ title: query.title, text: query.body, urls: [] }, 10);
+    const mine = await collections.related({ title: query.title, text: query.body, urls: [] }, 10);
+    mergeRelated([bundled, mine.map(collectionScoped)], { limit: 10 });
     const c = performance.now();
     archive.push(b - a);
     withCollection.push(c - b);
+    merged.push(c - a);
   }
+  // Typed searches: the first two title words of each query, as a reader would type them.
+  const search = new CollectionSearch(store);
+  const typed = queries.map((query) => query.title.split(/\s+/).slice(0, 2).join(' '));
+  await searchCollections(index, await search.articles(), typed[0], 10); // analyse the collection's titles once
+  const searchArchive: number[] = [];
+  const searchMerged: number[] = [];
+  for (const words of typed) {
+    const a = performance.now();
+    const bundled = await index.search(words, { k: 10 });
+    const b = performance.now();
+    mergeSearchResults([bundled, await searchCollections(index, await search.articles(), words, 10)], 10);
+    const c = performance.now();
+    searchArchive.push(b - a);
+    searchMerged.push(c - a);
+  }
+  const stats = (xs: number[]) => ({ median: +pct(xs, 50).toFixed(2), p95: +pct(xs, 95).toFixed(2) });
   const segmentBytes = (await store.segments(id)).reduce((s, x) => s + x.bytes.byteLength, 0);
   console.log(JSON.stringify({
     articles: done.articles,
@@ -74,6 +99,11 @@ runMain(async () => {
     segmentMB: +(segmentBytes / 1e6).toFixed(2),
     relatedArchiveMs: { median: +pct(archive, 50).toFixed(2), p95: +pct(archive, 95).toFixed(2) },
     relatedCollectionExtraMs: { median: +pct(withCollection, 50).toFixed(2), p95: +pct(withCollection, 95).toFixed(2) },
+    relatedMergedMs: stats(merged),
+    relatedMergedOverArchive: +(pct(merged, 50) / pct(archive, 50)).toFixed(2),
+    searchArchiveMs: stats(searchArchive),
+    searchMergedMs: stats(searchMerged),
+    searchMergedOverArchive: +(pct(searchMerged, 50) / pct(searchArchive, 50)).toFixed(2),
     heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1e6),
   }, null, 1));
 });
