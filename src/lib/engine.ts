@@ -18,7 +18,7 @@ import { weighArticle, type WeighedDoc } from './index/weigh';
 import { RelatedEngine, type RelatedOptions } from './related/related';
 import { loadSearcher } from './search';
 import { hintsFor, type SearchHints } from './search/hints';
-import type { OutsideDoc } from './search/outside';
+import { outsideSet, type OutsideDoc, type OutsideSet } from './search/outside';
 import type { DocRecord, IndexMeta, RelatedQuery, RelatedResult, SearchResult } from './types';
 
 export { IndexLoadError };
@@ -42,8 +42,10 @@ export interface SilaIndex {
   /**
    * Articles outside the archive (the user's library) that match a typed query, scored on the archive search's
    * scale (src/lib/search/outside.ts), best first. `key` names an article: its analysis is kept while it is asked.
+   * `group` names the list (the reads, the collections): the same list asked again (the same array) reuses its
+   * term table, so a keystroke scores only the articles holding a query word.
    */
-  searchOutside(query: string, articles: readonly { key: string; title: string; body: string }[]): Promise<{ index: number; score: number; matchedTerms: string[] }[]>;
+  searchOutside(query: string, articles: readonly { key: string; title: string; body: string }[], group?: string): Promise<{ index: number; score: number; matchedTerms: string[] }[]>;
   /** "Did you mean" for a typo, the Arabic spelling of a Latin query (src/lib/search/hints.ts). */
   searchHints(query: string): Promise<SearchHints>;
   /**
@@ -81,12 +83,12 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
       });
       return (await searcher).search(query, options);
     },
-    async searchOutside(query, articles) {
+    async searchOutside(query, articles, group) {
       searcher ??= loadSearch(source, ix).catch((error: unknown) => {
         searcher = null;
         throw error;
       });
-      return (await searcher).searchOutside(query, articles);
+      return (await searcher).searchOutside(query, articles, group);
     },
     async searchHints(query) {
       searcher ??= loadSearch(source, ix).catch((error: unknown) => {
@@ -106,23 +108,28 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
 async function loadSearch(source: IndexSource, ix: LoadedIndex): Promise<Pick<SilaIndex, 'search' | 'searchOutside'> & { hints: SilaIndex['searchHints'] }> {
   if (ix.meta.sila.searchFiles.length === 0) throw new Error('this index was built without toolbar search files');
   const searcher = await loadSearcher(source);
-  // Library articles analysed once, kept while they are asked for (a forgotten one drops out at the next search).
-  let prepared = new Map<string, OutsideDoc>();
+  // Library articles analysed once, per group, kept while they are asked for (a forgotten one drops out at the
+  // group's next search), with the group's term table while the same list is asked again.
+  const groups = new Map<string, { articles: readonly unknown[]; prepared: Map<string, OutsideDoc>; set: OutsideSet }>();
   const titles = async (positions: number[]) => {
     await ix.ensureDocs(positions);
     return positions.map((p) => ix.doc(p).title);
   };
   return {
     hints: (query) => hintsFor(searcher, query, titles),
-    async searchOutside(query, articles) {
-      const next = new Map<string, OutsideDoc>();
-      const docs = articles.map((a) => {
-        const doc = prepared.get(a.key) ?? searcher.prepareOutside(a);
-        next.set(a.key, doc);
-        return doc;
-      });
-      prepared = next;
-      return searcher.searchOutside(query, docs);
+    async searchOutside(query, articles, group = '') {
+      let known = groups.get(group);
+      if (known?.articles !== articles) {
+        const prepared = new Map<string, OutsideDoc>();
+        const docs = articles.map((a) => {
+          const doc = known?.prepared.get(a.key) ?? searcher.prepareOutside(a);
+          prepared.set(a.key, doc);
+          return doc;
+        });
+        known = { articles, prepared, set: outsideSet(docs) };
+        groups.set(group, known);
+      }
+      return searcher.searchOutside(query, known.set);
     },
     async search(query, options) {
       // Titles (for the matched words) and records are read from the doc store for the hits shown only.

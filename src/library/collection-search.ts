@@ -12,11 +12,14 @@ import type { CollectionRecord, CollectionStore } from './collection-import';
 const OPENING_CHARS = 600;
 const SNIPPET_CHARS = 300;
 
+/** An article as search asks it: passed as it is (the same array while nothing changed) to searchOutside. */
 export interface SearchableCollectionArticle {
-  /** The article's id in the collection store (unique across collections). */
-  id: number;
+  /** Names the analysis kept for it; names the file's article too, since store ids start again after "Forget everything". */
+  key: string;
+  title: string;
+  /** The body's opening: all that search reads. */
+  body: string;
   doc: DocRecord;
-  opening: string;
   origin: ResultOrigin & { kind: 'collection' };
 }
 
@@ -49,10 +52,12 @@ export class CollectionSearch {
     for (const c of visible) {
       const origin = { kind: 'collection' as const, id: String(c.id), name: c.name };
       for (const { id, article: a } of await this.store.articles(c.id)) {
+        const docId = `collection:${c.id}:${a.id}`;
         out.push({
-          id,
-          doc: { id: `collection:${c.id}:${a.id}`, title: a.title, url: a.url ?? null, source: a.source ?? null, published: a.published ?? null, snippet: a.body.slice(0, SNIPPET_CHARS), story: -1 },
-          opening: a.body.slice(0, OPENING_CHARS),
+          key: `${docId}#${id}`,
+          title: a.title,
+          body: a.body.slice(0, OPENING_CHARS),
+          doc: { id: docId, title: a.title, url: a.url ?? null, source: a.source ?? null, published: a.published ?? null, snippet: a.body.slice(0, SNIPPET_CHARS), story: -1 },
           origin,
         });
       }
@@ -64,11 +69,7 @@ export class CollectionSearch {
 /** The collections' articles matching a query, best first, as search results labelled with their collection. */
 export async function searchCollections(index: Pick<SilaIndex, 'searchOutside'>, articles: readonly SearchableCollectionArticle[], query: string, limit: number): Promise<SearchResult[]> {
   if (articles.length === 0) return [];
-  const hits = await index.searchOutside(
-    query,
-    // The key names the file's article too: store ids start again after "Forget everything".
-    articles.map((a) => ({ key: `${a.doc.id}#${a.id}`, title: a.doc.title, body: a.opening })),
-  );
+  const hits = await index.searchOutside(query, articles, 'collections');
   return hits.slice(0, limit).map((h) => {
     const a = articles[h.index];
     return { doc: a.doc, position: -1, score: h.score, matchedTerms: h.matchedTerms, origin: a.origin };

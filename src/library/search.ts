@@ -15,13 +15,15 @@ function readAsDoc(read: SearchableRead): DocRecord {
   return { id: `reading:${read.id}`, title: read.title, url: read.url, source: read.outlet, published: read.published, snippet: read.opening.slice(0, SNIPPET_CHARS), story: -1 };
 }
 
+/** What search asks of each read, per list of reads (the same array while the reads stay as they are). */
+const inputs = new WeakMap<readonly SearchableRead[], { key: string; title: string; body: string }[]>();
+
 /** The reads matching a query, best first, as search results of origin "reading" (at most `limit`). */
 export async function searchReads(index: Pick<SilaIndex, 'searchOutside'>, reads: readonly SearchableRead[], query: string, limit: number): Promise<SearchResult[]> {
   if (reads.length === 0) return [];
-  const hits = await index.searchOutside(
-    query,
-    reads.map((r) => ({ key: `reading:${r.id}`, title: r.title, body: r.opening })),
-  );
+  let asked = inputs.get(reads);
+  if (!asked) inputs.set(reads, (asked = reads.map((r) => ({ key: `reading:${r.id}`, title: r.title, body: r.opening }))));
+  const hits = await index.searchOutside(query, asked, 'reading');
   const origin: ResultOrigin = { kind: 'reading' };
   return hits.slice(0, limit).map((h) => ({ doc: readAsDoc(reads[h.index]), position: -1, score: h.score, matchedTerms: h.matchedTerms, origin }));
 }

@@ -3,6 +3,7 @@ import { memorySource } from '../index/source';
 import { buildSearchFiles } from './build';
 import { ARTICLES, fixtureDocs } from './fixtures';
 import { loadSearcher } from './load';
+import { outsideSet } from './outside';
 
 async function searcherOf(articles: { title: string; body: string }[]) {
   const files = buildSearchFiles(articles.map((a, position) => ({ position, title: a.title, body: a.body, source: null, published: null })), { titles: true, leadMaxDfShare: 1 });
@@ -44,5 +45,27 @@ describe('articles outside the archive are scored on its scale', () => {
     const docs = [s.prepareOutside({ title: 'وزارة الخارجية تستدعي السفير', body: '' })];
     expect(s.searchOutside('الخار', docs).map((h) => h.matchedTerms)).toEqual([['الخارجية']]);
     expect(s.searchOutside('وزاره ', docs)).toHaveLength(1);
+  });
+
+  it('over a term table (outsideSet) gives exactly the hits of scoring every article, for whole words and prefixes', async () => {
+    const s = await searcherOf(ARTICLES);
+    const docs = ARTICLES.map((a) => s.prepareOutside(a));
+    const set = outsideSet(docs);
+    const words = [...new Set(ARTICLES.flatMap((a) => a.title.split(' ')))];
+    const queries = [
+      ...words.map((w) => `${w} `),
+      ...words.map((w) => w.slice(0, 3)),
+      ...words.slice(0, 20).map((w, i) => `${w} ${words[(i * 7) % words.length].slice(0, 4)}`),
+      'الخار',
+      'وزاره ',
+    ];
+    let found = 0;
+    for (const q of queries) {
+      const all = s.searchOutside(q, docs);
+      found += all.length;
+      expect(s.searchOutside(q, set), q).toEqual(all);
+    }
+    // The comparison is not empty: these queries find articles (about one each).
+    expect(found).toBeGreaterThan(queries.length / 2);
   });
 });

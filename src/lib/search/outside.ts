@@ -50,6 +50,58 @@ export function prepareOutside(article: { title: string; body: string }, tuning:
   return { titleTf: counts(titleWords.map((w) => w.term)), titleLength: titleWords.length, titleWords, leadTf: counts(lead), leadLength: lead.length };
 }
 
+/**
+ * Prepared articles with a table from each of their title and lead terms to the articles holding it, so that a
+ * query scores only the articles holding one of its words (or, for the word being typed, a title word it
+ * begins): the others score 0 and would be dropped anyway, so the hits are the same as over every article.
+ */
+export interface OutsideSet {
+  docs: readonly OutsideDoc[];
+  byTerm: Map<string, number[]>;
+  /** Every title term, sorted: the ones a typed prefix begins are one range of it. */
+  titleTerms: string[];
+}
+
+export function outsideSet(docs: readonly OutsideDoc[]): OutsideSet {
+  const byTerm = new Map<string, number[]>();
+  const titles = new Set<string>();
+  const add = (term: string, i: number) => {
+    const list = byTerm.get(term);
+    if (!list) byTerm.set(term, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  docs.forEach((doc, i) => {
+    for (const term of doc.titleTf.keys()) (add(term, i), titles.add(term));
+    for (const term of doc.leadTf.keys()) add(term, i);
+  });
+  return { docs, byTerm, titleTerms: [...titles].sort() };
+}
+
+/** The articles of `set` a query can score, ascending. */
+function candidatesOf(set: OutsideSet, query: { terms: readonly string[]; partial: string | null }, minPrefixLength: number): number[] {
+  const seen = new Uint8Array(set.docs.length);
+  const out: number[] = [];
+  const take = (term: string) => {
+    for (const i of set.byTerm.get(term) ?? []) if (!seen[i]) (seen[i] = 1), out.push(i);
+  };
+  for (const term of query.terms) take(term);
+  const p = query.partial;
+  if (p !== null) {
+    take(p);
+    if (p.length >= minPrefixLength) {
+      let lo = 0;
+      let hi = set.titleTerms.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (set.titleTerms[mid] < p) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < set.titleTerms.length && set.titleTerms[i].startsWith(p); i++) take(set.titleTerms[i]);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
 function dfOf(table: PostingsTable, term: string): number {
   const i = table.find(term);
   return i < 0 ? 0 : table.df(i);
@@ -66,7 +118,9 @@ function idf(table: PostingsTable, term: string): number {
  * Scores of `docs` for the query's complete terms and the term being typed (already parsed and mapped to the
  * archive's spelling, as the archive search does). Only articles with a positive score are returned, best first.
  */
-export function scoreOutside(stats: ArchiveStats, query: { terms: readonly string[]; partial: string | null }, docs: readonly OutsideDoc[]): OutsideHit[] {
+export function scoreOutside(stats: ArchiveStats, query: { terms: readonly string[]; partial: string | null }, articles: readonly OutsideDoc[] | OutsideSet): OutsideHit[] {
+  const docs = 'byTerm' in articles ? articles.docs : articles;
+  const indexes = 'byTerm' in articles ? candidatesOf(articles, query, stats.tuning.minPrefixLength) : docs.keys();
   const { title, lead, tuning: t } = stats;
   const { k, b, d } = t.titleBm25;
   const avgTitle = title.header.avgLength || 1;
@@ -95,7 +149,8 @@ export function scoreOutside(stats: ArchiveStats, query: { terms: readonly strin
     return (w * tf * (t.leadK1 + 1)) / (tf + t.leadK1 * (1 - t.leadB + (t.leadB * doc.leadLength) / avgLead));
   };
   const hits: OutsideHit[] = [];
-  docs.forEach((doc, index) => {
+  for (const index of indexes) {
+    const doc = docs[index];
     let titleSum = 0;
     let titleCount = 0;
     let leadSum = 0;
@@ -120,10 +175,10 @@ export function scoreOutside(stats: ArchiveStats, query: { terms: readonly strin
       leadSum += leadScore(p, doc);
     }
     const score = titleSum * titleCount + leadSum;
-    if (score <= 0) return;
+    if (score <= 0) continue;
     const surfaces: string[] = [];
     for (const w of doc.titleWords) if (matched.has(w.term) && !surfaces.includes(w.surface)) surfaces.push(w.surface);
     hits.push({ index, score, matchedTerms: surfaces });
-  });
+  }
   return hits.sort((a, b) => b.score - a.score || a.index - b.index);
 }

@@ -11,7 +11,7 @@ import { parseQuery } from './query';
 import { searchTuning, type SearchTuning } from './options';
 import type { TitleIndex } from './title-index';
 import { TermScorer, titleTermsOf, type TermHits } from './term-hits';
-import { prepareOutside, scoreOutside, type OutsideDoc, type OutsideHit } from './outside';
+import { prepareOutside, scoreOutside, type OutsideDoc, type OutsideHit, type OutsideSet } from './outside';
 
 export interface SearchHit {
   /** Index position of the article (the engine maps it to a DocRecord). */
@@ -49,7 +49,7 @@ export interface Searcher {
    * Such articles scored for a query on the archive's scale (outside.ts), best first: merged with search()'s
    * hits by score, they rank as they would if the archive held them.
    */
-  searchOutside(query: string, docs: readonly OutsideDoc[]): OutsideHit[];
+  searchOutside(query: string, docs: readonly OutsideDoc[] | OutsideSet): OutsideHit[];
   readonly docCount: number;
 }
 
@@ -194,7 +194,7 @@ export class TitleLeadSearcher implements Searcher {
     return prepareOutside(article, this.tuning, (term) => this.canon(term));
   }
 
-  searchOutside(query: string, docs: readonly OutsideDoc[]): OutsideHit[] {
+  searchOutside(query: string, docs: readonly OutsideDoc[] | OutsideSet): OutsideHit[] {
     const q = this.queryOf(query);
     if (!q.terms.length && q.partial === null) return [];
     return scoreOutside({ title: this.title.table, lead: this.lead, tuning: this.tuning }, q, docs);
