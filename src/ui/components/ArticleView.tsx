@@ -18,13 +18,14 @@ export function ArticleView({ state, results, onSearch }: { state: TabState & { 
   const { i18n, settings } = useUi();
   const { snapshot } = state;
   const shown = shownCount(results, settings);
-  // The archive's age explains the archive's part of the list only.
-  const archive = state.results.slice(0, settings.resultCount);
+  // The archive's age explains the archive's part of the list only; a list the library alone fills needs no
+  // word about the archive.
+  const archive = results.filter((r) => !r.collection && r.readAt === undefined);
   const list = { shown: shownCount(archive, settings), confident: relatedSections(archive, settings.minConfidence).close.length };
   return (
     <>
       <ReadingCard snapshot={snapshot} corpusMatch={state.corpusMatch} />
-      <ArchiveAgeNote pagePublished={snapshot.published} list={list} />
+      {(shown === 0 || list.shown > 0) && <ArchiveAgeNote pagePublished={snapshot.published} list={list} />}
       {shown > 0 ? (
         <RelatedSection results={results} relativeTo={snapshot.published} minConfidence={settings.minConfidence} />
       ) : (
