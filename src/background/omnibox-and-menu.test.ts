@@ -66,6 +66,9 @@ vi.mock('./engine', () => ({
   }),
 }));
 
+// The address bar asks the same merged search as the popup (archive, reads, collections: tested in src/library).
+vi.mock('./library-handlers', () => ({ searchEverything: async (_: string, k: number) => hits.slice(0, k) }));
+
 const { registerOmnibox } = await import('./omnibox');
 const { registerContextMenu } = await import('./context-menu');
 const { PENDING_QUERY_KEY } = await import('../pending-query');
@@ -102,6 +105,18 @@ describe('omnibox', () => {
   test('gives Firefox the same suggestion as plain text (it does not parse descriptions)', async () => {
     extensionUrl = 'moz-extension://abc/';
     expect((await suggestionsFor('سد'))[0].description).toBe('سد النهضة <b>عاجل</b> & "المياه" — BBC Arabic');
+  });
+
+  test('names a library result\'s source before its outlet (a collection\'s name as text); the archive\'s carry none', async () => {
+    hits = [
+      hit('سد النهضة في الأرشيف', 'https://www.bbc.com/arabic/1'),
+      { ...hit('سد النهضة في مجموعتي', 'https://desk.example/1', 'Desk'), origin: { kind: 'collection', id: '3', name: '<Desk> & co' } },
+      { ...hit('سد النهضة قرأته', 'https://news.example/r', 'Reader'), origin: { kind: 'reading' } },
+    ];
+    const chrome = await suggestionsFor('سد');
+    expect(chrome.map((s) => s.description.replace(/^.*<dim>— (.*)<\/dim>$/, '$1'))).toEqual(['BBC Arabic', '[originCollection] · Desk', '[originReading] · Reader']);
+    extensionUrl = 'moz-extension://abc/';
+    expect((await suggestionsFor('سد')).map((s) => s.description)).toEqual(['سد النهضة في الأرشيف — BBC Arabic', 'سد النهضة في مجموعتي — [originCollection] · Desk', 'سد النهضة قرأته — [originReading] · Reader']);
   });
 
   test('Enter on a suggestion opens it where the browser says: this tab, or a new one in front or behind', async () => {
