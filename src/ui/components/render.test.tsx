@@ -327,3 +327,34 @@ describe('the related list merges the library with the archive', () => {
     }
   });
 });
+
+describe('the archive age note over a merged list', () => {
+  it('speaks of the archive only: none over a list the library alone fills, as before over the archive\'s own', async () => {
+    const base = await createMemoryClient({ state: 'article' }).tabState();
+    if (base.kind !== 'article') throw new Error('the sample state is an article');
+    const newer = { ...base, results: [], snapshot: { ...base.snapshot, published: '2026-01-05T10:00:00Z' } };
+    const mine = { doc: { id: 'collection:1:a', title: 'سد النهضة', url: 'https://desk.example/a', source: 'Desk', published: null, snippet: '', story: -1 }, position: -1, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.9, collection: { id: 1, name: 'Desk' } };
+    for (const library of [[mine], []]) {
+      const { root, client } = await mount('article', { language: 'en' }, '', newer);
+      client.libraryRelated = async () => library;
+      // Mounted before libraryRelated was replaced: ask again as a new page would.
+      render(null, root);
+      const { ReaderApp } = await import('./ReaderApp');
+      render(
+        <UiContext.Provider value={{ client, i18n: createI18n({ language: 'en', digits: 'latn' }), settings: DEFAULT_SETTINGS, updateSettings: async () => {} }}>
+          <ReaderApp variant="sidepanel" />
+        </UiContext.Provider>,
+        root,
+      );
+      await settle(300);
+      if (library.length) {
+        await waitFor(root, '[data-origin^="collection:"]');
+        expect(root.querySelector('[data-role=archive-age]')).toBeNull();
+      } else {
+        await waitFor(root, '[data-role=archive-age]');
+        expect(root.querySelector('[data-role=archive-age]')?.textContent).toContain('newer than the archive');
+      }
+      render(null, root);
+    }
+  });
+});
