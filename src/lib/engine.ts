@@ -52,7 +52,11 @@ export interface SilaIndex {
    * A page for the personal library (src/library): its related-articles query (terms, weights, whole-page norm,
    * as related() uses them) and its weighting as a document of this index, both over this index's statistics.
    */
-  weighForLibrary(query: RelatedQuery): { query: { terms: number[]; weights: number[]; norm: number }; doc: WeighedDoc; k1: number };
+  weighForLibrary(query: RelatedQuery): {
+    query: { terms: number[]; weights: number[]; norm: number; restTerms: number[]; restWeights: number[] };
+    doc: WeighedDoc;
+    k1: number;
+  };
 }
 
 export async function openIndex(source: IndexSource, options: LoadOptions = {}): Promise<SilaIndex> {
@@ -74,7 +78,8 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
     relatedToPosition: (position, options) => engine.relatedToPosition(position, options),
     weighForLibrary(query) {
       const q = engine.analyze(query);
-      return { query: { terms: q.terms, weights: q.weights, norm: q.norm }, doc: weighArticle(ix, query), k1: ix.meta.sila.params.k1 };
+      // restTerms: the page's other strong terms, for the whole-page cosine the bundled confidence is made of.
+      return { query: { terms: q.terms, weights: q.weights, norm: q.norm, restTerms: q.restTerms, restWeights: q.restWeights }, doc: weighArticle(ix, query), k1: ix.meta.sila.params.k1 };
     },
     async search(query, options) {
       searcher ??= loadSearch(source, ix).catch((error: unknown) => {

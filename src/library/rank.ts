@@ -2,7 +2,11 @@
  * Ranking the library for a page with the bundled engine's arithmetic: the page's query terms and weights
  * (RelatedEngine.analyze: saturation × idf^idfPower over the bundled statistics) against each remembered
  * article's stored saturation levels, as Scorer does over the bundled postings. The cosine and the confidence
- * are computed as for a bundled result, so the two lists can be merged by one comparable number.
+ * are computed as for a bundled result, so the two lists can be merged by one comparable number: which hits
+ * are listed reads the query terms' cosine (as the bundled `listed` rule), the confidence the whole page's
+ * (query terms and the page's other strong terms, RelatedEngine.scoreWholePage) with confidenceWholeHalf, as
+ * the bundled ranking computes it. Left out: the bundled confidence's names factor (nameCover), which can only
+ * lower it.
  */
 import { confidenceOf, defaultRankParams } from '../lib/related/rank';
 import type { Segment } from './segment';
@@ -12,6 +16,9 @@ export interface LibraryQuery {
   weights: ArrayLike<number>;
   /** Norm of the whole page (RelatedEngine.analyze), the cosine's denominator with the document's norm. */
   norm: number;
+  /** The page's other strong terms and weights (AnalyzedQuery.restTerms): the whole-page cosine's rest. */
+  restTerms?: ArrayLike<number>;
+  restWeights?: ArrayLike<number>;
 }
 
 export interface LibraryHit {
@@ -19,7 +26,7 @@ export interface LibraryHit {
   /** Σ weight × saturation over the matched query terms: a bundled candidate's raw score, same scale. */
   score: number;
   cosine: number;
-  /** confidenceOf(cosine), the bundled results' calibrated confidence. */
+  /** The bundled results' calibrated confidence: of the whole-page cosine when the query has its rest terms. */
   confidence: number;
 }
 
@@ -48,19 +55,29 @@ export function rankLibrary(segments: Segment[], q: LibraryQuery, o: LibraryRank
   const sat = (level: number) => (level / 15) * (o.k1 + 1);
   const minConfidence = o.minConfidence ?? defaultRankParams.minConfidence;
   const hits: LibraryHit[] = [];
+  const p = defaultRankParams;
+  const whole = p.confidenceWholeHalf > 0 && q.restTerms !== undefined && q.restWeights !== undefined;
+  const add = (s: Segment, acc: Float64Array, terms: ArrayLike<number>, weights: ArrayLike<number>) => {
+    for (let i = 0; i < terms.length; i++) {
+      const slot = findTerm(s.terms, terms[i]);
+      if (slot < 0) continue;
+      for (let at = s.postOffsets[slot]; at < s.postOffsets[slot + 1]; at++) acc[s.postDocs[at]] += weights[i] * sat(s.postLevels[at]);
+    }
+  };
   for (const s of segments) {
     const acc = new Float64Array(s.docIds.length);
-    for (let i = 0; i < q.terms.length; i++) {
-      const slot = findTerm(s.terms, q.terms[i]);
-      if (slot < 0) continue;
-      for (let at = s.postOffsets[slot]; at < s.postOffsets[slot + 1]; at++) acc[s.postDocs[at]] += q.weights[i] * sat(s.postLevels[at]);
-    }
+    add(s, acc, q.terms, q.weights);
+    const rest = whole ? new Float64Array(s.docIds.length) : null;
+    if (rest) add(s, rest, q.restTerms!, q.restWeights!);
     acc.forEach((score, local) => {
       const id = s.docIds[local];
       if (score <= 0 || o.exclude?.has(id)) return;
-      const cosine = score / (q.norm * s.docNorm[local] || 1);
-      const confidence = confidenceOf(cosine, defaultRankParams.confidenceHalf);
-      if (confidence >= minConfidence) hits.push({ id, score, cosine, confidence });
+      const denominator = q.norm * s.docNorm[local] || 1;
+      const cosine = score / denominator;
+      // Listed as a bundled candidate is (its query terms' cosine); confident as one is (the whole page's).
+      if (confidenceOf(cosine, p.confidenceHalf) < minConfidence) return;
+      const confidence = rest ? confidenceOf((score + rest[local]) / denominator, p.confidenceWholeHalf) : confidenceOf(cosine, p.confidenceHalf);
+      hits.push({ id, score, cosine, confidence });
     });
   }
   return hits.sort((a, b) => b.confidence - a.confidence || a.id - b.id).slice(0, o.limit);

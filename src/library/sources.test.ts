@@ -126,3 +126,25 @@ describe('one related list from every source', () => {
     expect(renamed.every((r) => r.origin?.kind === 'collection' && r.origin.name === 'Desk archive')).toBe(true);
   });
 });
+
+describe('one comparable confidence', () => {
+  it('a library copy of an archive article gets the confidence the archive gives the article itself', async () => {
+    const reads = new Library(new MemoryStore(), engine);
+    for (const [i, a] of fixtureArticles.entries()) await reads.remember({ url: `https://copy.example/${a.id}`, title: a.title, outlet: null, published: a.published ?? null, text: a.body, readAt: i });
+    let compared = 0;
+    for (const pageArticle of fixtureArticles) {
+      const query = { title: pageArticle.title, body: pageArticle.body, published: pageArticle.published ?? null };
+      // The names factor (which only lowers the archive's confidence) is the one part the library leaves out.
+      const archive = await index.related(query, { k: 20, params: { nameConfidencePower: 0 } });
+      const copies = new Map((await reads.related({ ...query, text: pageArticle.body, urls: [] }, 20)).map((m) => [m.read.url, m.confidence]));
+      for (const r of archive) {
+        const mine = copies.get(`https://copy.example/${r.doc.id}`);
+        if (mine === undefined || r.confidence === undefined) continue;
+        compared++;
+        // The same whole-page cosine, up to the stored levels' rounding.
+        expect(Math.abs(mine - r.confidence), `${pageArticle.id} → ${r.doc.id}`).toBeLessThan(1e-6);
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(5);
+  });
+});
