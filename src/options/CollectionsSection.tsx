@@ -11,6 +11,8 @@ import { askPersistentStorage } from '../ui/persist-storage';
 import { LIBRARY_FORGOTTEN } from './LibrarySection';
 
 const POLL_MS = 500;
+/** A name inside a sentence of the other direction, isolated (FSI…PDI) so that its letters do not reorder the sentence. */
+const isolate = (name: string) => `\u2068${name}\u2069`;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function size(i18n: I18n, bytes: number): string {
@@ -30,7 +32,7 @@ export function CollectionsSection() {
     try {
       const next = await client.collections();
       for (const c of next) {
-        if (importing.current.has(c.id) && c.state === 'ready') setNote(i18n.t('collectionReady', c.name, i18n.plural('articleCount', c.articles)));
+        if (importing.current.has(c.id) && c.state === 'ready') setNote(i18n.t('collectionReady', isolate(c.name), i18n.plural('articleCount', c.articles)));
       }
       importing.current = new Set(next.filter((c) => c.state === 'importing').map((c) => c.id));
       setList(next);
@@ -112,8 +114,8 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
   const [name, setName] = useState(c.name);
   const articles = i18n.plural('articleCount', c.articles);
   const remove = (cancel: boolean) => {
-    if (!cancel && !confirm(i18n.t('collectionRemoveConfirm', c.name, articles))) return;
-    void act(() => client.removeCollection!(c.id, { cancel }), cancel ? undefined : i18n.t('collectionRemoved', c.name));
+    if (!cancel && !confirm(i18n.t('collectionRemoveConfirm', isolate(c.name), articles))) return;
+    void act(() => client.removeCollection!(c.id, { cancel }), cancel ? undefined : i18n.t('collectionRemoved', isolate(c.name)));
   };
   const rename = (e: Event) => {
     e.preventDefault();
@@ -134,15 +136,15 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
           </button>
         </form>
       ) : (
-        <h3 class="collection-name" dir="auto" data-role="collection-name">
-          {c.name}
+        <h3 class="collection-name" data-role="collection-name">
+          <bdi>{c.name}</bdi>
         </h3>
       )}
       {c.state === 'importing' && (
         <div class="collection-progress">
           <progress max={Math.max(c.fileBytes, 1)} value={c.bytesRead} aria-labelledby={`collection-reading-${c.id}`} data-role="collection-progress" />
           <span id={`collection-reading-${c.id}`} class="hint">
-            {c.bytesRead > 0 ? i18n.t('collectionReading', c.name, new Intl.NumberFormat(i18n.locale, { style: 'percent' }).format(Math.min(c.bytesRead / Math.max(c.fileBytes, 1), 1))) : i18n.t('collectionWaiting')}
+            {c.bytesRead > 0 ? i18n.t('collectionReading', isolate(c.name), new Intl.NumberFormat(i18n.locale, { style: 'percent' }).format(Math.min(c.bytesRead / Math.max(c.fileBytes, 1), 1))) : i18n.t('collectionWaiting')}
           </span>
           <button type="button" class="button" data-role="collection-cancel" onClick={() => remove(true)}>
             {i18n.t('collectionCancel')}
@@ -164,8 +166,9 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
           <summary>{i18n.t('collectionSkipped', i18n.number(c.skippedTotal))}</summary>
           <ul>
             {c.skipped.map((s) => (
-              <li key={s.line} data-line={s.line} dir="ltr">
-                {s.reason}
+              <li key={s.line} data-line={s.line}>
+                {/* The builder's own words (English), as `npm run build:index` reports the line. */}
+                <bdi dir="ltr">{s.reason}</bdi>
               </li>
             ))}
             {c.skippedTotal > c.skipped.length && <li>{i18n.t('collectionSkippedMore', i18n.number(c.skippedTotal - c.skipped.length))}</li>}

@@ -118,7 +118,7 @@ async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boole
 }
 
 async function choose(options: Page, path: string): Promise<void> {
-  const input = await options.waitForSelector('[data-role="collection-file"]');
+  const input = await options.waitForSelector('input[data-role="collection-file"]');
   await input!.uploadFile(path);
 }
 
@@ -198,6 +198,7 @@ for (const name of e2eBrowsers()) {
       }
       const after = await storedRows(options);
       const stopped = after.collections.find((c) => c.id === big.id)!;
+      console.log(`${name}: background stopped with ${big.articles} of ${BIG_ARTICLES} articles committed; just after: ${stopped.state}, ${stopped.articles}`);
       assert.equal(after.articles[big.id], stopped.articles, 'no article outside a committed chunk');
       if (stopped.state === 'importing') assert.ok((await listed(options)).some((c) => c.state === 'importing'), 'listed as importing, not ready');
       // The options page's next poll wakes the background, which resumes the import at start-up.
