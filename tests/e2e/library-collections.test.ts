@@ -224,9 +224,20 @@ for (const name of e2eBrowsers()) {
       assert.deepEqual((await storedRows(options)).counts, { collections: 0, articles: 0, 'collection-segments': 0, files: 0 });
     });
 
-    test('Forget everything takes a collection too: no library database is left', async () => {
+    test('Export writes the collection; Forget everything takes it too: no library database is left', async () => {
       await choose(options, smallFile);
       await options.waitForSelector('[data-role="collection"][data-state="ready"]', { timeout: 30_000 });
+      // The download link's click is caught, and its file read back here: a real download makes Chromium ask
+      // Safe Browsing about the file (the browser's request, not Sila's, but one the zero-network test would count).
+      await options.evaluate(`HTMLAnchorElement.prototype.click = function () { window.__exported = { href: this.href, name: this.download }; }`);
+      await options.$eval('[data-role="export-library"]', (el) => (el as HTMLButtonElement).click());
+      await options.waitForFunction(() => /Exported 4 articles/.test(document.querySelector('[data-role="library-note"]')?.textContent ?? ''), { timeout: 10_000 });
+      const exported = (await options.evaluate(`(async () => {
+        const response = await fetch(window.__exported.href);
+        const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+        return { name: window.__exported.name, ids: text.trim().split('\\n').map((line) => JSON.parse(line).id) };
+      })()`)) as { name: string; ids: string[] };
+      assert.deepEqual(exported, { name: 'sila-library.jsonl.gz', ids: ['oasis-1', 'oasis-2', 'oasis-3', 'oasis-4'] });
       await options.$eval('[data-role="forget-everything"]', (el) => (el as HTMLButtonElement).click());
       await options.waitForFunction(() => !document.querySelector('[data-role="collection"]'), { timeout: 30_000 });
       const names = await options.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
