@@ -11,6 +11,8 @@ import { askPersistentStorage } from '../ui/persist-storage';
 import { LIBRARY_FORGOTTEN } from './LibrarySection';
 
 const POLL_MS = 500;
+/** A name inside a sentence of the other direction, isolated (FSI…PDI) so that its letters do not reorder the sentence. */
+const isolate = (name: string) => `\u2068${name}\u2069`;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function size(i18n: I18n, bytes: number): string {
@@ -21,7 +23,8 @@ function size(i18n: I18n, bytes: number): string {
 export function CollectionsSection() {
   const { i18n, client } = useUi();
   const [list, setList] = useState<CollectionInfo[] | null>(null);
-  const [note, setNote] = useState('');
+  // What the note says, in the page's current language (it may change while the note shows).
+  const [note, setNote] = useState<(i18n: I18n) => string>(() => () => '');
   const [problem, setProblem] = useState('');
   const importing = useRef(new Set<number>());
 
@@ -30,7 +33,7 @@ export function CollectionsSection() {
     try {
       const next = await client.collections();
       for (const c of next) {
-        if (importing.current.has(c.id) && c.state === 'ready') setNote(i18n.t('collectionReady', c.name, i18n.plural('articleCount', c.articles)));
+        if (importing.current.has(c.id) && c.state === 'ready') setNote(() => (t: I18n) => t.t('collectionReady', isolate(c.name), t.plural('articleCount', c.articles)));
       }
       importing.current = new Set(next.filter((c) => c.state === 'importing').map((c) => c.id));
       setList(next);
@@ -53,11 +56,11 @@ export function CollectionsSection() {
 
   if (!client.collections || !client.addCollection) return null;
 
-  const act = async (action: () => Promise<unknown>, done?: string) => {
+  const act = async (action: () => Promise<unknown>, done?: (i18n: I18n) => string) => {
     setProblem('');
     try {
       await action();
-      if (done) setNote(done);
+      if (done) setNote(() => done);
     } catch (error) {
       setProblem(errorText(error));
     }
@@ -68,7 +71,7 @@ export function CollectionsSection() {
     input.value = ''; // the same file can be chosen again
     if (!file) return;
     void askPersistentStorage();
-    setNote('');
+    setNote(() => () => '');
     void act(() => client.addCollection!(file));
   };
 
@@ -100,20 +103,20 @@ export function CollectionsSection() {
         </ul>
       )}
       <p role="status" aria-live="polite" data-role="collections-note">
-        {note}
+        {note(i18n)}
       </p>
     </section>
   );
 }
 
-function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Promise<unknown>, done?: string) => Promise<void> }) {
+function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Promise<unknown>, done?: (i18n: I18n) => string) => Promise<void> }) {
   const { i18n, client } = useUi();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(c.name);
   const articles = i18n.plural('articleCount', c.articles);
   const remove = (cancel: boolean) => {
-    if (!cancel && !confirm(i18n.t('collectionRemoveConfirm', c.name, articles))) return;
-    void act(() => client.removeCollection!(c.id, { cancel }), cancel ? undefined : i18n.t('collectionRemoved', c.name));
+    if (!cancel && !confirm(i18n.t('collectionRemoveConfirm', isolate(c.name), articles))) return;
+    void act(() => client.removeCollection!(c.id, { cancel }), cancel ? undefined : (t) => t.t('collectionRemoved', isolate(c.name)));
   };
   const rename = (e: Event) => {
     e.preventDefault();
@@ -134,15 +137,15 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
           </button>
         </form>
       ) : (
-        <h3 class="collection-name" dir="auto" data-role="collection-name">
-          {c.name}
+        <h3 class="collection-name" data-role="collection-name">
+          <bdi>{c.name}</bdi>
         </h3>
       )}
       {c.state === 'importing' && (
         <div class="collection-progress">
           <progress max={Math.max(c.fileBytes, 1)} value={c.bytesRead} aria-labelledby={`collection-reading-${c.id}`} data-role="collection-progress" />
           <span id={`collection-reading-${c.id}`} class="hint">
-            {c.bytesRead > 0 ? i18n.t('collectionReading', c.name, new Intl.NumberFormat(i18n.locale, { style: 'percent' }).format(Math.min(c.bytesRead / Math.max(c.fileBytes, 1), 1))) : i18n.t('collectionWaiting')}
+            {c.bytesRead > 0 ? i18n.t('collectionReading', isolate(c.name), new Intl.NumberFormat(i18n.locale, { style: 'percent' }).format(Math.min(c.bytesRead / Math.max(c.fileBytes, 1), 1))) : i18n.t('collectionWaiting')}
           </span>
           <button type="button" class="button" data-role="collection-cancel" onClick={() => remove(true)}>
             {i18n.t('collectionCancel')}
@@ -164,8 +167,9 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
           <summary>{i18n.t('collectionSkipped', i18n.number(c.skippedTotal))}</summary>
           <ul>
             {c.skipped.map((s) => (
-              <li key={s.line} data-line={s.line} dir="ltr">
-                {s.reason}
+              <li key={s.line} data-line={s.line}>
+                {/* The builder's own words (English), as `npm run build:index` reports the line. */}
+                <bdi dir="ltr">{s.reason}</bdi>
               </li>
             ))}
             {c.skippedTotal > c.skipped.length && <li>{i18n.t('collectionSkippedMore', i18n.number(c.skippedTotal - c.skipped.length))}</li>}
