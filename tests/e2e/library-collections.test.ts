@@ -16,10 +16,10 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../../scripts/paths';
 import { startTestServer, hostOf, type TestServer } from './harness/test-server';
-import { launchChromium, startChromium } from './harness/chromium';
-import { launchFirefox, startFirefox } from './harness/firefox';
+import { startChromium } from './harness/chromium';
+import { startFirefox } from './harness/firefox';
 import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
-import { e2eBrowsers } from './harness/launch';
+import { e2eBrowsers, launchOnProfile } from './harness/launch';
 import type { ExtensionSession } from './harness/session';
 import { setSettings } from './harness/popup';
 
@@ -135,11 +135,7 @@ const listed = (options: Page) =>
 for (const name of e2eBrowsers()) {
   describe(`Add a collection in ${name}`, () => {
     const profile = mkdtempSync(join(tmpdir(), `sila-collections-${name}-`));
-    const firefoxPrefs = { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true };
-    const launch = () =>
-      name === 'chromium'
-        ? launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port, { userDataDir: profile })
-        : launchFirefox(resolve(repoRoot, 'dist', 'firefox'), server.port, { userDataDir: profile, extraPrefs: firefoxPrefs });
+    const launch = () => launchOnProfile(name, server.port, profile);
     let session: ExtensionSession;
     let browserOwnHosts: Set<string>;
     let options: Page;
