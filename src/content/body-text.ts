@@ -80,7 +80,7 @@ function componentId(id: string | null): string | null {
   return words >= 4 ? null : id;
 }
 
-function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
+export function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
   if (SKIP_TAGS.has(name)) return SKIP;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
   if (!el.hasAttributes()) return KEEP;

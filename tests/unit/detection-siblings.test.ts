@@ -1,0 +1,53 @@
+/**
+ * A story split between sibling blocks is read whole: the smaller part beside the container (an opening in
+ * "story-body-1" before "story-body-2", bare paragraphs before a "read more" wrapper) is kept, and a sidebar or a
+ * box of another kind beside it is not.
+ */
+import { parseHTML } from 'linkedom';
+import { expect, test } from 'vitest';
+import { extractSnapshot } from '../../src/content/extract';
+import { sameKind } from '../../src/content/siblings';
+
+const para = (i: number) => `Paragraph ${i} of the story tells the reader what happened in the city yesterday and why it matters to everyone.`;
+const paras = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `<p>${para(from + i)}</p>`).join('');
+
+function textOf(body: string): string {
+  const { document } = parseHTML(
+    `<!doctype html><html><head><title>A headline of several words</title><meta property="og:type" content="article"></head><body>${body}</body></html>`,
+  );
+  const snap = extractSnapshot(document as unknown as Document, 'https://news.example/2024/03/story');
+  expect(snap.isArticle).toBe(true);
+  return snap.text;
+}
+
+test('the opening in a same-kind sibling block (one level up) is kept', () => {
+  const text = textOf(
+    '<h1>A headline of several words</h1><div class="wrap">' +
+      `<div class="supplemental"><div class="story-body story-body-1">${paras(1, 2)}</div></div>` +
+      `<div class="supplemental"><div class="story-body story-body-2">${paras(3, 14)}</div></div>` +
+      `<div class="sidebar-box"><p>${'A sidebar paragraph of some length about something else entirely, not the story.'}</p></div></div>`,
+  );
+  // Paragraph 1 would be kept as the lead anyway; paragraph 2 only as a part of the story.
+  expect(text).toContain(para(1));
+  expect(text).toContain(para(2));
+  expect(text).toContain(para(14));
+  expect(text).not.toContain('sidebar paragraph');
+});
+
+test('bare prose paragraphs beside the container are kept; a box of another kind is not', () => {
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="content">${paras(1, 2)}<div class="toggle-group">${paras(3, 14)}</div>` +
+      '<div class="promo"><p>Another box beside the story holds a paragraph long enough to look like prose to a reader.</p></div></div>',
+  );
+  expect(text.split('\n').slice(0, 2)).toEqual([para(1), para(2)]);
+  expect(text).toContain(para(14));
+  expect(text).not.toContain('Another box');
+});
+
+test('sameKind: same tag and a class word in common', () => {
+  const { document } = parseHTML('<div class="a b"></div><div class="b c"></div><section class="b"></section><div></div><div></div>');
+  const [x, y, z, u, v] = Array.from(document.querySelectorAll('div, section')) as unknown as Element[];
+  expect(sameKind(x, y)).toBe(true);
+  expect(sameKind(x, z)).toBe(false);
+  expect(sameKind(u, v)).toBe(false);
+});
