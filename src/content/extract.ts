@@ -16,6 +16,7 @@ import {
 import { normalizeDate, parseDateText } from './dates';
 import { absoluteHttpUrl, normalizeLang, readMeta, type PageMeta } from './metadata';
 import { siblingParas } from './siblings';
+import { withoutTeasers } from './teasers';
 import { cleanLine, dominantScript, titleSimilarity } from './text-utils';
 
 const RTL_LANGS = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'yi', 'ckb', 'dv', 'sd', 'ug', 'ku']);
@@ -339,6 +340,7 @@ function readStory(
   titleHeading: Element | null,
   body: Element,
 ): { scope: Element; container: Element; main: MainText } {
+  paras = withoutTeasers(paras);
   const score = scoreAncestors(paras, root);
   const scope = root === body ? storyScope(doc, score, titleHeading, body) : root;
   let container = pickContainer(score, scope);

@@ -1,7 +1,7 @@
 /**
  * A story split between sibling blocks is read whole: the smaller part beside the container (an opening in
  * "story-body-1" before "story-body-2", bare paragraphs before a "read more" wrapper) is kept, and a sidebar or a
- * box of another kind beside it is not.
+ * box of another kind beside it is not. A stream of teasers (linked headline + summary per item) is not the story.
  */
 import { parseHTML } from 'linkedom';
 import { expect, test } from 'vitest';
@@ -50,4 +50,23 @@ test('sameKind: same tag and a class word in common', () => {
   expect(sameKind(x, y)).toBe(true);
   expect(sameKind(x, z)).toBe(false);
   expect(sameKind(u, v)).toBe(false);
+});
+
+test('a stream of teasers (linked headline + summary per item) beside the story is not read as the story', () => {
+  const summary = (i: number) =>
+    `Summary ${i} of another story: a long paragraph that a feed shows under each headline so that the reader clicks through to it.`;
+  const feed = Array.from(
+    { length: 12 },
+    (_, i) => `<li class="item"><div><h3><a href="/other-${i}">Headline of other story ${i}</a></h3><p>${summary(i)}</p></div></li>`,
+  ).join('');
+  const text = textOf(`<div class="page"><h1>A headline of several words</h1><div class="text">${paras(1, 4)}</div><ul class="list">${feed}</ul></div>`);
+  expect(text).toContain(para(1));
+  expect(text).toContain(para(4));
+  expect(text).not.toContain('Summary 3 of another story');
+});
+
+test('list items that do not open with a linked headline stay in the story', () => {
+  const items = Array.from({ length: 4 }, (_, i) => `<li><h3>Step ${i} of the method</h3><p>${para(10 + i)}</p></li>`).join('');
+  const text = textOf(`<h1>A headline of several words</h1><div class="text">${paras(1, 3)}<ol>${items}</ol></div>`);
+  expect(text).toContain(para(12));
 });
