@@ -331,6 +331,16 @@ export function leadParas(paras: Para[], container: Element, titleHeading: Eleme
   return lead.size ? lead : null;
 }
 
+/** A linked list item of this many words or more may be a sentence of the story (see mainText). */
+const LIST_SENTENCE_WORDS = 6;
+const MAX_PENDING = 200;
+
+function wordCount(t: string): number {
+  let n = 1;
+  for (let i = 0; i < t.length && n < LIST_SENTENCE_WORDS; i++) if (t.charCodeAt(i) === 32) n++;
+  return n;
+}
+
 export interface MainText {
   text: string;
   /** Prose paragraphs kept. */
@@ -363,6 +373,8 @@ export function mainText(
   let linkLines = 0;
   let afterReadAlso = false;
   const dateLines: string[] = [];
+  /** Linked list items waiting for the prose that would make them part of the story. */
+  const pending: string[] = [];
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
@@ -379,6 +391,15 @@ export function mainText(
     }
     if (p.linkChars > t.length * 0.5) {
       linkLines++;
+      // A list item that is a sentence with links in it ("Thanks to X, users can now import…") is the story's when
+      // more prose follows it; a list of links at the story's end, or under a "read also" label, is not, nor is an
+      // item that is one link (a headline: "اقرأ أيضا" lists often come unlabelled).
+      if (
+        p.heading === 0 && p.block.localName === 'li' && !afterReadAlso && proseCount > 0 &&
+        p.linkChars <= t.length * 0.85 && wordCount(t) >= LIST_SENTENCE_WORDS
+      ) {
+        if (pending.length < MAX_PENDING) pending.push(t);
+      } else pending.length = 0;
       continue;
     }
     if ((t.length < 120 && DATE_LINE.test(t)) || (t.length < 50 && parseDateText(t) !== null)) {
@@ -389,6 +410,11 @@ export function mainText(
     if (t.length < 80 && BYLINE.test(t)) continue;
     afterReadAlso = false;
     if (isProse(p)) {
+      for (let j = 0; j < pending.length && chars + pending[j].length <= maxChars; j++) {
+        out.push(pending[j]);
+        chars += pending[j].length + 1;
+      }
+      pending.length = 0;
       proseCount++;
       // A CJK character counts as two: a Chinese paragraph says in 100 characters what English says in 200+.
       proseChars += t.length - p.linkChars + cjkCount(t);

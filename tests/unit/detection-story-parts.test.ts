@@ -70,3 +70,21 @@ test('list items that do not open with a linked headline stay in the story', () 
   const text = textOf(`<h1>A headline of several words</h1><div class="text">${paras(1, 3)}<ol>${items}</ol></div>`);
   expect(text).toContain(para(12));
 });
+
+test('a list item that is a sentence with links, between paragraphs, stays; a list of links at the end does not', () => {
+  // More than half of it is link text, so it reads as a link line, yet it is a sentence of the story.
+  const sentence = 'Thanks to evilpie, users can <a href="/bug/1">now import logins from KeePass into Firefox</a> again';
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 2)}<ul><li>${sentence}</li></ul>${paras(3, 4)}` +
+      '<ul><li>Read <a href="/other">this other story about something else entirely</a></li></ul></div>',
+  );
+  expect(text).toContain('Thanks to evilpie, users can now import logins from KeePass into Firefox again');
+  expect(text).not.toContain('this other story');
+});
+
+test('a list item that is one link (a headline) stays out even between paragraphs', () => {
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 2)}<ul><li><a href="/a/1">Gold prices rise in the morning trading session</a></li></ul>${paras(3, 4)}</div>`,
+  );
+  expect(text).not.toContain('Gold prices rise');
+});
