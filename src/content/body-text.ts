@@ -81,7 +81,8 @@ function componentId(id: string | null): string | null {
 }
 
 export function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
-  if (SKIP_TAGS.has(name)) return SKIP;
+  // A <header> holding the headline is the story's own (headline, standfirst, byline), not the site's masthead.
+  if (SKIP_TAGS.has(name) && !(name === 'header' && keepPath && keepPath.has(el))) return SKIP;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
   if (!el.hasAttributes()) return KEEP;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return SKIP;

@@ -88,3 +88,13 @@ test('a list item that is one link (a headline) stays out even between paragraph
   );
   expect(text).not.toContain('Gold prices rise');
 });
+
+test("the standfirst in the story's own <header> is kept; the site's <header> stays out", () => {
+  const standfirst = 'The standfirst sums the whole story up in one long sentence, above the body, inside the article header.';
+  const text = textOf(
+    '<header class="site"><p>The site masthead carries a long tagline that is not part of any story on the page at all.</p></header>' +
+      `<article><header><h1>A headline of several words</h1><p>${standfirst}</p></header><div class="text">${paras(1, 6)}</div></article>`,
+  );
+  expect(text.split('\n')[0]).toBe(standfirst);
+  expect(text).not.toContain('masthead');
+});
