@@ -373,6 +373,8 @@ export function mainText(
   let headingCount = 0;
   let linkLines = 0;
   let afterReadAlso = false;
+  /** The rank of the "See also"-style section heading that opened the page's appendix, 0 before one. */
+  let appendixLevel = 0;
   const dateLines: string[] = [];
   /** Linked list items waiting for the prose that would make them part of the story. */
   const pending: string[] = [];
@@ -385,13 +387,17 @@ export function mainText(
     // (documentation and book chapters give each section an <h1>: google-sre-book-1 lost all but its first lines).
     if (p.heading === 1 && proseCount > 0 && p.linkChars > t.length * 0.5) break;
     if (p.heading >= 2 && p.heading <= 4) headingCount++;
-    if (p.heading && p.heading <= 2 && afterReadAlso && proseCount > 0) break; // "إقرأ أيضاً:" then the next story
+    // "إقرأ أيضاً:" then the next story's headline ends the story. When the label is itself a section heading after
+    // the story's prose (a wiki's "See also" <h2>), what follows is the page's appendix: a heading of the same rank
+    // is its next section ("References"), and its lists of links say nothing of whether the page is a listing.
+    if (p.heading && p.heading <= 2 && afterReadAlso && proseCount > 0 && !(appendixLevel > 0 && p.heading <= appendixLevel)) break;
     if (t.length < 200 && READ_ALSO.test(t)) {
       afterReadAlso = true;
+      if (p.heading && proseCount > 0 && appendixLevel === 0) appendixLevel = p.heading;
       continue;
     }
     if (p.linkChars > t.length * 0.5) {
-      linkLines++;
+      if (appendixLevel === 0) linkLines++;
       // A list item that is a sentence with links in it ("Thanks to X, users can now import…") is the story's when
       // more prose follows it; a list of links at the story's end, or under a "read also" label, is not, nor is an
       // item that is one link (a headline: "اقرأ أيضا" lists often come unlabelled).

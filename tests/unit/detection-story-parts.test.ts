@@ -98,3 +98,15 @@ test("the standfirst in the story's own <header> is kept; the site's <header> st
   expect(text.split('\n')[0]).toBe(standfirst);
   expect(text).not.toContain('masthead');
 });
+
+test('after a "See also" section heading, the next section of the same rank (References) is the page\'s, not a new story', () => {
+  const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/wiki/T${i}">Topic number ${i} of the encyclopedia</a></li>`).join('');
+  const citation = 'Smith, John (2009). A history of the place and its people. Wellington: University Press. p. 82. Retrieved 2011.';
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 6)}<h2>See also</h2><ul>${links}</ul>` +
+      `<h2>References</h2><ol><li>${citation}</li></ol></div>`,
+  );
+  expect(text).toContain(para(6));
+  expect(text).toContain(citation);
+  expect(text).not.toContain('Topic number 3');
+});
