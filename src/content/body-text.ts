@@ -80,7 +80,7 @@ function componentId(id: string | null): string | null {
   return words >= 4 ? null : id;
 }
 
-export function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
+function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
   // A <header> holding the headline is the story's own (headline, standfirst, byline), not the site's masthead.
   if (SKIP_TAGS.has(name) && !(name === 'header' && keepPath && keepPath.has(el))) return SKIP;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
@@ -357,7 +357,7 @@ export interface MainText {
 /**
  * The article text of `container`: its paragraphs minus the title heading, link lists, "read also" labels,
  * boilerplate and date lines; stops at a second story (another <h1> linking elsewhere, or a "read also" label followed
- * by a heading).
+ * by a heading). `lead`: paragraphs outside the container that belong to the story (the lead, sibling parts).
  */
 export function mainText(
   paras: Para[],

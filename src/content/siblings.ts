@@ -29,6 +29,8 @@ export function sameKind(a: Element, b: Element): boolean {
 /** At most this many children of the container's parent are looked at (a parent of 10,000 cards is not a story). */
 const MAX_SIBLINGS = 200;
 
+/** Levels climbed from a paragraph to the sibling holding it (a 100,000-deep page is not climbed whole). */
+const MAX_DEPTH = 64;
 /** Levels climbed from the container while its parent holds no prose of its own. */
 const MAX_LEVELS = 3;
 
@@ -67,9 +69,10 @@ export function siblingParas(paras: Para[], container: Element, score: Map<Eleme
   const out = new Set<Para>();
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
+    if (!parent.contains(p.block)) continue;
+    // The paragraph's ancestor among the parent's children, within MAX_DEPTH levels.
     let el: Element | null = p.block;
-    // The paragraph's ancestor among the parent's children, if any.
-    while (el && el.parentElement !== parent) el = el === parent ? null : el.parentElement;
+    for (let level = 0; el && el.parentElement !== parent; level++) el = level < MAX_DEPTH && el !== parent ? el.parentElement : null;
     if (!el || !kept.has(el)) continue;
     // A bare <p> sibling counts only as prose; a same-kind block brings all its lines (mainText filters them).
     if (el.localName === 'p' && !isProse(p)) continue;
