@@ -81,7 +81,8 @@ function componentId(id: string | null): string | null {
 }
 
 function skipElement(el: Element, name: string, keepPath: Set<Element> | null, lenient: boolean): Skip {
-  if (SKIP_TAGS.has(name)) return SKIP;
+  // A <header> holding the headline is the story's own (headline, standfirst, byline), not the site's masthead.
+  if (SKIP_TAGS.has(name) && !(name === 'header' && keepPath && keepPath.has(el))) return SKIP;
   // Most elements of a page carry no attribute at all: one DOM call instead of six for them.
   if (!el.hasAttributes()) return KEEP;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return SKIP;
@@ -331,6 +332,16 @@ export function leadParas(paras: Para[], container: Element, titleHeading: Eleme
   return lead.size ? lead : null;
 }
 
+/** A linked list item of this many words or more may be a sentence of the story (see mainText). */
+const LIST_SENTENCE_WORDS = 6;
+const MAX_PENDING = 200;
+
+function wordCount(t: string): number {
+  let n = 1;
+  for (let i = 0; i < t.length && n < LIST_SENTENCE_WORDS; i++) if (t.charCodeAt(i) === 32) n++;
+  return n;
+}
+
 export interface MainText {
   text: string;
   /** Prose paragraphs kept. */
@@ -346,7 +357,7 @@ export interface MainText {
 /**
  * The article text of `container`: its paragraphs minus the title heading, link lists, "read also" labels,
  * boilerplate and date lines; stops at a second story (another <h1> linking elsewhere, or a "read also" label followed
- * by a heading).
+ * by a heading). `lead`: paragraphs outside the container that belong to the story (the lead, sibling parts).
  */
 export function mainText(
   paras: Para[],
@@ -362,7 +373,11 @@ export function mainText(
   let headingCount = 0;
   let linkLines = 0;
   let afterReadAlso = false;
+  /** The rank of the "See also"-style section heading that opened the page's appendix, 0 before one. */
+  let appendixLevel = 0;
   const dateLines: string[] = [];
+  /** Linked list items waiting for the prose that would make them part of the story. */
+  const pending: string[] = [];
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
@@ -372,13 +387,26 @@ export function mainText(
     // (documentation and book chapters give each section an <h1>: google-sre-book-1 lost all but its first lines).
     if (p.heading === 1 && proseCount > 0 && p.linkChars > t.length * 0.5) break;
     if (p.heading >= 2 && p.heading <= 4) headingCount++;
-    if (p.heading && p.heading <= 2 && afterReadAlso && proseCount > 0) break; // "إقرأ أيضاً:" then the next story
+    // "إقرأ أيضاً:" then the next story's headline ends the story. When the label is itself a section heading after
+    // the story's prose (a wiki's "See also" <h2>), what follows is the page's appendix: a heading of the same rank
+    // is its next section ("References"), and its lists of links say nothing of whether the page is a listing.
+    if (p.heading && p.heading <= 2 && afterReadAlso && proseCount > 0 && !(appendixLevel > 0 && p.heading <= appendixLevel)) break;
     if (t.length < 200 && READ_ALSO.test(t)) {
       afterReadAlso = true;
+      if (p.heading && proseCount > 0 && appendixLevel === 0) appendixLevel = p.heading;
       continue;
     }
     if (p.linkChars > t.length * 0.5) {
-      linkLines++;
+      if (appendixLevel === 0) linkLines++;
+      // A list item that is a sentence with links in it ("Thanks to X, users can now import…") is the story's when
+      // more prose follows it; a list of links at the story's end, or under a "read also" label, is not, nor is an
+      // item that is one link (a headline: "اقرأ أيضا" lists often come unlabelled).
+      if (
+        p.heading === 0 && p.block.localName === 'li' && !afterReadAlso && proseCount > 0 &&
+        p.linkChars <= t.length * 0.85 && wordCount(t) >= LIST_SENTENCE_WORDS
+      ) {
+        if (pending.length < MAX_PENDING) pending.push(t);
+      } else pending.length = 0;
       continue;
     }
     if ((t.length < 120 && DATE_LINE.test(t)) || (t.length < 50 && parseDateText(t) !== null)) {
@@ -389,6 +417,11 @@ export function mainText(
     if (t.length < 80 && BYLINE.test(t)) continue;
     afterReadAlso = false;
     if (isProse(p)) {
+      for (let j = 0; j < pending.length && chars + pending[j].length <= maxChars; j++) {
+        out.push(pending[j]);
+        chars += pending[j].length + 1;
+      }
+      pending.length = 0;
       proseCount++;
       // A CJK character counts as two: a Chinese paragraph says in 100 characters what English says in 200+.
       proseChars += t.length - p.linkChars + cjkCount(t);

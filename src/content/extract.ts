@@ -15,6 +15,8 @@ import {
 } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
 import { absoluteHttpUrl, normalizeLang, readMeta, type PageMeta } from './metadata';
+import { siblingParas } from './siblings';
+import { withoutTeasers } from './teasers';
 import { cleanLine, dominantScript, titleSimilarity } from './text-utils';
 
 const RTL_LANGS = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'yi', 'ckb', 'dv', 'sd', 'ug', 'ku']);
@@ -338,6 +340,7 @@ function readStory(
   titleHeading: Element | null,
   body: Element,
 ): { scope: Element; container: Element; main: MainText } {
+  paras = withoutTeasers(paras);
   const score = scoreAncestors(paras, root);
   const scope = root === body ? storyScope(doc, score, titleHeading, body) : root;
   let container = pickContainer(score, scope);
@@ -346,7 +349,9 @@ function readStory(
     if (story && !story.contains(container)) container = pickContainer(score, story);
   }
   const lead = leadParas(paras, container, titleHeading);
-  return { scope, container, main: mainText(paras, container, titleHeading, LIMITS.textChars, lead) };
+  const siblings = siblingParas(paras, container, score, scope);
+  const extra = lead && siblings ? new Set([...lead, ...siblings]) : lead || siblings;
+  return { scope, container, main: mainText(paras, container, titleHeading, LIMITS.textChars, extra) };
 }
 
 /** document.title without building a huge string: the <title> element's text is read as it is, then cut. */
