@@ -6,7 +6,7 @@
 import type { CorpusArticle } from '../lib/types';
 import type { ReadRecord } from './records';
 
-export function readAsArticle(read: Omit<ReadRecord, 'v'>): CorpusArticle {
+export function readAsArticle(read: Omit<ReadRecord, 'v' | 'opening'> & { text: string }): CorpusArticle {
   return { id: `read-${read.id}`, title: read.title, body: read.text, url: read.url, source: read.outlet, published: read.published };
 }
 
