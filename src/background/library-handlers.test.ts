@@ -63,7 +63,7 @@ describe('remembering and private windows', () => {
     expect(await reads()).toBe(1);
   });
 
-  test('nothing is kept in an incognito context of its own (Firefox private windows, Chrome "split" mode)', async () => {
+  test('nothing is kept in an incognito context of its own (an extension page in a private window, Chrome "split" mode)', async () => {
     extension.inIncognitoContext = true;
     expect(await libraryHandlers['library/remember']({ url: await articleIn(3, false) }, 3)).toEqual({ kept: 'private' });
     expect(await reads()).toBe(0);
