@@ -34,6 +34,41 @@ export interface MessageMap {
   'library/status': { request: Record<string, never>; response: { reads: number; segmentBytes: number; persisted: boolean } };
   /** options / popup → background: forget everything (the library's database is deleted). */
   'library/forget': { request: Record<string, never>; response: { reads: number } };
+  /** options → background: the collections, with each import's progress (the page asks again while one runs). */
+  'collections/list': { request: Record<string, never>; response: CollectionInfo[] };
+  /**
+   * options → background: import a collection the page has staged (IndexedDbCollections.stage: the file is in
+   * the library's database, since a runtime message cannot carry a Blob in Chrome). Answers once it has started.
+   */
+  'collections/import': { request: { id: number }; response: { started: boolean } };
+  /** options → background: stop an import; the half-imported collection is removed. */
+  'collections/cancel': { request: { id: number }; response: { removed: boolean } };
+  'collections/rename': { request: { id: number; name: string }; response: CollectionInfo };
+  /** options → background: switch a collection off (its articles leave related and search) or on again. */
+  'collections/switch': { request: { id: number; enabled: boolean }; response: CollectionInfo };
+  /** options → background: remove a collection, its articles and its index (an import of it is stopped first). */
+  'collections/remove': { request: { id: number }; response: { removed: boolean } };
+}
+
+/** A collection as the options page lists it. */
+export interface CollectionInfo {
+  id: number;
+  name: string;
+  fileName: string;
+  /** Size of the chosen file, bytes. */
+  fileBytes: number;
+  /** ms since the epoch. */
+  addedAt: number;
+  /** `importing` and `failed` collections are never in related or search; `failed` says why in `error`. */
+  state: 'importing' | 'ready' | 'failed';
+  enabled: boolean;
+  articles: number;
+  /** The first bad lines (number and reason, as `npm run build:index` reports them), and how many there were. */
+  skipped: { line: number; reason: string }[];
+  skippedTotal: number;
+  /** While importing: bytes of the file read so far by the running import (0 before it starts). */
+  bytesRead: number;
+  error: string | null;
 }
 
 /** Why a read was or was not kept. */
@@ -78,4 +113,5 @@ export const LIMITS = {
   urlChars: 4_096,
   queryChars: 500,
   maxSearchLimit: 50,
+  collectionNameChars: 200,
 } as const;

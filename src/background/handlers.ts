@@ -10,6 +10,7 @@ import type { ArticleSnapshot } from '../lib/types';
 import type { Settings } from '../settings';
 import { showCount } from './badge';
 import { libraryHandlers, searchLibrary } from './library-handlers';
+import { collectionHandlers } from './collection-handlers';
 import { mergeSearchResults } from '../library/search';
 
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
@@ -62,6 +63,7 @@ export const handlers: Handlers = {
   },
 
   ...libraryHandlers,
+  ...collectionHandlers,
 };
 
 /** Ranks a tab's stored snapshot and keeps the answer in storage.session for the next popup (../tab-answer.ts). */

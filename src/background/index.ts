@@ -8,11 +8,14 @@ import { registerOmnibox } from './omnibox';
 import { registerContextMenu } from './context-menu';
 import { forgetTab, sweepClosedTabs } from './tab-store';
 import { verifyPackagedIndex } from './engine';
+import { resumeImports } from './collection-handlers';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 // A worker stopped between a tab's closing and its cleanup (or mid-write) left entries that nothing else removes.
 void sweepClosedTabs().catch((error: unknown) => console.warn('Sila: sweep of closed tabs failed', error));
+// An import a stopped worker left half done goes on (it stays invisible until its last chunk is in).
+void resumeImports().catch((error: unknown) => console.warn('Sila: collection imports not resumed', error));
 registerOmnibox();
 registerContextMenu();
 browser.runtime.onInstalled.addListener(() => void verifyPackagedIndex());

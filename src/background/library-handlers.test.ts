@@ -2,6 +2,7 @@
  * library/remember never keeps a tab of a private (incognito) window, nor one the background cannot see, and
  * keeps a normal tab's article (the same call, so the refusals are not a library that keeps nothing).
  */
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ArticleSnapshot } from '../lib/types';
 
@@ -24,7 +25,6 @@ vi.mock('webextension-polyfill', () => ({
     tabs: { get: async (id: number) => tabs.get(id) ?? Promise.reject(new Error(`No tab with id: ${id}.`)) },
   },
 }));
-vi.mock('../library/store', async () => ({ IndexedDbStore: (await import('../library/memory-store')).MemoryStore }));
 vi.mock('./engine', async () => {
   const { openIndex } = await import('../lib/engine');
   const { memorySource } = await import('../lib/index/source');

@@ -14,6 +14,8 @@ import { engine } from './engine';
 import type { SilaIndex } from '../lib/engine';
 import type { SearchResult } from '../lib/types';
 import { searchReads } from '../library/search';
+import { stopImports } from './collection-handlers';
+import { collectionsChanged } from './collections';
 
 type LibraryName = 'library/remember' | 'library/related' | 'library/status' | 'library/forget';
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
@@ -83,7 +85,10 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
   },
 
   async 'library/forget'() {
+    // The collections are in the same database: a running import is stopped first, so nothing writes it again.
+    await stopImports();
     await (await library()).forget();
+    collectionsChanged();
     return { reads: 0 };
   },
 };

@@ -24,6 +24,9 @@ describe('validateEnvelope', () => {
     expect(validateEnvelope({ sila: 1, name: 'tab/state', payload: { tabId: 3 } }).payload).toEqual({ tabId: 3 });
     expect(validateEnvelope({ sila: 1, name: 'corpus/search', payload: { query: 'مصر', limit: 10 } }).payload).toEqual({ query: 'مصر', limit: 10 });
     expect(validateEnvelope({ sila: 1, name: 'corpus/about', payload: {} }).payload).toEqual({});
+    expect(validateEnvelope({ sila: 1, name: 'collections/rename', payload: { id: 2, name: '  Desk 2013 ', extra: 1 } }).payload).toEqual({ id: 2, name: 'Desk 2013' });
+    expect(validateEnvelope({ sila: 1, name: 'collections/switch', payload: { id: 2, enabled: false } }).payload).toEqual({ id: 2, enabled: false });
+    expect(validateEnvelope({ sila: 1, name: 'collections/import', payload: { id: 7 } }).payload).toEqual({ id: 7 });
   });
 
   test.each([
@@ -38,6 +41,10 @@ describe('validateEnvelope', () => {
     ['title too long', { sila: 1, name: 'page/snapshot', payload: { snapshot: { ...snapshot, title: 't'.repeat(LIMITS.titleChars + 1) } } }, /title/],
     ['dir not rtl/ltr', { sila: 1, name: 'page/snapshot', payload: { snapshot: { ...snapshot, dir: 'auto' } } }, /dir/],
     ['isArticle not boolean', { sila: 1, name: 'page/snapshot', payload: { snapshot: { ...snapshot, isArticle: 'yes' } } }, /isArticle/],
+    ['collection id zero', { sila: 1, name: 'collections/remove', payload: { id: 0 } }, /id/],
+    ['collection name blank', { sila: 1, name: 'collections/rename', payload: { id: 1, name: '   ' } }, /name must not be empty/],
+    ['collection name too long', { sila: 1, name: 'collections/rename', payload: { id: 1, name: 'n'.repeat(LIMITS.collectionNameChars + 1) } }, /name/],
+    ['switch not boolean', { sila: 1, name: 'collections/switch', payload: { id: 1, enabled: 'off' } }, /enabled/],
     ['url not a string', { sila: 1, name: 'page/snapshot', payload: { snapshot: { ...snapshot, url: 42 } } }, /url/],
   ])('refuses %s with a clear message', (_, message, reason) => {
     expect(() => validateEnvelope(message)).toThrow(InvalidMessage);

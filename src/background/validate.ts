@@ -7,7 +7,8 @@ import type { ArticleSnapshot } from '../lib/types';
 
 export class InvalidMessage extends Error {}
 
-const NAMES: readonly MessageName[] = ['page/snapshot', 'tab/state', 'corpus/search', 'corpus/search-hints', 'corpus/about', 'library/remember', 'library/related', 'library/status', 'library/forget'];
+const NAMES: readonly MessageName[] = ['page/snapshot', 'tab/state', 'corpus/search', 'corpus/search-hints', 'corpus/about', 'library/remember', 'library/related', 'library/status', 'library/forget',
+  'collections/list', 'collections/import', 'collections/cancel', 'collections/rename', 'collections/switch', 'collections/remove'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27,6 +28,11 @@ function int(value: unknown, field: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new InvalidMessage(`${field} must be a whole number from ${min} to ${max}`);
   }
+  return value;
+}
+
+function bool(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw new InvalidMessage(`${field} must be true or false`);
   return value;
 }
 
@@ -76,7 +82,19 @@ function validatePayload<N extends MessageName>(name: N, p: Record<string, unkno
     case 'corpus/about':
     case 'library/status':
     case 'library/forget':
+    case 'collections/list':
       return {} as RequestOf<N>;
+    case 'collections/import':
+    case 'collections/cancel':
+    case 'collections/remove':
+      return { id: int(p.id, 'id', 1, Number.MAX_SAFE_INTEGER) } as RequestOf<N>;
+    case 'collections/rename': {
+      const name = str(p.name, 'name', LIMITS.collectionNameChars).trim();
+      if (!name) throw new InvalidMessage('name must not be empty');
+      return { id: int(p.id, 'id', 1, Number.MAX_SAFE_INTEGER), name } as RequestOf<N>;
+    }
+    case 'collections/switch':
+      return { id: int(p.id, 'id', 1, Number.MAX_SAFE_INTEGER), enabled: bool(p.enabled, 'enabled') } as RequestOf<N>;
     case 'library/remember':
       return { url: str(p.url, 'url', LIMITS.urlChars) } as RequestOf<N>;
     case 'library/related':

@@ -34,6 +34,8 @@ export interface CollectionRecord {
   doneLine: number;
   skipped: SkippedLine[];
   skippedTotal: number;
+  /** Why the import stopped short (a file that cannot be read, a full disk): it is then not resumed. */
+  error?: string;
 }
 
 export interface CollectionArticle {

@@ -8,7 +8,7 @@
  * Version 2: `reads` keyed by a numeric id (segments refer to documents by it) with a unique URL index,
  * `segments` holding the binary index segments (segment.ts). A version-1 library is carried over read by read;
  * its segments are then built from the stored text the first time the engine opens it (Library.reconcile).
- * Version 3: the collections' stores (collection-store.ts, written on another branch at the same time).
+ * Version 3: the collections' stores beside them (collection-schema.ts); reads and segments are kept as they are.
  * Version 4: a read's text moves to its own store `texts` (keyed by the read's id) and the read record keeps
  * the text's opening (READ_VERSION 3): search reads every record once per worker life, and fetching 2,000
  * full texts for it cost ~6x the records alone (scripts/bench-reads-search.ts). Version-2 records are split

@@ -5,6 +5,7 @@
  */
 import { DB_NAME, DB_VERSION, LibraryWriteError, migrateReadV1, recordOf, splitReadV2, type NewRead, type ReadRecord } from './records';
 import type { StoredSegment } from './segment';
+import { createCollectionStores } from './collection-schema';
 
 export interface SegmentEntry {
   key: number;
@@ -34,13 +35,13 @@ const SEGMENTS = 'segments';
 /** Each read's full text, keyed by its id (out-of-line keys): only weighing and export need it. */
 const TEXTS = 'texts';
 
-const done = <T>(request: IDBRequest<T>) =>
+export const done = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
 
-const finished = (tx: IDBTransaction) =>
+export const finished = (tx: IDBTransaction) =>
   new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
@@ -68,6 +69,8 @@ function upgrade(db: IDBDatabase, tx: IDBTransaction, from: number): void {
       }
     };
   }
+  // Version 3 adds the collections' stores beside the reads, which stay as they are.
+  if (from < 3) createCollectionStores(db);
   if (from >= 2 && from < 4) {
     // Version 2 kept the text in the read record: split each record, keeping its id (segments name it).
     const texts = db.createObjectStore(TEXTS);
@@ -98,14 +101,17 @@ export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<IDBD
   });
 }
 
-export class IndexedDbStore implements LibraryStore {
+/**
+ * One context's connection to the library's database, opened on first use. Another context deleting or
+ * upgrading the database (Forget everything) makes it let go; the next call opens it again.
+ */
+export class LibraryConnection {
   private db: Promise<IDBDatabase> | null = null;
 
-  constructor(private readonly name = DB_NAME) {}
+  constructor(readonly name = DB_NAME) {}
 
-  private open(): Promise<IDBDatabase> {
+  open(): Promise<IDBDatabase> {
     this.db ??= openDatabase(this.name).then((db) => {
-      // Another context deleting or upgrading the database: let go, and reopen on the next call.
       db.onversionchange = () => {
         db.close();
         this.db = null;
@@ -118,12 +124,41 @@ export class IndexedDbStore implements LibraryStore {
 
   /**
    * The database for a read, or null when there is none: reading never creates it, so that after Forget
-   * everything a status or "From your reading" request leaves storage empty (only a kept read creates it).
+   * everything a status, list or "From your reading" request leaves storage empty (only a write creates it).
    */
-  private async openIfThere(): Promise<IDBDatabase | null> {
+  async openIfThere(): Promise<IDBDatabase | null> {
     if (this.db) return this.open();
     const names = (await indexedDB.databases()).map((d) => d.name);
     return names.includes(this.name) ? this.open() : null;
+  }
+
+  /** Closes this context's connection and deletes the database (other connections close on versionchange). */
+  async destroy(): Promise<void> {
+    const open = this.db;
+    this.db = null;
+    if (open) (await open.catch(() => null))?.close();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(this.name);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => resolve(); // completes once other connections close (they do on versionchange)
+    });
+  }
+}
+
+export class IndexedDbStore implements LibraryStore {
+  private readonly connection: LibraryConnection;
+
+  constructor(name = DB_NAME) {
+    this.connection = new LibraryConnection(name);
+  }
+
+  private open(): Promise<IDBDatabase> {
+    return this.connection.open();
+  }
+
+  private openIfThere(): Promise<IDBDatabase | null> {
+    return this.connection.openIfThere();
   }
 
   async idOfUrl(url: string): Promise<number | null> {
@@ -206,15 +241,7 @@ export class IndexedDbStore implements LibraryStore {
     }
   }
 
-  async destroy(): Promise<void> {
-    const open = this.db;
-    this.db = null;
-    if (open) (await open.catch(() => null))?.close();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.deleteDatabase(this.name);
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-      request.onblocked = () => resolve(); // completes once other connections close (they do on versionchange)
-    });
+  destroy(): Promise<void> {
+    return this.connection.destroy();
   }
 }

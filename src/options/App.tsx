@@ -8,6 +8,7 @@ import { AppearanceSection } from './AppearanceSection';
 import { BadgeSection } from './BadgeSection';
 import { KeyboardSection } from './KeyboardSection';
 import { LibrarySection } from './LibrarySection';
+import { CollectionsSection } from './CollectionsSection';
 import { ResultsSection } from './ResultsSection';
 import { SilentSitesSection } from './SilentSitesSection';
 
@@ -49,6 +50,7 @@ export function OptionsApp() {
         <BadgeSection settings={settings} onChange={change} />
         <SilentSitesSection settings={settings} onChange={change} />
         <LibrarySection settings={settings} onChange={change} />
+        <CollectionsSection />
         <AppearanceSection settings={settings} onChange={change} />
         <KeyboardSection />
         <div class="options-actions">

@@ -4,6 +4,9 @@ import type { Settings } from '../settings';
 import { useUi } from '../ui/context';
 import { askPersistentStorage } from '../ui/persist-storage';
 
+/** Sent on the page's window once everything was forgotten. */
+export const LIBRARY_FORGOTTEN = 'sila:library-forgotten';
+
 export function LibrarySection({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => void }) {
   const { i18n, client } = useUi();
   const [reads, setReads] = useState<number | null>(null);
@@ -15,6 +18,8 @@ export function LibrarySection({ settings, onChange }: { settings: Settings; onC
     try {
       await client.forgetLibrary?.();
       setNote(i18n.t('forgottenStatus'));
+      // The collections were in the same database: their list reads it again.
+      dispatchEvent(new Event(LIBRARY_FORGOTTEN));
       await refresh();
     } catch (error) {
       setNote(i18n.t('saveError', error instanceof Error ? error.message : String(error)));

@@ -11,6 +11,8 @@ import { safeHttpUrl } from '../lib/safe-url';
 import { loadSettings, type Settings } from '../settings';
 import { readTab, stateFromStored } from '../tab-answer';
 import { afterNextPaint } from './after-paint';
+import { newCollection } from '../library/collection-import';
+import { IndexedDbCollections } from '../library/collection-store';
 
 function isReply(value: unknown): value is Reply<MessageName> {
   if (!value || typeof value !== 'object') return false;
@@ -109,6 +111,25 @@ export function createRuntimeClient({ prefetch = false, settings }: { prefetch?:
     },
     async forgetLibrary() {
       await send('library/forget', {});
+    },
+    collections() {
+      return send('collections/list', {});
+    },
+    async addCollection(file) {
+      // The page stores the file itself: a runtime message cannot carry a Blob in Chrome. The background then
+      // reads it from the same database.
+      const id = await new IndexedDbCollections().stage(newCollection(file.name, file.size), file);
+      await send('collections/import', { id });
+      return id;
+    },
+    async removeCollection(id, opts) {
+      await send(opts?.cancel ? 'collections/cancel' : 'collections/remove', { id });
+    },
+    renameCollection(id, name) {
+      return send('collections/rename', { id, name });
+    },
+    switchCollection(id, enabled) {
+      return send('collections/switch', { id, enabled });
     },
     async openArticle(url, { background }) {
       const safe = safeHttpUrl(url);

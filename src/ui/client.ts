@@ -2,7 +2,7 @@
  * How the popup, side panel and options page talk to the background: one typed interface, so the UI can be
  * developed and tested against an in-memory implementation (see client-memory.ts) without a browser.
  */
-import type { ErrorKind, LibraryItem, TabState } from '../messages';
+import type { CollectionInfo, ErrorKind, LibraryItem, TabState } from '../messages';
 import type { IndexMeta, SearchResult } from '../lib/types';
 import type { SearchHints } from '../lib/search/hints';
 
@@ -38,8 +38,16 @@ export interface SilaClient {
   /** "From your reading" for the active tab (or a given tab); optional: clients without a library have none. */
   libraryRelated?(tabId?: number): Promise<LibraryItem[]>;
   libraryStatus?(): Promise<{ reads: number; segmentBytes: number; persisted: boolean }>;
-  /** Forget everything the library holds. */
+  /** Forget everything the library holds (remembered reads and collections). */
   forgetLibrary?(): Promise<void>;
+  /** The collections, with the running import's progress; optional: clients without a library have none. */
+  collections?(): Promise<CollectionInfo[]>;
+  /** Stores a chosen corpus file as a new collection and has the background import it; returns its id. */
+  addCollection?(file: File): Promise<number>;
+  /** Stops an import (the half-imported collection is removed) or removes a collection. */
+  removeCollection?(id: number, opts?: { cancel?: boolean }): Promise<void>;
+  renameCollection?(id: number, name: string): Promise<CollectionInfo>;
+  switchCollection?(id: number, enabled: boolean): Promise<CollectionInfo>;
   /** Opens an article URL (only http/https) in a new tab; `background` keeps focus on the current one. */
   openArticle(url: string, opts: { background: boolean }): Promise<void>;
 }

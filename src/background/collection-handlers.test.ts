@@ -1,0 +1,106 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { buildFixtureFiles, fixtureArticles } from '../../tests/fixtures/fixture-index';
+import { memorySource } from '../lib/index/source';
+import { openIndex } from '../lib/engine';
+import { newCollection } from '../library/collection-import';
+import type { CollectionInfo } from '../messages';
+
+const session = new Map<string, unknown>();
+/** Every storage.session write, as the import's per-chunk keep-alive. */
+const sessionWrites: unknown[] = [];
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      session: {
+        set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => (sessionWrites.push(v), session.set(k, v))),
+        remove: async (key: string) => void session.delete(key),
+      },
+    },
+  },
+}));
+const index = await openIndex(memorySource(buildFixtureFiles()));
+vi.mock('./engine', () => ({ engine: async () => index }));
+const { collectionHandlers: h, resumeImports, stopImports, PROGRESS_KEY } = await import('./collection-handlers');
+const { collectionStore, collectionIndex } = await import('./collections');
+
+const lines = (n: number, bad: Record<number, string> = {}) => {
+  const out: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const a = fixtureArticles[(i - 1) % fixtureArticles.length];
+    out.push(bad[i] ?? JSON.stringify({ ...a, id: `c${i}`, body: `${a.body} (${i})` }));
+  }
+  return new Blob([out.join('\n') + '\n']);
+};
+const stage = (file: Blob, name = 'newsroom.jsonl') => collectionStore.stage(newCollection(name, file.size), file);
+
+async function settled(id: number): Promise<CollectionInfo> {
+  for (;;) {
+    const found = (await h['collections/list']({})).find((c) => c.id === id);
+    if (!found || found.state !== 'importing') return found!;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('collection messages', () => {
+  it('import → listed with its article count and bad lines; rename, switch off, remove', async () => {
+    const id = await stage(lines(12, { 3: '{"id": "x", ', 9: JSON.stringify({ id: 'nobody', title: 't' }) }));
+    expect(await h['collections/import']({ id })).toEqual({ started: true });
+    const done = await settled(id);
+    expect(done).toMatchObject({ state: 'ready', enabled: true, articles: 10, skippedTotal: 2, name: 'newsroom', error: null });
+    expect(done.skipped.map((s) => s.line)).toEqual([3, 9]);
+    expect(session.has(PROGRESS_KEY)).toBe(false);
+    const probe = fixtureArticles[4];
+    const related = async () => (await collectionIndex()).related({ title: probe.title, text: probe.body, urls: [] }, 3);
+    expect((await related())[0].collection?.name).toBe('newsroom');
+
+    expect(await h['collections/rename']({ id, name: 'Desk 2013' })).toMatchObject({ name: 'Desk 2013' });
+    expect((await related())[0].collection?.name).toBe('Desk 2013');
+    expect(await h['collections/switch']({ id, enabled: false })).toMatchObject({ enabled: false });
+    expect(await related()).toEqual([]);
+    expect(await h['collections/remove']({ id })).toEqual({ removed: true });
+    expect((await h['collections/list']({})).some((c) => c.id === id)).toBe(false);
+    expect(await collectionStore.articles(id)).toEqual([]);
+  });
+
+  it('a big import writes storage.session once per chunk (the keep-alive), and cancel removes what it had', async () => {
+    sessionWrites.length = 0;
+    const id = await stage(lines(2_600));
+    await h['collections/import']({ id });
+    while (sessionWrites.length < 1) await new Promise((r) => setTimeout(r, 5));
+    expect(await h['collections/cancel']({ id })).toEqual({ removed: true });
+    expect(await collectionStore.collection(id)).toBeNull();
+    expect(await collectionStore.articles(id)).toEqual([]);
+    expect(await collectionStore.segments(id)).toEqual([]);
+    expect(sessionWrites[0]).toEqual({ id, articles: 500, bytesRead: expect.any(Number) });
+    expect(sessionWrites.length).toBeLessThan(6);
+  });
+
+  it('a stopped worker’s import is resumed at start-up and finishes with every article once', async () => {
+    const id = await stage(lines(1_200));
+    // What a worker stopped after a chunk leaves: the collection `importing`, some chunks committed.
+    await h['collections/import']({ id });
+    while (((await collectionStore.collection(id))?.articles ?? 0) === 0) await new Promise((r) => setTimeout(r, 5));
+    await stopImports();
+    const stopped = (await collectionStore.collection(id))!;
+    expect(stopped).toMatchObject({ state: 'importing' });
+    expect(stopped.articles).toBeGreaterThan(0);
+    expect(stopped.articles).toBeLessThan(1_200);
+    await resumeImports();
+    const done = await settled(id);
+    expect(done).toMatchObject({ state: 'ready', articles: 1_200 });
+    expect(new Set((await collectionStore.articles(id)).map((a) => a.article.id)).size).toBe(1_200);
+    await h['collections/remove']({ id });
+  });
+
+  it('a file with no article is listed as failed with the reason, is not resumed, and can be removed', async () => {
+    const id = await stage(new Blob(['not json\n']), 'junk.jsonl');
+    await h['collections/import']({ id });
+    const failed = await settled(id);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatch(/no article in the corpus schema.*line 1: not valid JSON/);
+    expect(await h['collections/import']({ id })).toEqual({ started: false });
+    await h['collections/remove']({ id });
+    expect(await h['collections/list']({})).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The collections' CollectionStore in IndexedDB, in the reads' database (records.ts, version 3; stores in
+ * collection-schema.ts). Every write is one transaction over the stores it touches, so a refused write (quota,
+ * full disk) aborts whole, changes nothing and throws LibraryWriteError. Reading never creates the database.
+ *
+ * Both the options page (stage: it holds the chosen File, which a runtime message cannot carry in Chrome) and
+ * the background (the import, the list, the ranking) open it; each through its own connection.
+ */
+import type { CorpusArticle } from '../lib/types';
+import type { CollectionArticle, CollectionRecord, CollectionStore } from './collection-import';
+import { ARTICLES, COLLECTIONS, COLLECTION_SEGMENTS, COLLECTION_STORES, FILES } from './collection-schema';
+import { DB_NAME, LibraryWriteError } from './records';
+import type { StoredSegment } from './segment';
+import { LibraryConnection, done, finished } from './store';
+
+interface SegmentRow {
+  key?: number;
+  collection: number;
+  stored: StoredSegment;
+}
+
+export class IndexedDbCollections implements CollectionStore {
+  private readonly connection: LibraryConnection;
+
+  constructor(name = DB_NAME) {
+    this.connection = new LibraryConnection(name);
+  }
+
+  /**
+   * Runs `body` in one read-write transaction and waits for it to commit. A storage failure is a
+   * LibraryWriteError; an error of `body` itself aborts the transaction and is thrown as it is.
+   */
+  private async write<T>(stores: string[], body: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+    let tx: IDBTransaction;
+    let end: Promise<void>;
+    try {
+      tx = (await this.connection.open()).transaction(stores, 'readwrite');
+      end = finished(tx);
+    } catch (error) {
+      throw new LibraryWriteError(error);
+    }
+    end.catch(() => undefined);
+    let result: T;
+    try {
+      result = await body(tx);
+    } catch (error) {
+      // Nothing of a failed write may stay: the transaction is aborted (if storage has not aborted it already).
+      try {
+        tx.abort();
+      } catch {
+        // already aborted or finished
+      }
+      const storageError = await end.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      if (error instanceof DOMException) throw new LibraryWriteError(storageError instanceof DOMException && storageError.name !== 'AbortError' ? storageError : error);
+      throw error;
+    }
+    try {
+      await end;
+    } catch (error) {
+      throw new LibraryWriteError(error);
+    }
+    return result;
+  }
+
+  async collections(): Promise<CollectionRecord[]> {
+    const db = await this.connection.openIfThere();
+    if (!db) return [];
+    return (await done(db.transaction(COLLECTIONS).objectStore(COLLECTIONS).getAll())) as CollectionRecord[];
+  }
+
+  async collection(id: number): Promise<CollectionRecord | null> {
+    const db = await this.connection.openIfThere();
+    if (!db) return null;
+    return ((await done(db.transaction(COLLECTIONS).objectStore(COLLECTIONS).get(id))) as CollectionRecord | undefined) ?? null;
+  }
+
+  stage(record: Omit<CollectionRecord, 'id'>, file: Blob): Promise<number> {
+    return this.write([COLLECTIONS, FILES], async (tx) => {
+      // The store's key generator writes the new id into the record (in-line key), so a read gives a whole record.
+      const id = (await done(tx.objectStore(COLLECTIONS).add(record))) as number;
+      tx.objectStore(FILES).put({ collection: id, file });
+      return id;
+    });
+  }
+
+  async file(id: number): Promise<Blob | null> {
+    const db = await this.connection.openIfThere();
+    if (!db) return null;
+    const row = (await done(db.transaction(FILES).objectStore(FILES).get(id))) as { file: Blob } | undefined;
+    return row?.file ?? null;
+  }
+
+  commitChunk(record: CollectionRecord, articles: CorpusArticle[], segmentFor: (ids: number[]) => StoredSegment): Promise<void> {
+    return this.write([COLLECTIONS, ARTICLES, COLLECTION_SEGMENTS], async (tx) => {
+      const store = tx.objectStore(ARTICLES);
+      const ids = (await Promise.all(articles.map((article) => done(store.add({ collection: record.id, article }))))) as number[];
+      const row: SegmentRow = { collection: record.id, stored: segmentFor(ids) };
+      tx.objectStore(COLLECTION_SEGMENTS).add(row);
+      tx.objectStore(COLLECTIONS).put(record);
+    });
+  }
+
+  finish(record: CollectionRecord): Promise<void> {
+    return this.write([COLLECTIONS, FILES], (tx) => {
+      tx.objectStore(COLLECTIONS).put(record);
+      tx.objectStore(FILES).delete(record.id);
+    });
+  }
+
+  update(record: CollectionRecord): Promise<void> {
+    return this.write([COLLECTIONS], (tx) => void tx.objectStore(COLLECTIONS).put(record));
+  }
+
+  async remove(id: number): Promise<void> {
+    if (!(await this.connection.openIfThere())) return;
+    await this.write(COLLECTION_STORES, async (tx) => {
+      tx.objectStore(COLLECTIONS).delete(id);
+      tx.objectStore(FILES).delete(id);
+      for (const name of [ARTICLES, COLLECTION_SEGMENTS]) {
+        const store = tx.objectStore(name);
+        const keys = await done(store.index('collection').getAllKeys(id));
+        for (const key of keys) store.delete(key);
+      }
+    });
+  }
+
+  async articles(collection: number): Promise<CollectionArticle[]> {
+    const db = await this.connection.openIfThere();
+    if (!db) return [];
+    return (await done(db.transaction(ARTICLES).objectStore(ARTICLES).index('collection').getAll(collection))) as CollectionArticle[];
+  }
+
+  async articlesByIds(ids: number[]): Promise<CollectionArticle[]> {
+    const db = await this.connection.openIfThere();
+    if (!db || ids.length === 0) return [];
+    const store = db.transaction(ARTICLES).objectStore(ARTICLES);
+    const got = await Promise.all(ids.map((id) => done(store.get(id))));
+    return got.filter(Boolean) as CollectionArticle[];
+  }
+
+  async segments(collection: number): Promise<StoredSegment[]> {
+    const db = await this.connection.openIfThere();
+    if (!db) return [];
+    const rows = (await done(db.transaction(COLLECTION_SEGMENTS).objectStore(COLLECTION_SEGMENTS).index('collection').getAll(collection))) as SegmentRow[];
+    return rows.map((r) => r.stored);
+  }
+
+  /** Rows of each collection store (for the tests and the status: after a removal, none of that collection's). */
+  async counts(): Promise<Record<string, number>> {
+    const db = await this.connection.openIfThere();
+    if (!db) return Object.fromEntries(COLLECTION_STORES.map((s) => [s, 0]));
+    const tx = db.transaction(COLLECTION_STORES);
+    const counts = await Promise.all(COLLECTION_STORES.map((s) => done(tx.objectStore(s).count())));
+    return Object.fromEntries(COLLECTION_STORES.map((s, i) => [s, counts[i]]));
+  }
+
+  /** Every collection article (export). */
+  async allArticles(): Promise<CollectionArticle[]> {
+    const db = await this.connection.openIfThere();
+    if (!db) return [];
+    return (await done(db.transaction(ARTICLES).objectStore(ARTICLES).getAll())) as CollectionArticle[];
+  }
+}
