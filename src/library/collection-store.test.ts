@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { rawOpen } from './test-raw-open';
 import { buildFixtureFiles, fixtureArticles } from '../../tests/fixtures/fixture-index';
 import { memorySource } from '../lib/index/source';
 import { openIndex } from '../lib/engine';
@@ -25,14 +26,6 @@ async function imported(name = freshName(), file = new Blob([text])) {
   return { store, id, name };
 }
 
-function rawOpen(name: string, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
-    request.onupgradeneeded = () => upgrade?.(request.result);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
 
 describe('IndexedDbCollections', () => {
   it('stages a file, imports it in chunks and drops the file when ready', async () => {

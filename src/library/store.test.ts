@@ -1,19 +1,12 @@
 /** The reads' IndexedDB schema upgrades (fake-indexeddb): what an older Sila stored is carried into today's layout. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { rawOpen } from './test-raw-open';
 import { IndexedDbStore, done } from './store';
 import { DB_VERSION, READ_VERSION, openingOf } from './records';
 
 const long = 'نص المقال '.repeat(100);
 
-function rawOpen(name: string, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
-    request.onupgradeneeded = () => upgrade?.(request.result);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
 
 describe(`reads upgraded to database version ${DB_VERSION}`, () => {
   it('a version-1 library (keyed by URL): usable reads get ids, openings and their texts apart; the rest is left out', async () => {
