@@ -110,6 +110,12 @@ runMain(async () => {
       await chrome.storage.sync.set({ settings: { ...(settings ?? {}), rememberReads: 'on' } });
     });
     const empty = await measure('empty library (today)');
+    // The same round trips with nothing being imported, for comparison.
+    const idle: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      idle.push(await ask('tab/state', { tabId }));
+      await sleep(250);
+    }
 
     const options = await browser.newPage();
     await options.goto(`${origin}/src/options/index.html`);
@@ -134,7 +140,7 @@ runMain(async () => {
     const ok = popupLatency.filter((x) => Number.isFinite(x));
     console.log(JSON.stringify({
       articles: n,
-      import: { ms: importMs, listed: meta, popupTabStateMs: { calls: popupLatency.length, failed: popupLatency.length - ok.length, median: round(pct(ok, 50)), p95: round(pct(ok, 95)), max: round(Math.max(...ok)) } },
+      import: { ms: importMs, listed: meta, popupTabStateMs: { calls: popupLatency.length, failed: popupLatency.length - ok.length, median: round(pct(ok, 50)), p95: round(pct(ok, 95)), max: round(Math.max(...ok)) }, idleTabStateMs: { median: round(pct(idle, 50)), p95: round(pct(idle, 95)) } },
       empty,
       withCollection,
       coldRatio: +(withCollection.coldMs.median / empty.coldMs.median).toFixed(2),
