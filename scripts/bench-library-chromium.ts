@@ -1,18 +1,19 @@
 /**
  * The Chromium half of bench:library, over the built extension (dist/chrome, `npm run build:ext` first):
  *   npx tsx scripts/bench-library-chromium.ts [--articles 10000] [--runs 5] [--warm 50]
- * 1. Cold start with an empty library (today's figures): the service worker stopped, then one message from an
- *    open extension page that needs the engine and the library (library/related for an article tab: index
- *    load, reads' segments, ranking), timed to its answer; the worker's JS heap after it (CDP Runtime.getHeapUsage).
- * 2. Import the first N articles of ../shared/corpus/egypt-2013 through the options page's file input (the
- *    user's path, gzip JSONL written to a temp file, never the repository), timed until the collection is
- *    listed ready; meanwhile tab/state round trips from a popup page every 250 ms (the popup's own first message).
- * 3. The same cold starts and warm library/related calls with the collection stored, side by side with 1.
+ The same build is installed twice in one Chromium: one install keeps an empty library (today's figures), the
+ * other imports the first N articles of ../shared/corpus/egypt-2013 through the options page's file input (the
+ * user's path; gzip JSONL written to a temp file, never the repository), timed until the collection is listed
+ * ready, with tab/state round trips from a popup page every 250 ms meanwhile (the popup's own first message),
+ * beside the same round trips before the import. Then, alternating between the two installs: the service
+ * worker stopped, one message that needs the engine and the library (library/related for an article tab: index
+ * load, library segments, ranking) timed to its answer, and the worker's memory after it (CDP
+ * Runtime.getHeapUsage); then warm library/related calls.
  * Not measured: 2,000 remembered reads (keeping a read takes 15 s of a visible tab, and the build has no
  * faster path; none is added for a benchmark), and collections in the related answer (merged on another branch:
  * until then the collection is stored and loaded at worker start but not ranked).
  */
-import { mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync, createGunzip } from 'node:zlib';
@@ -46,6 +47,85 @@ async function corpusFile(n: number): Promise<{ path: string; page: { title: str
   return { path, page };
 }
 
+interface Install {
+  origin: string;
+  tabId: number;
+  ask(name: string, payload: unknown): Promise<number>;
+  stopWorker(): Promise<void>;
+  memoryMB(): Promise<number>;
+}
+
+/** Installs a build, finds the article tab's id, opens a popup page to send messages from. */
+async function install(browser: Browser, dir: string, tab: Page): Promise<Install> {
+  const id = await browser.installExtension(dir);
+  const origin = `chrome-extension://${id}`;
+  const target = () => browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
+  const worker = async (): Promise<WebWorker> => (await (await target()).worker())!;
+  await tab.bringToFront();
+  // A just-started worker can be evaluated before its extension API is bound: ask again until it answers.
+  const inWorker = async <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> => {
+    for (let i = 0; ; i++) {
+      try {
+        return await (await worker()).evaluate(fn as never, arg) as T;
+      } catch (error) {
+        if (i > 50) throw error;
+        await sleep(200);
+      }
+    }
+  };
+  const tabId = await inWorker(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id as number, undefined);
+  // The article's snapshot reaches this build's background when its content script has read the page (a reload
+  // runs the content script of a build installed after the page loaded).
+  await tab.reload({ waitUntil: 'load' });
+  for (let i = 0; i < 100 && !(await inWorker(async (t: number) => `tab:${t}` in (await chrome.storage.session.get(null)), tabId)); i++) await sleep(200);
+  const control = await browser.newPage();
+  await control.goto(`${origin}/src/popup/index.html?tab=${tabId}`);
+  await control.evaluate(async () => {
+    const { settings } = await chrome.storage.sync.get('settings');
+    await chrome.storage.sync.set({ settings: { ...(settings ?? {}), rememberReads: 'on' } });
+  });
+  return {
+    origin,
+    tabId,
+    ask: (name, payload) =>
+      control.evaluate(async (m: { name: string; payload: unknown }) => {
+        const t0 = performance.now();
+        const answer = await chrome.runtime.sendMessage({ sila: 1, ...m });
+        if (answer && answer.ok === false) throw new Error(JSON.stringify(answer));
+        return performance.now() - t0;
+      }, { name, payload }),
+    async stopWorker() {
+      const t = await target();
+      const gone = new Promise<void>((ok) => {
+        const timer = setTimeout(ok, 3_000);
+        browser.on('targetdestroyed', (x) => x === t && (clearTimeout(timer), ok()));
+      });
+      await (await t.worker())!.close();
+      await gone;
+    },
+    async memoryMB() {
+      // usedSize: the JS heap; backingStorageSize (typed arrays' buffers, where the index lives) when Chromium reports it.
+      const usage = await ((await worker()) as unknown as { client: { send(m: string): Promise<{ usedSize: number; backingStorageSize?: number }> } }).client.send('Runtime.getHeapUsage');
+      return round((usage.usedSize + (usage.backingStorageSize ?? 0)) / 1e6);
+    },
+  };
+}
+
+async function roundTrips(ext: Install, calls: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    out.push(await ext.ask('tab/state', { tabId: ext.tabId }));
+    await sleep(250);
+  }
+  return out;
+}
+
+async function relatedCalls(ext: Install, calls: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < calls; i++) out.push(await ext.ask('library/related', { tabId: ext.tabId }));
+  return out;
+}
+
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
   const n = args.num('articles', 10_000);
@@ -57,74 +137,24 @@ runMain(async () => {
   });
   const browser: Browser = await startChromium(null, server.port, { installExtensions: true });
   try {
-    const id = await browser.installExtension(resolve(repoRoot, 'dist', 'chrome'));
-    const origin = `chrome-extension://${id}`;
-    const worker = async (): Promise<WebWorker> => (await (await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 })).worker())!;
+    // Two installs of the same build (their own ids, workers and storage): one stays empty (today's library),
+    // one gets the collection; cold starts alternate between them so that both see the same machine.
+    const copy = join(mkdtempSync(join(tmpdir(), 'sila-bench-ext-')), 'chrome');
+    cpSync(resolve(repoRoot, 'dist', 'chrome'), copy, { recursive: true });
     const tab = await browser.newPage();
     await tab.goto(`${server.origin}/article`, { waitUntil: 'load' });
-    await tab.bringToFront();
-    const tabId: number = await (await worker()).evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
-    // The page's snapshot reaches the background when its content script has read it.
-    for (let i = 0; i < 100 && !(await (await worker()).evaluate(async (t: number) => `tab:${t}` in (await chrome.storage.session.get(null)), tabId)); i++) await sleep(200);
-    const control: Page = await browser.newPage();
-    await control.goto(`${origin}/src/popup/index.html?tab=${tabId}`);
-    const ask = (name: string, payload: unknown): Promise<number> =>
-      control.evaluate(async (m: { name: string; payload: unknown }) => {
-        const t0 = performance.now();
-        const answer = await chrome.runtime.sendMessage({ sila: 1, ...m });
-        if (answer && answer.ok === false) throw new Error(JSON.stringify(answer));
-        return performance.now() - t0;
-      }, { name, payload });
-
-    async function stopWorker(): Promise<void> {
-      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
-      const gone = new Promise<void>((ok) => {
-        const timer = setTimeout(ok, 3_000);
-        browser.on('targetdestroyed', (t) => t === target && (clearTimeout(timer), ok()));
-      });
-      await (await target.worker())!.close();
-      await gone;
-    }
-    async function heapMB(): Promise<number> {
-      const w = await worker();
-      // usedSize: the JS heap; backingStorageSize (typed arrays' buffers, where the index lives) when Chromium reports it.
-      const usage = await (w as unknown as { client: { send(m: string): Promise<{ usedSize: number; backingStorageSize?: number }> } }).client.send('Runtime.getHeapUsage');
-      return round((usage.usedSize + (usage.backingStorageSize ?? 0)) / 1e6);
-    }
-    async function measure(label: string) {
-      const cold: number[] = [];
-      const heap: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        await stopWorker();
-        await sleep(300);
-        cold.push(await ask('library/related', { tabId }));
-        heap.push(await heapMB());
-      }
-      const warm: number[] = [];
-      for (let i = 0; i < warmCalls; i++) warm.push(await ask('library/related', { tabId }));
-      return { label, coldMs: { median: round(pct(cold, 50)), all: cold.map(round) }, warmRelatedMs: { median: round(pct(warm, 50)), p95: round(pct(warm, 95)) }, workerMemoryMB: pct(heap, 50) };
-    }
-
-    await control.evaluate(async () => {
-      const { settings } = await chrome.storage.sync.get('settings');
-      await chrome.storage.sync.set({ settings: { ...(settings ?? {}), rememberReads: 'on' } });
-    });
-    const empty = await measure('empty library (today)');
-    // The same round trips with nothing being imported, for comparison.
-    const idle: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      idle.push(await ask('tab/state', { tabId }));
-      await sleep(250);
-    }
+    const empty = await install(browser, resolve(repoRoot, 'dist', 'chrome'), tab);
+    const full = await install(browser, copy, tab);
 
     const options = await browser.newPage();
-    await options.goto(`${origin}/src/options/index.html`);
+    await options.goto(`${full.origin}/src/options/index.html`);
     const input = await options.waitForSelector('input[data-role="collection-file"]', { timeout: 20_000 });
-    const popupLatency: number[] = [];
+    const idle = await roundTrips(full, 20);
+    const during: number[] = [];
     let importing = true;
     const probe = (async () => {
       while (importing) {
-        popupLatency.push(await ask('tab/state', { tabId }).catch(() => Number.NaN));
+        during.push(await full.ask('tab/state', { tabId: full.tabId }).catch(() => Number.NaN));
         await sleep(250);
       }
     })();
@@ -136,14 +166,31 @@ runMain(async () => {
     await probe;
     const meta = await options.$eval('[data-role="collection"] [data-role="collection-meta"]', (el) => el.textContent ?? '');
     await options.close();
-    const withCollection = await measure(`with a ${n}-article collection`);
-    const ok = popupLatency.filter((x) => Number.isFinite(x));
+
+    const cold = { empty: [] as number[], full: [] as number[] };
+    const memory = { empty: [] as number[], full: [] as number[] };
+    for (let i = 0; i < runs; i++) {
+      for (const key of (i % 2 ? ['full', 'empty'] : ['empty', 'full']) as ('empty' | 'full')[]) {
+        const ext = key === 'empty' ? empty : full;
+        await ext.stopWorker();
+        await sleep(300);
+        cold[key].push(await ext.ask('library/related', { tabId: ext.tabId }));
+        memory[key].push(await ext.memoryMB());
+      }
+    }
+    const warm = { empty: await relatedCalls(empty, warmCalls), full: await relatedCalls(full, warmCalls) };
+    const ok = during.filter((x) => Number.isFinite(x));
+    const summary = (key: 'empty' | 'full') => ({
+      coldLibraryRelatedMs: { median: round(pct(cold[key], 50)), all: cold[key].map(round) },
+      warmLibraryRelatedMs: { median: round(pct(warm[key], 50)), p95: round(pct(warm[key], 95)) },
+      workerMemoryMB: pct(memory[key], 50),
+    });
     console.log(JSON.stringify({
       articles: n,
-      import: { ms: importMs, listed: meta, popupTabStateMs: { calls: popupLatency.length, failed: popupLatency.length - ok.length, median: round(pct(ok, 50)), p95: round(pct(ok, 95)), max: round(Math.max(...ok)) }, idleTabStateMs: { median: round(pct(idle, 50)), p95: round(pct(idle, 95)) } },
-      empty,
-      withCollection,
-      coldRatio: +(withCollection.coldMs.median / empty.coldMs.median).toFixed(2),
+      import: { ms: importMs, listed: meta, tabStateDuringMs: { calls: during.length, failed: during.length - ok.length, median: round(pct(ok, 50)), p95: round(pct(ok, 95)), max: round(Math.max(...ok)) }, tabStateIdleMs: { median: round(pct(idle, 50)), p95: round(pct(idle, 95)) } },
+      emptyLibrary: summary('empty'),
+      withCollection: summary('full'),
+      coldRatio: +(pct(cold.full, 50) / pct(cold.empty, 50)).toFixed(2),
     }, null, 1));
   } finally {
     await browser.close();
