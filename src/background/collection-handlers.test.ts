@@ -93,6 +93,18 @@ describe('collection messages', () => {
     await h['collections/remove']({ id });
   });
 
+  it('cancelling an import still waiting behind another removes it at once; the first goes on', async () => {
+    const first = await stage(lines(1_500), 'first.jsonl');
+    const second = await stage(lines(1_500), 'second.jsonl');
+    await h['collections/import']({ id: first });
+    await h['collections/import']({ id: second });
+    await h['collections/cancel']({ id: second });
+    expect(await collectionStore.collection(second)).toBeNull();
+    expect((await collectionStore.collection(first))!.state).toBe('importing');
+    expect(await settled(first)).toMatchObject({ state: 'ready', articles: 1_500 });
+    await h['collections/remove']({ id: first });
+  });
+
   it('a file with no article is listed as failed with the reason, is not resumed, and can be removed', async () => {
     const id = await stage(new Blob(['not json\n']), 'junk.jsonl');
     await h['collections/import']({ id });

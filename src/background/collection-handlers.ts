@@ -19,6 +19,8 @@ export const PROGRESS_KEY = 'sila:collectionImport';
 
 interface Job {
   stop: boolean;
+  /** Out of the queue and running (a job still waiting for another import stops without being waited for). */
+  started: boolean;
   bytesRead: number;
   done: Promise<void>;
 }
@@ -46,6 +48,7 @@ function info(record: CollectionRecord): CollectionInfo {
 
 async function run(id: number, job: Job): Promise<void> {
   if (job.stop) return;
+  job.started = true;
   try {
     const index = await engine();
     await runImport(collectionStore, libraryEngineOf(index), id, {
@@ -73,7 +76,7 @@ async function startImport(id: number): Promise<boolean> {
   const record = await collectionStore.collection(id);
   if (!record || record.state !== 'importing' || record.error) return false;
   if (jobs.has(id)) return true; // started meanwhile
-  const job: Job = { stop: false, bytesRead: 0, done: Promise.resolve() };
+  const job: Job = { stop: false, started: false, bytesRead: 0, done: Promise.resolve() };
   jobs.set(id, job);
   job.done = queue = queue.then(() => run(id, job)).finally(() => jobs.delete(id));
   return true;
@@ -89,14 +92,14 @@ export async function resumeImports(): Promise<void> {
 /** Stops every import and waits for each to let go (Forget everything, before the database is deleted). */
 export async function stopImports(): Promise<void> {
   for (const job of jobs.values()) job.stop = true;
-  await Promise.all([...jobs.values()].map((j) => j.done));
+  await Promise.all([...jobs.values()].filter((j) => j.started).map((j) => j.done));
 }
 
 async function remove(id: number): Promise<{ removed: boolean }> {
   const job = jobs.get(id);
   if (job) {
     job.stop = true;
-    await job.done;
+    if (job.started) await job.done;
   }
   const known = (await collectionStore.collection(id)) !== null;
   await collectionStore.remove(id);

@@ -4,7 +4,9 @@
  * out reads back through the builder's reader (`npm run build:index -- --corpus export.jsonl.gz`).
  */
 import type { CorpusArticle } from '../lib/types';
+import type { CollectionStore } from './collection-import';
 import type { ReadRecord } from './records';
+import type { LibraryStore } from './store';
 
 export function readAsArticle(read: Omit<ReadRecord, 'v' | 'opening'> & { text: string }): CorpusArticle {
   return { id: `read-${read.id}`, title: read.title, body: read.text, url: read.url, source: read.outlet, published: read.published };
@@ -21,4 +23,24 @@ export function corpusLines(articles: Iterable<CorpusArticle>): string {
 export async function gzipText(text: string): Promise<Blob> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
   return new Response(stream).blob();
+}
+
+/**
+ * The whole library as one gzipped corpus file: every remembered read, then every ready collection's articles
+ * as they were imported (a collection still importing is not the user's yet). Ids stay as they were; an id a
+ * read or an earlier collection already used gets its collection's number (`id~N`), since the builder's reader
+ * keeps only the first line of an id and the export must read back whole.
+ */
+export async function exportLibrary(reads: Pick<LibraryStore, 'readIds' | 'reads'>, collections: Pick<CollectionStore, 'collections' | 'articles'>): Promise<{ file: Blob; articles: number }> {
+  const out: CorpusArticle[] = (await reads.reads(await reads.readIds())).map(readAsArticle);
+  const seen = new Set(out.map((a) => a.id));
+  for (const c of await collections.collections()) {
+    if (c.state !== 'ready') continue;
+    for (const { article } of await collections.articles(c.id)) {
+      const id = seen.has(article.id) ? `${article.id}~${c.id}` : article.id;
+      seen.add(id);
+      out.push(id === article.id ? article : { ...article, id });
+    }
+  }
+  return { file: await gzipText(corpusLines(out)), articles: out.length };
 }

@@ -128,6 +128,29 @@ describe('exporting the library', () => {
   });
 });
 
+describe('exportLibrary', () => {
+  it('writes the reads and every ready collection, an id used twice made unique, and reads back whole', async () => {
+    const { exportLibrary } = await import('./collection-export');
+    const { MemoryStore } = await import('./memory-store');
+    const { store, id } = await staged(new Blob([text]));
+    await runImport(store, engine, id);
+    // A second collection holding another article under one of the first's ids, and a third still importing (not exported).
+    const other = { ...good[1], id: good[0].id, title: `${good[1].title} (another desk)` };
+    const again = await store.stage(newCollection('again.jsonl', 1, 2000), new Blob([JSON.stringify(other) + '\n']));
+    await runImport(store, engine, again);
+    await store.stage(newCollection('half.jsonl', 1, 3000), new Blob([JSON.stringify(good[1]) + '\n']));
+    const reads = new MemoryStore();
+    await reads.addRead({ url: 'https://example.org/a', title: 'قراءة', outlet: null, published: null, text: 'نص المقال', readAt: 5 }, () => ({ v: 1, vocabulary: 'x', layout: {} as never, bytes: new Uint8Array() }));
+    const { file, articles } = await exportLibrary(reads, store);
+    expect(articles).toBe(1 + 7 + 1);
+    const plain = new Uint8Array(await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    const lines = new CorpusLines();
+    const back = [...lines.push(plain), ...lines.end()].map((a) => a.article.id);
+    expect(lines.skippedTotal).toBe(0);
+    expect(back).toEqual(['read-1', ...(await store.articles(id)).map((a) => a.article.id), `${good[0].id}~${again}`]);
+  });
+});
+
 describe('a collection answers related queries, labelled', () => {
   it('finds an imported article for its own text, with the collection named; off or removed: not at all', async () => {
     const { CollectionIndex } = await import('./collection-related');

@@ -19,6 +19,9 @@ export const COLLECTION_VERSION = 1;
 export const MAX_REPORTED_SKIPS = 100;
 /** Articles per committed chunk: small enough that a stop loses little, large enough that writes stay few. */
 export const CHUNK_ARTICLES = 500;
+/** Articles weighed between two pauses of the import (see commit). */
+const YIELD_EVERY = 20;
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface CollectionRecord {
   v: typeof COLLECTION_VERSION;
@@ -129,7 +132,13 @@ export async function runImport(store: CollectionStore, engine: LibraryEngine, i
     const articles = chunk.map((c) => c.article);
     keepSkipsUpTo(lastLine);
     const next: CollectionRecord = { ...record!, articles: record!.articles + articles.length, doneLine: lastLine, skipped: [...skipped], skippedTotal };
-    const docs = articles.map((a) => ({ hours: toHours(a.published), doc: engine.weigh({ title: a.title, body: a.body }).doc }));
+    const docs: { hours: number; doc: ReturnType<LibraryEngine['weigh']>['doc'] }[] = [];
+    for (const a of articles) {
+      // Weighing is the import's work (~5 ms an article): a pause every few articles lets the background answer
+      // the popup's messages meanwhile instead of after the whole chunk.
+      if (docs.length % YIELD_EVERY === YIELD_EVERY - 1) await pause();
+      docs.push({ hours: toHours(a.published), doc: engine.weigh({ title: a.title, body: a.body }).doc });
+    }
     await store.commitChunk(next, articles, (ids) => encodeSegment(buildSegment(docs.map((d, i) => ({ id: ids[i], ...d }))), engine.vocabulary));
     record = next;
     chunk = [];

@@ -23,7 +23,8 @@ function size(i18n: I18n, bytes: number): string {
 export function CollectionsSection() {
   const { i18n, client } = useUi();
   const [list, setList] = useState<CollectionInfo[] | null>(null);
-  const [note, setNote] = useState('');
+  // What the note says, in the page's current language (it may change while the note shows).
+  const [note, setNote] = useState<(i18n: I18n) => string>(() => () => '');
   const [problem, setProblem] = useState('');
   const importing = useRef(new Set<number>());
 
@@ -32,7 +33,7 @@ export function CollectionsSection() {
     try {
       const next = await client.collections();
       for (const c of next) {
-        if (importing.current.has(c.id) && c.state === 'ready') setNote(i18n.t('collectionReady', isolate(c.name), i18n.plural('articleCount', c.articles)));
+        if (importing.current.has(c.id) && c.state === 'ready') setNote(() => (t: I18n) => t.t('collectionReady', isolate(c.name), t.plural('articleCount', c.articles)));
       }
       importing.current = new Set(next.filter((c) => c.state === 'importing').map((c) => c.id));
       setList(next);
@@ -55,11 +56,11 @@ export function CollectionsSection() {
 
   if (!client.collections || !client.addCollection) return null;
 
-  const act = async (action: () => Promise<unknown>, done?: string) => {
+  const act = async (action: () => Promise<unknown>, done?: (i18n: I18n) => string) => {
     setProblem('');
     try {
       await action();
-      if (done) setNote(done);
+      if (done) setNote(() => done);
     } catch (error) {
       setProblem(errorText(error));
     }
@@ -70,7 +71,7 @@ export function CollectionsSection() {
     input.value = ''; // the same file can be chosen again
     if (!file) return;
     void askPersistentStorage();
-    setNote('');
+    setNote(() => () => '');
     void act(() => client.addCollection!(file));
   };
 
@@ -102,20 +103,20 @@ export function CollectionsSection() {
         </ul>
       )}
       <p role="status" aria-live="polite" data-role="collections-note">
-        {note}
+        {note(i18n)}
       </p>
     </section>
   );
 }
 
-function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Promise<unknown>, done?: string) => Promise<void> }) {
+function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Promise<unknown>, done?: (i18n: I18n) => string) => Promise<void> }) {
   const { i18n, client } = useUi();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(c.name);
   const articles = i18n.plural('articleCount', c.articles);
   const remove = (cancel: boolean) => {
     if (!cancel && !confirm(i18n.t('collectionRemoveConfirm', isolate(c.name), articles))) return;
-    void act(() => client.removeCollection!(c.id, { cancel }), cancel ? undefined : i18n.t('collectionRemoved', isolate(c.name)));
+    void act(() => client.removeCollection!(c.id, { cancel }), cancel ? undefined : (t) => t.t('collectionRemoved', isolate(c.name)));
   };
   const rename = (e: Event) => {
     e.preventDefault();

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../settings';
 import { useUi } from '../ui/context';
 import { askPersistentStorage } from '../ui/persist-storage';
+import { exportLibrary } from '../library/collection-export';
+import { IndexedDbCollections } from '../library/collection-store';
+import { IndexedDbStore } from '../library/store';
 
 /** Sent on the page's window once everything was forgotten. */
 export const LIBRARY_FORGOTTEN = 'sila:library-forgotten';
@@ -25,6 +28,22 @@ export function LibrarySection({ settings, onChange }: { settings: Settings; onC
       setNote(i18n.t('saveError', error instanceof Error ? error.message : String(error)));
     }
   };
+  // The page reads the library's database itself (same origin as the background): a file is made here, where
+  // it can be downloaded, and no message has to carry it.
+  const exportAll = async () => {
+    try {
+      const { file, articles } = await exportLibrary(new IndexedDbStore(), new IndexedDbCollections());
+      if (articles === 0) return setNote(i18n.t('exportEmpty'));
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(file);
+      link.download = 'sila-library.jsonl.gz';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      setNote(i18n.t('exportedStatus', i18n.plural('articleCount', articles)));
+    } catch (error) {
+      setNote(i18n.t('saveError', error instanceof Error ? error.message : String(error)));
+    }
+  };
   return (
     <section class="card" aria-labelledby="library-section" data-role="library-section">
       <h2 id="library-section">{i18n.t('librarySection')}</h2>
@@ -43,9 +62,14 @@ export function LibrarySection({ settings, onChange }: { settings: Settings; onC
       </label>
       <p class="help">{i18n.t('rememberHelp')}</p>
       {reads !== null && <p data-role="library-count">{i18n.t('libraryCount', i18n.number(reads))}</p>}
-      <button type="button" class="button" data-role="forget-everything" onClick={forget}>
-        {i18n.t('forgetEverything')}
-      </button>
+      <div class="library-actions">
+        <button type="button" class="button" data-role="export-library" onClick={exportAll}>
+          {i18n.t('exportLibrary')}
+        </button>
+        <button type="button" class="button" data-role="forget-everything" onClick={forget}>
+          {i18n.t('forgetEverything')}
+        </button>
+      </div>
       <p role="status" aria-live="polite" data-role="library-note">{note}</p>
     </section>
   );

@@ -16,10 +16,10 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../../scripts/paths';
 import { startTestServer, hostOf, type TestServer } from './harness/test-server';
-import { launchChromium, startChromium } from './harness/chromium';
-import { launchFirefox, startFirefox } from './harness/firefox';
+import { startChromium } from './harness/chromium';
+import { startFirefox } from './harness/firefox';
 import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
-import { e2eBrowsers } from './harness/launch';
+import { e2eBrowsers, launchOnProfile } from './harness/launch';
 import type { ExtensionSession } from './harness/session';
 import { setSettings } from './harness/popup';
 
@@ -135,11 +135,7 @@ const listed = (options: Page) =>
 for (const name of e2eBrowsers()) {
   describe(`Add a collection in ${name}`, () => {
     const profile = mkdtempSync(join(tmpdir(), `sila-collections-${name}-`));
-    const firefoxPrefs = { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true };
-    const launch = () =>
-      name === 'chromium'
-        ? launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port, { userDataDir: profile })
-        : launchFirefox(resolve(repoRoot, 'dist', 'firefox'), server.port, { userDataDir: profile, extraPrefs: firefoxPrefs });
+    const launch = () => launchOnProfile(name, server.port, profile);
     let session: ExtensionSession;
     let browserOwnHosts: Set<string>;
     let options: Page;
@@ -224,9 +220,20 @@ for (const name of e2eBrowsers()) {
       assert.deepEqual((await storedRows(options)).counts, { collections: 0, articles: 0, 'collection-segments': 0, files: 0 });
     });
 
-    test('Forget everything takes a collection too: no library database is left', async () => {
+    test('Export writes the collection; Forget everything takes it too: no library database is left', async () => {
       await choose(options, smallFile);
       await options.waitForSelector('[data-role="collection"][data-state="ready"]', { timeout: 30_000 });
+      // The download link's click is caught, and its file read back here: a real download makes Chromium ask
+      // Safe Browsing about the file (the browser's request, not Sila's, but one the zero-network test would count).
+      await options.evaluate(`HTMLAnchorElement.prototype.click = function () { window.__exported = { href: this.href, name: this.download }; }`);
+      await options.$eval('[data-role="export-library"]', (el) => (el as HTMLButtonElement).click());
+      await options.waitForFunction(() => /Exported 4 articles/.test(document.querySelector('[data-role="library-note"]')?.textContent ?? ''), { timeout: 10_000 });
+      const exported = (await options.evaluate(`(async () => {
+        const response = await fetch(window.__exported.href);
+        const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+        return { name: window.__exported.name, ids: text.trim().split('\\n').map((line) => JSON.parse(line).id) };
+      })()`)) as { name: string; ids: string[] };
+      assert.deepEqual(exported, { name: 'sila-library.jsonl.gz', ids: ['oasis-1', 'oasis-2', 'oasis-3', 'oasis-4'] });
       await options.$eval('[data-role="forget-everything"]', (el) => (el as HTMLButtonElement).click());
       await options.waitForFunction(() => !document.querySelector('[data-role="collection"]'), { timeout: 30_000 });
       const names = await options.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));

@@ -16,10 +16,10 @@ import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../../scripts/paths';
 import { renderArticlePage } from '../../scripts/lib/render-pages';
 import { startTestServer, hostOf, type TestServer } from './harness/test-server';
-import { launchChromium, startChromium } from './harness/chromium';
-import { launchFirefox, startFirefox } from './harness/firefox';
+import { startChromium } from './harness/chromium';
+import { startFirefox } from './harness/firefox';
 import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
-import { e2eBrowsers } from './harness/launch';
+import { e2eBrowsers, launchOnProfile } from './harness/launch';
 import type { ExtensionSession } from './harness/session';
 import { setSettings, settledState } from './harness/popup';
 
@@ -109,13 +109,7 @@ const expected = READ.map((i) => `http://sila.test${pathOf(i)}`).sort();
 for (const name of e2eBrowsers()) {
   describe(`Remember what I read in ${name}`, () => {
     const profile = mkdtempSync(join(tmpdir(), `sila-library-${name}-`));
-    // Firefox removes a temporary add-on (and, by default, its storage) when it quits; the test re-installs the
-    // same build after the restart, as an update would, and these prefs keep its origin and data meanwhile.
-    const firefoxPrefs = { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true };
-    const launch = () =>
-      name === 'chromium'
-        ? launchChromium(resolve(repoRoot, 'dist', 'chrome'), server.port, { userDataDir: profile })
-        : launchFirefox(resolve(repoRoot, 'dist', 'firefox'), server.port, { userDataDir: profile, extraPrefs: firefoxPrefs });
+    const launch = () => launchOnProfile(name, server.port, profile);
     let session: ExtensionSession;
     let browserOwnHosts: Set<string>;
     before(async () => {

@@ -26,3 +26,15 @@ export function launchBuilt(name: BrowserName, proxyPort: number, extensionDir =
 export function builtExtension(name: BrowserName): string {
   return resolve(repoRoot, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
 }
+
+/**
+ * The build in dist/ on a profile kept across launches (a browser restart: quit, then this again). Firefox
+ * removes a temporary add-on (and, by default, its storage) when it quits; each launch re-installs the same
+ * build, as an update would, and these prefs keep its origin and data meanwhile.
+ */
+export function launchOnProfile(name: BrowserName, proxyPort: number, userDataDir: string): Promise<ExtensionSession> {
+  const firefoxPrefs = { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true };
+  return name === 'chromium'
+    ? launchChromium(builtExtension(name), proxyPort, { userDataDir })
+    : launchFirefox(builtExtension(name), proxyPort, { userDataDir, extraPrefs: firefoxPrefs });
+}
