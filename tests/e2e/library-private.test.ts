@@ -83,6 +83,12 @@ for (const name of e2eBrowsers()) {
     });
 
     test('a normal window’s article is kept after 15 s; the private window’s, seen by Sila too, is not', async () => {
+      // A just-started Chromium worker can be evaluated before its extension API is bound.
+      for (let i = 0; i < 50; i++) {
+        const bound = await session.inExtension(async () => !!((globalThis as any).chrome?.storage ?? (globalThis as any).browser?.storage), undefined).catch(() => false);
+        if (bound) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
       await setSettings(session, { rememberReads: 'on' });
       const allowed = await session.inExtension(async () => ((globalThis as any).browser ?? (globalThis as any).chrome).extension.isAllowedIncognitoAccess(), undefined);
       assert.equal(allowed, true, 'the extension is allowed in private windows, as the user would allow it');
