@@ -31,6 +31,8 @@ interface Shot {
 const POPUP = { width: 400, height: 580 };
 const PANEL = { width: 380, height: 760 };
 const OPTIONS = { width: 820, height: 900 };
+/** Around the options page's library section only. */
+const OPTIONS_SECTION = { width: 820, height: 480 };
 
 const typeSearch = (text: string) => async (page: Page) => {
   await page.type('input[type=search]', text);
@@ -38,7 +40,18 @@ const typeSearch = (text: string) => async (page: Page) => {
   await new Promise((r) => setTimeout(r, 250));
 };
 
+/** Scrolls `selector` into view once it is there (the library's sections sit below the archive's). */
+const showSection = (selector: string, block: 'start' | 'center' = 'start') => async (page: Page) => {
+  await page.waitForSelector(selector, { timeout: 5000 });
+  await page.evaluate((sel: string, b: 'start' | 'center') => document.querySelector(sel)!.scrollIntoView({ block: b }), selector, block);
+};
+const READING = { page: 'popup', state: 'article', rememberReads: 'on', library: '1' };
+
 const SHOTS: Shot[] = [
+  { name: 'popup-ar-reading', params: { ...READING, ui: 'ar' }, viewport: POPUP, act: showSection('[data-role="from-reading"] [data-read-url]', 'center') },
+  { name: 'popup-en-reading', params: { ...READING, ui: 'en-US' }, viewport: POPUP, act: showSection('[data-role="from-reading"] [data-read-url]', 'center') },
+  { name: 'options-ar-library', params: { page: 'options', ui: 'ar', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="library-section"]', 'center') },
+  { name: 'options-en-library', params: { page: 'options', ui: 'en-US', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="library-section"]', 'center') },
   { name: 'popup-ar-article', params: { page: 'popup', state: 'article', ui: 'ar' }, viewport: POPUP },
   { name: 'popup-en-article', params: { page: 'popup', state: 'article', ui: 'en-US' }, viewport: POPUP },
   { name: 'popup-ar-dark', params: { page: 'popup', state: 'article', ui: 'ar', digits: 'arab' }, viewport: POPUP, dark: true },

@@ -8,7 +8,7 @@ import type { CollectionStore } from './collection-import';
 import type { ReadRecord } from './records';
 import type { LibraryStore } from './store';
 
-export function readAsArticle(read: Omit<ReadRecord, 'v'>): CorpusArticle {
+export function readAsArticle(read: Omit<ReadRecord, 'v' | 'opening'> & { text: string }): CorpusArticle {
   return { id: `read-${read.id}`, title: read.title, body: read.text, url: read.url, source: read.outlet, published: read.published };
 }
 
@@ -31,8 +31,11 @@ export async function gzipText(text: string): Promise<Blob> {
  * read or an earlier collection already used gets its collection's number (`id~N`), since the builder's reader
  * keeps only the first line of an id and the export must read back whole.
  */
-export async function exportLibrary(reads: Pick<LibraryStore, 'readIds' | 'reads'>, collections: Pick<CollectionStore, 'collections' | 'articles'>): Promise<{ file: Blob; articles: number }> {
-  const out: CorpusArticle[] = (await reads.reads(await reads.readIds())).map(readAsArticle);
+export async function exportLibrary(reads: Pick<LibraryStore, 'allReads' | 'texts'>, collections: Pick<CollectionStore, 'collections' | 'articles'>): Promise<{ file: Blob; articles: number }> {
+  const records = await reads.allReads();
+  // The whole text is stored apart from the record (records.ts, version 4); a read without one exports its opening.
+  const texts = await reads.texts(records.map((r) => r.id));
+  const out: CorpusArticle[] = records.map((r) => readAsArticle({ ...r, text: texts.get(r.id) ?? r.opening }));
   const seen = new Set(out.map((a) => a.id));
   for (const c of await collections.collections()) {
     if (c.state !== 'ready') continue;

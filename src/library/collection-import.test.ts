@@ -140,12 +140,16 @@ describe('exportLibrary', () => {
     await runImport(store, engine, again);
     await store.stage(newCollection('half.jsonl', 1, 3000), new Blob([JSON.stringify(good[1]) + '\n']));
     const reads = new MemoryStore();
-    await reads.addRead({ url: 'https://example.org/a', title: 'قراءة', outlet: null, published: null, text: 'نص المقال', readAt: 5 }, () => ({ v: 1, vocabulary: 'x', layout: {} as never, bytes: new Uint8Array() }));
+    // Longer than the opening its record keeps: the export carries the whole text, stored apart.
+    const readText = 'نص المقال '.repeat(100);
+    await reads.addRead({ url: 'https://example.org/a', title: 'قراءة', outlet: null, published: null, text: readText, readAt: 5 }, () => ({ v: 1, vocabulary: 'x', layout: {} as never, bytes: new Uint8Array() }));
     const { file, articles } = await exportLibrary(reads, store);
     expect(articles).toBe(1 + 7 + 1);
     const plain = new Uint8Array(await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
     const lines = new CorpusLines();
-    const back = [...lines.push(plain), ...lines.end()].map((a) => a.article.id);
+    const all = [...lines.push(plain), ...lines.end()];
+    const back = all.map((a) => a.article.id);
+    expect(all[0].article.body).toBe(readText.trim());
     expect(lines.skippedTotal).toBe(0);
     expect(back).toEqual(['read-1', ...(await store.articles(id)).map((a) => a.article.id), `${good[0].id}~${again}`]);
   });

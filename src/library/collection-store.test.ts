@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { rawOpen } from './test-raw-open';
 import { buildFixtureFiles, fixtureArticles } from '../../tests/fixtures/fixture-index';
 import { memorySource } from '../lib/index/source';
 import { openIndex } from '../lib/engine';
@@ -8,7 +9,7 @@ import { CollectionIndex } from './collection-related';
 import { ARTICLES, COLLECTIONS, COLLECTION_SEGMENTS, FILES } from './collection-schema';
 import { IndexedDbCollections } from './collection-store';
 import { Library, type LibraryEngine } from './library';
-import { DB_VERSION, READ_VERSION } from './records';
+import { DB_VERSION, READ_VERSION, openingOf } from './records';
 import { decodeSegment } from './segment';
 import { IndexedDbStore, done } from './store';
 
@@ -25,14 +26,6 @@ async function imported(name = freshName(), file = new Blob([text])) {
   return { store, id, name };
 }
 
-function rawOpen(name: string, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
-    request.onupgradeneeded = () => upgrade?.(request.result);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
 
 describe('IndexedDbCollections', () => {
   it('stages a file, imports it in chunks and drops the file when ready', async () => {
@@ -123,7 +116,7 @@ describe('database version 3', () => {
       db.createObjectStore('reads', { keyPath: 'id', autoIncrement: true }).createIndex('url', 'url', { unique: true });
       db.createObjectStore('segments', { keyPath: 'key', autoIncrement: true });
     });
-    const read = { v: READ_VERSION, url: 'https://example.org/a', title: good[0].title, outlet: 'Example', published: '2026-01-02', text: good[0].body, readAt: 5 };
+    const read = { v: 2, url: 'https://example.org/a', title: good[0].title, outlet: 'Example', published: '2026-01-02', text: good[0].body, readAt: 5 };
     const tx = v2.transaction(['reads'], 'readwrite');
     await done(tx.objectStore('reads').add(read));
     v2.close();
@@ -133,7 +126,11 @@ describe('database version 3', () => {
     expect(await library.count()).toBe(1);
     const db = await rawOpen(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([ARTICLES, COLLECTION_SEGMENTS, COLLECTIONS, FILES, 'reads', 'segments'].sort());
+    expect([...db.objectStoreNames].sort()).toEqual([ARTICLES, COLLECTION_SEGMENTS, COLLECTIONS, FILES, 'reads', 'segments', 'texts'].sort());
+    // Version 4: the record keeps its id and gets its text's opening; the text is kept whole beside it.
+    const [stored] = (await done(db.transaction('reads').objectStore('reads').getAll())) as Record<string, unknown>[];
+    expect(stored).toEqual({ v: READ_VERSION, id: 1, url: read.url, title: read.title, outlet: 'Example', published: '2026-01-02', opening: openingOf(read.text), readAt: 5 });
+    expect(await done(db.transaction('texts').objectStore('texts').get(1))).toBe(read.text);
     db.close();
     // The read still answers (its segment built from the kept text), and a collection can be added beside it.
     const related = await library.related({ title: good[0].title, text: good[0].body, urls: [] }, 3);

@@ -11,7 +11,7 @@ import { buildSegment, decodeSegment, encodeSegment, mergeSegments, segmentDocs,
 import { mergeByConfidence, rankLibrary } from './rank';
 import { Library, MERGE_AT, type LibraryEngine } from './library';
 import { MemoryStore } from './memory-store';
-import { migrateReadV1, storageErrorMessage } from './records';
+import { OPENING_CHARS, migrateReadV1, storageErrorMessage } from './records';
 
 const articles = fixtureArticles;
 const indexFiles = buildFixtureFiles();
@@ -176,6 +176,20 @@ describe('Library over a store', () => {
     expect(await library.count()).toBe(4);
   });
 
+  it('search reads the records, with their openings, and never the texts', async () => {
+    const { library, store } = await setup();
+    for (const a of articles.slice(0, 3)) await library.remember(read(a));
+    let textsRead = 0;
+    const texts = store.texts.bind(store);
+    store.texts = (ids) => ((textsRead += ids.length), texts(ids));
+    const reads = await library.forSearch();
+    expect(reads.map((r) => r.opening)).toEqual(articles.slice(0, 3).map((a) => a.body.slice(0, OPENING_CHARS)));
+    expect(reads.every((r) => !('text' in r))).toBe(true);
+    expect(textsRead).toBe(0);
+    // The text is kept whole, apart, for weighing again and export.
+    expect([...(await store.texts(reads.map((r) => r.id))).values()]).toEqual(articles.slice(0, 3).map((a) => a.body));
+  });
+
   it('merges past MERGE_AT segments into one, keeping every read', async () => {
     const { library, store } = await setup();
     for (const a of articles.slice(0, MERGE_AT + 1)) await library.remember(read(a));
@@ -186,10 +200,10 @@ describe('Library over a store', () => {
   it('a refused write says so and loses nothing kept before', async () => {
     const { library, store } = await setup();
     await library.remember(read(articles[0]));
-    const before = structuredClone([[...store.reads_], [...store.segments_]]);
+    const before = structuredClone([[...store.reads_], [...store.texts_], [...store.segments_]]);
     store.failNextWrite = 'QuotaExceededError';
     await expect(library.remember(read(articles[1]))).rejects.toThrow(/refused more storage.*Nothing kept before was lost/);
-    expect([[...store.reads_], [...store.segments_]]).toEqual(before);
+    expect([[...store.reads_], [...store.texts_], [...store.segments_]]).toEqual(before);
     expect((await library.related(page(articles[1]), 5)).map((m) => m.read.url)).toEqual([read(articles[0]).url]);
     expect(storageErrorMessage(new Error('boom'))).toMatch(/boom/);
   });
@@ -214,7 +228,7 @@ describe('Library over a store', () => {
     const { library, store } = await setup();
     for (const a of articles.slice(0, 3)) await library.remember(read(a));
     await library.forget();
-    expect(store.reads_.size + store.segments_.size).toBe(0);
+    expect(store.reads_.size + store.texts_.size + store.segments_.size).toBe(0);
     expect(await library.related(page(articles[0]), 5)).toEqual([]);
     expect(await library.count()).toBe(0);
   });

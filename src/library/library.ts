@@ -21,16 +21,13 @@ export interface LibraryEngine {
 }
 
 export interface LibraryMatch {
-  read: Omit<ReadRecord, 'text'>;
+  read: ReadRecord;
   confidence: number;
   score: number;
 }
 
-/** A read as search needs it: its record without the text, and the text's opening (title and lead are searched). */
-export type SearchableRead = Omit<ReadRecord, 'text'> & { opening: string };
-
-/** Characters of a read's text kept for search: more than the search's lead (200) and the snippet shown. */
-const OPENING_CHARS = 600;
+/** A read as search needs it: its record, which holds the text's opening (title and lead are searched). */
+export type SearchableRead = ReadRecord;
 
 export class Library {
   private loaded: Promise<{ keys: number[]; segments: Segment[] }> | null = null;
@@ -72,8 +69,9 @@ export class Library {
     for (const s of segments) for (const id of s.docIds) covered.add(id);
     const missing = (await this.store.readIds()).filter((id) => !covered.has(id));
     if (missing.length === 0 && stale.length === 0) return { keys, segments };
+    const texts = await this.store.texts(missing);
     const rebuilt = buildSegment(
-      (await this.store.reads(missing)).map((r) => ({ id: r.id, hours: toHours(r.published), doc: this.engine.weigh({ title: r.title, body: r.text }).doc })),
+      (await this.store.reads(missing)).map((r) => ({ id: r.id, hours: toHours(r.published), doc: this.engine.weigh({ title: r.title, body: texts.get(r.id) ?? r.opening }).doc })),
     );
     const merged = mergeSegments([...segments, rebuilt]);
     await this.store.replaceSegments([...keys, ...stale], encodeSegment(merged, this.engine.vocabulary));
@@ -122,19 +120,17 @@ export class Library {
     const hits = rankLibrary(segments, query, { k1, limit, exclude });
     const reads = new Map((await this.store.reads(hits.map((h) => h.id))).map((r) => [r.id, r]));
     return hits.flatMap((h) => {
-      const r = reads.get(h.id);
-      if (!r) return [];
-      const { text: _text, ...read } = r;
-      return [{ read, confidence: h.confidence, score: h.score }];
+      const read = reads.get(h.id);
+      return read ? [{ read, confidence: h.confidence, score: h.score }] : [];
     });
   }
 
-  /** Every read, for search (a status or search request leaves storage empty when nothing was ever kept). */
+  /**
+   * Every read's record, for search, in one request that leaves the texts in storage (a status or search
+   * request leaves storage empty when nothing was ever kept).
+   */
   forSearch(): Promise<SearchableRead[]> {
-    this.searchable ??= this.store
-      .readIds()
-      .then((ids) => this.store.reads(ids))
-      .then((reads) => reads.map(({ text, ...read }) => ({ ...read, opening: text.slice(0, OPENING_CHARS) })));
+    this.searchable ??= this.store.allReads();
     this.searchable.catch(() => (this.searchable = null));
     return this.searchable;
   }

@@ -2,12 +2,13 @@
  * A LibraryStore in memory with IndexedDB's transaction semantics (a failed change changes nothing), for the
  * library's unit tests; `failNextWrite` plays a full disk.
  */
-import { READ_VERSION, LibraryWriteError, type NewRead, type ReadRecord } from './records';
+import { LibraryWriteError, recordOf, type NewRead, type ReadRecord } from './records';
 import type { StoredSegment } from './segment';
 import type { LibraryStore, SegmentEntry } from './store';
 
 export class MemoryStore implements LibraryStore {
   reads_ = new Map<number, ReadRecord>();
+  texts_ = new Map<number, string>();
   segments_ = new Map<number, StoredSegment>();
   private nextId = 1;
   private nextKey = 1;
@@ -32,7 +33,8 @@ export class MemoryStore implements LibraryStore {
   async addRead(read: NewRead, segmentFor: (id: number) => StoredSegment) {
     this.write();
     const id = this.nextId++;
-    this.reads_.set(id, { v: READ_VERSION, id, ...read });
+    this.reads_.set(id, { id, ...recordOf(read) });
+    this.texts_.set(id, read.text);
     this.segments_.set(this.nextKey++, segmentFor(id));
     return id;
   }
@@ -41,6 +43,12 @@ export class MemoryStore implements LibraryStore {
   }
   async reads(ids: number[]) {
     return ids.flatMap((id) => (this.reads_.has(id) ? [this.reads_.get(id)!] : []));
+  }
+  async allReads() {
+    return [...this.reads_.values()];
+  }
+  async texts(ids: number[]) {
+    return new Map(ids.flatMap((id) => (this.texts_.has(id) ? [[id, this.texts_.get(id)!] as const] : [])));
   }
   async segments(): Promise<SegmentEntry[]> {
     return [...this.segments_].map(([key, stored]) => ({ key, stored }));
@@ -52,6 +60,7 @@ export class MemoryStore implements LibraryStore {
   }
   async destroy() {
     this.reads_.clear();
+    this.texts_.clear();
     this.segments_.clear();
   }
 }

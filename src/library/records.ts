@@ -9,11 +9,24 @@
  * `segments` holding the binary index segments (segment.ts). A version-1 library is carried over read by read;
  * its segments are then built from the stored text the first time the engine opens it (Library.reconcile).
  * Version 3: the collections' stores beside them (collection-schema.ts); reads and segments are kept as they are.
+ * Version 4: a read's text moves to its own store `texts` (keyed by the read's id) and the read record keeps
+ * the text's opening (READ_VERSION 3): search reads every record once per worker life, and fetching 2,000
+ * full texts for it cost ~6x the records alone (scripts/bench-reads-search.ts). Version-2 records are split
+ * in the upgrade transaction (splitReadV2).
  */
 
 export const DB_NAME = 'sila-library';
-export const DB_VERSION = 3;
-export const READ_VERSION = 2;
+export const DB_VERSION = 4;
+export const READ_VERSION = 3;
+
+/**
+ * Characters of a read's text kept in its record for search: the snippet shown (search.ts, 300) and the lead
+ * search weighs (leadOf: the index's leadChars, 200, plus at most 40 to the next space). Every character more
+ * is read from storage by each first search.
+ */
+export const OPENING_CHARS = 300;
+
+export const openingOf = (text: string): string => text.slice(0, OPENING_CHARS);
 
 export interface ReadRecordV1 {
   url: string;
@@ -25,6 +38,18 @@ export interface ReadRecordV1 {
   readAt: number;
 }
 
+/** A read as version 2 stored it, the text in the record. */
+export interface ReadRecordV2 {
+  v: 2;
+  id: number;
+  url: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  text: string;
+  readAt: number;
+}
+
 export interface ReadRecord {
   v: typeof READ_VERSION;
   /** Assigned by the store; what segments name. */
@@ -33,16 +58,23 @@ export interface ReadRecord {
   title: string;
   outlet: string | null;
   published: string | null;
-  /** The text Sila extracted from the page. */
-  text: string;
+  /** The first OPENING_CHARS of the text Sila extracted (the whole text is in the `texts` store). */
+  opening: string;
   readAt: number;
 }
 
-export type NewRead = Omit<ReadRecord, 'v' | 'id'>;
+/** A read to keep: its record's fields and the text Sila extracted from the page. */
+export type NewRead = Omit<ReadRecord, 'v' | 'id' | 'opening'> & { text: string };
+
+/** The record of a new read, without the id the store assigns. */
+export function recordOf(read: NewRead): Omit<ReadRecord, 'id'> {
+  const { text, ...fields } = read;
+  return { v: READ_VERSION, ...fields, opening: openingOf(text) };
+}
 
 /**
- * A version-1 record as version 2 (without its id, which the new store assigns), or null when it is not a
- * usable record (it is then left out, and counted by the migration).
+ * A version-1 record as a read to keep (the new store assigns its id), or null when it is not a usable record
+ * (it is then left out). Version 2 records have the same fields, and an id.
  */
 export function migrateReadV1(old: unknown): NewRead | null {
   if (!old || typeof old !== 'object') return null;
@@ -57,6 +89,19 @@ export function migrateReadV1(old: unknown): NewRead | null {
     text: r.text,
     readAt: typeof r.readAt === 'number' && Number.isFinite(r.readAt) ? r.readAt : 0,
   };
+}
+
+/**
+ * A version-2 record as today's record and its text (stored apart), or null when it is not a usable record (it
+ * is then dropped by the migration). Its id is kept: the segments refer to it.
+ */
+export function splitReadV2(old: unknown): { read: ReadRecord; text: string } | null {
+  if (!old || typeof old !== 'object') return null;
+  const id = (old as { id?: unknown }).id;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) return null;
+  const read = migrateReadV1(old);
+  if (!read) return null;
+  return { read: { id, ...recordOf(read) }, text: read.text };
 }
 
 /** Storage failures as a sentence a reader understands; the write that failed changed nothing (one transaction). */

@@ -16,7 +16,7 @@ async function archive() {
   return { index, search };
 }
 
-const read = (id: number, title: string, opening: string): SearchableRead => ({ v: 2, id, url: `https://news.example/${id}`, title, outlet: 'Example', published: '2026-12-01T08:00:00Z', readAt: 0, opening });
+const read = (id: number, title: string, opening: string): SearchableRead => ({ v: 3, id, url: `https://news.example/${id}`, title, outlet: 'Example', published: '2026-12-01T08:00:00Z', readAt: 0, opening });
 
 describe('search over the archive and the reads', () => {
   it('interleaves reads with archive hits by the one score, each labelled with its origin', async () => {

@@ -8,7 +8,7 @@ import type { SilaIndex } from '../lib/engine';
 import type { SearchableRead } from './library';
 
 /** Characters of a read's text shown under its title. */
-const SNIPPET_CHARS = 300;
+export const SNIPPET_CHARS = 300;
 
 /** A read as a result card: a DocRecord with an id no archive article has (archive ids are the corpus'). */
 function readAsDoc(read: SearchableRead): DocRecord {

@@ -3,7 +3,7 @@
  * implementation in the extension's origin (background service worker). Each change is one transaction over
  * the stores it touches, so a refused write (quota, full disk) aborts whole and leaves what was kept intact.
  */
-import { DB_NAME, DB_VERSION, READ_VERSION, LibraryWriteError, migrateReadV1, type NewRead, type ReadRecord } from './records';
+import { DB_NAME, DB_VERSION, LibraryWriteError, migrateReadV1, recordOf, splitReadV2, type NewRead, type ReadRecord } from './records';
 import type { StoredSegment } from './segment';
 import { createCollectionStores } from './collection-schema';
 
@@ -19,6 +19,10 @@ export interface LibraryStore {
   addRead(read: NewRead, segmentFor: (id: number) => StoredSegment): Promise<number>;
   readIds(): Promise<number[]>;
   reads(ids: number[]): Promise<ReadRecord[]>;
+  /** Every read's record (not its text), in one request: what search needs. */
+  allReads(): Promise<ReadRecord[]>;
+  /** The stored text of these reads (ids without one are left out). */
+  texts(ids: number[]): Promise<Map<number, string>>;
   segments(): Promise<SegmentEntry[]>;
   /** Removes these segments and adds `add` (when given), in one transaction. */
   replaceSegments(remove: number[], add: StoredSegment | null): Promise<void>;
@@ -28,6 +32,8 @@ export interface LibraryStore {
 
 const READS = 'reads';
 const SEGMENTS = 'segments';
+/** Each read's full text, keyed by its id (out-of-line keys): only weighing and export need it. */
+const TEXTS = 'texts';
 
 export const done = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
@@ -46,7 +52,7 @@ export const finished = (tx: IDBTransaction) =>
 function upgrade(db: IDBDatabase, tx: IDBTransaction, from: number): void {
   if (from < 1) db.createObjectStore(READS, { keyPath: 'url' });
   if (from < 2) {
-    // Version 1 keyed reads by URL: carry them over into the id-keyed store.
+    // Version 1 keyed reads by URL: carry them over into the id-keyed store, already in today's shape.
     const old = tx.objectStore(READS);
     const all = old.getAll();
     all.onsuccess = () => {
@@ -54,14 +60,35 @@ function upgrade(db: IDBDatabase, tx: IDBTransaction, from: number): void {
       const reads = db.createObjectStore(READS, { keyPath: 'id', autoIncrement: true });
       reads.createIndex('url', 'url', { unique: true });
       db.createObjectStore(SEGMENTS, { keyPath: 'key', autoIncrement: true });
+      const texts = db.createObjectStore(TEXTS);
       for (const record of all.result as unknown[]) {
         const read = migrateReadV1(record);
-        if (read) reads.add({ v: READ_VERSION, ...read });
+        if (!read) continue;
+        const added = reads.add(recordOf(read));
+        added.onsuccess = () => texts.add(read.text, added.result);
       }
     };
   }
   // Version 3 adds the collections' stores beside the reads, which stay as they are.
   if (from < 3) createCollectionStores(db);
+  if (from >= 2 && from < 4) {
+    // Version 2 kept the text in the read record: split each record, keeping its id (segments name it).
+    const texts = db.createObjectStore(TEXTS);
+    const reads = tx.objectStore(READS);
+    const cursor = reads.openCursor();
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return;
+      const split = splitReadV2(at.value);
+      if (split) {
+        at.update(split.read);
+        texts.put(split.text, split.read.id);
+      } else {
+        at.delete(); // not a usable record: nothing could show or search it
+      }
+      at.continue();
+    };
+  }
 }
 
 export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<IDBDatabase> {
@@ -155,9 +182,10 @@ export class IndexedDbStore implements LibraryStore {
   async addRead(read: NewRead, segmentFor: (id: number) => StoredSegment): Promise<number> {
     const db = await this.open();
     try {
-      const tx = db.transaction([READS, SEGMENTS], 'readwrite');
+      const tx = db.transaction([READS, TEXTS, SEGMENTS], 'readwrite');
       const end = finished(tx);
-      const id = (await done(tx.objectStore(READS).add({ v: READ_VERSION, ...read }))) as number;
+      const id = (await done(tx.objectStore(READS).add(recordOf(read)))) as number;
+      tx.objectStore(TEXTS).add(read.text, id);
       tx.objectStore(SEGMENTS).add({ stored: segmentFor(id) });
       await end;
       return id;
@@ -178,6 +206,20 @@ export class IndexedDbStore implements LibraryStore {
     const store = db.transaction(READS).objectStore(READS);
     const got = await Promise.all(ids.map((id) => done(store.get(id))));
     return got.filter(Boolean) as ReadRecord[];
+  }
+
+  async allReads(): Promise<ReadRecord[]> {
+    const db = await this.openIfThere();
+    if (!db) return [];
+    return (await done(db.transaction(READS).objectStore(READS).getAll())) as ReadRecord[];
+  }
+
+  async texts(ids: number[]): Promise<Map<number, string>> {
+    const db = await this.openIfThere();
+    if (!db) return new Map();
+    const store = db.transaction(TEXTS).objectStore(TEXTS);
+    const got = await Promise.all(ids.map(async (id) => [id, await done(store.get(id))] as const));
+    return new Map(got.filter((e): e is readonly [number, string] => typeof e[1] === 'string'));
   }
 
   async segments(): Promise<SegmentEntry[]> {

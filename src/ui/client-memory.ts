@@ -9,7 +9,7 @@
 import type { SilaClient } from './client';
 import type { TabState } from '../messages';
 import type { DocRecord, RelatedResult, SearchResult } from '../lib/types';
-import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT } from './sample-data';
+import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT, sampleReadsAt } from './sample-data';
 import { normalize } from '../lib/text/normalize';
 
 export type MemoryState = 'article' | 'empty' | 'not-article' | 'unsupported' | 'pending' | 'loading' | 'error' | 'hostile';
@@ -20,6 +20,8 @@ export interface MemoryClientOptions {
   delayMs?: number;
   /** Make search and about() fail too. */
   failAll?: boolean;
+  /** A library of sample reads (sample-data.ts SAMPLE_READS) for "From your reading" and the options page. */
+  library?: boolean;
 }
 
 export interface MemoryClient extends SilaClient {
@@ -90,6 +92,7 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
   const delay = options.delayMs ?? 0;
   const opened: { url: string; background: boolean }[] = [];
   const searches: string[] = [];
+  let reads = options.library ? 143 : 0;
   const wait = () => new Promise<void>((resolve) => setTimeout(resolve, delay));
 
   const tabStateNow = (): TabState => {
@@ -141,5 +144,17 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
     async openArticle(url, { background }) {
       opened.push({ url, background });
     },
+    ...(options.library && {
+      async libraryRelated() {
+        await wait();
+        return state === 'article' ? sampleReadsAt(Date.now()) : [];
+      },
+      async libraryStatus() {
+        return { reads: reads, segmentBytes: reads * 2_400, persisted: true };
+      },
+      async forgetLibrary() {
+        reads = 0;
+      },
+    }),
   };
 }

@@ -119,3 +119,16 @@ export const HOSTILE_TITLES: string[] = [
   `${'طويل جدًا '.repeat(1000)}`,
   'javascript:alert(1)',
 ];
+
+const DAY = 86_400_000;
+/**
+ * Earlier reads for "From your reading" in the preview (written for Sila, about the sample page's story), read
+ * `daysAgo` before the moment they are asked for.
+ */
+export const SAMPLE_READS: { title: string; outlet: string; published: string; daysAgo: number; confidence: number }[] = [
+  { title: 'جولة جديدة من مفاوضات سد النهضة تنتهي دون اتفاق على قواعد الملء', outlet: 'Example News', published: '2018-05-10T09:00:00Z', daysAgo: 3, confidence: 0.82 },
+  { title: 'السودان يقترح وساطة أفريقية في خلاف مياه النيل', outlet: 'Sample Daily', published: '2018-05-06T12:30:00Z', daysAgo: 8, confidence: 0.71 },
+  { title: 'خبراء: ملء الخزان في سنوات الجفاف يقلص حصة دول المصب', outlet: 'Example News', published: '2018-04-28T07:15:00Z', daysAgo: 21, confidence: 0.58 },
+];
+export const sampleReadsAt = (now: number) =>
+  SAMPLE_READS.map((r, i) => ({ url: `https://news.example/reading/${i + 1}`, title: r.title, outlet: r.outlet, published: r.published, readAt: now - r.daysAgo * DAY, confidence: r.confidence }));

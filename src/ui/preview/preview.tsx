@@ -1,7 +1,7 @@
 /**
  * The UI preview: any Sila page, in any state, with the in-memory client, outside the extension.
  * URL parameters: page=popup|sidepanel|options, state=<MemoryState>, ui=<browser language>, and any setting
- * (language, digits, theme, resultCount, minConfidence). Served by scripts/ui-preview.ts, never shipped.
+ * (language, digits, theme, rememberReads, resultCount, minConfidence); library=1 adds sample reads. Served by scripts/ui-preview.ts, never shipped.
  */
 import '../styles/base.css';
 import '../styles/reader.css';
@@ -18,12 +18,12 @@ const params = new URLSearchParams(location.search);
 const page = params.get('page') ?? 'popup';
 const state = (params.get('state') ?? 'article') as MemoryState;
 const stored: Record<string, unknown> = {};
-for (const key of ['language', 'digits', 'theme']) if (params.has(key)) stored[key] = params.get(key);
+for (const key of ['language', 'digits', 'theme', 'rememberReads']) if (params.has(key)) stored[key] = params.get(key);
 for (const key of ['resultCount', 'minConfidence']) if (params.has(key)) stored[key] = Number(params.get(key));
 if (params.has('silent')) stored.silentSites = params.getAll('silent');
 
 document.body.classList.add(`page-${page}`);
-const client = createMemoryClient({ state, delayMs: Number(params.get('delay') ?? 0), failAll: params.has('fail') });
+const client = createMemoryClient({ state, delayMs: Number(params.get('delay') ?? 0), failAll: params.has('fail'), library: params.has('library') });
 // Exposed so scripts/ui-preview.ts can check what the keyboard opened.
 (window as unknown as { __silaPreview: unknown }).__silaPreview = { client };
 await browser.storage.sync.set({ [SETTINGS_KEY]: stored });

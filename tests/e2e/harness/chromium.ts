@@ -48,8 +48,20 @@ export function startChromium(
   });
 }
 
-export async function launchChromium(extensionDir: string, proxyPort: number, opts: { headless?: boolean; lang?: string; userDataDir?: string } = {}): Promise<ExtensionSession> {
-  const browser = await startChromium(extensionDir, proxyPort, opts);
+/**
+ * `allowIncognito` loads the build as a user's "Allow in Incognito" switch does (CDP Extensions.loadUnpacked with
+ * enableInIncognito), so that its content script runs in incognito windows too.
+ */
+export async function launchChromium(
+  extensionDir: string,
+  proxyPort: number,
+  opts: { headless?: boolean; lang?: string; userDataDir?: string; allowIncognito?: boolean } = {},
+): Promise<ExtensionSession> {
+  const browser = await startChromium(opts.allowIncognito ? null : extensionDir, proxyPort, { ...opts, installExtensions: opts.allowIncognito });
+  if (opts.allowIncognito) {
+    const cdp = await browser.target().createCDPSession();
+    await cdp.send('Extensions.loadUnpacked', { path: extensionDir, enableInIncognito: true } as never);
+  }
 
   async function worker(): Promise<WebWorker> {
     const target = await browser.waitForTarget(

@@ -1,0 +1,82 @@
+/**
+ * library/remember never keeps a tab of a private (incognito) window, nor one the background cannot see, and
+ * keeps a normal tab's article (the same call, so the refusals are not a library that keeps nothing).
+ */
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { ArticleSnapshot } from '../lib/types';
+
+const session = new Map<string, unknown>();
+const sync = new Map<string, unknown>();
+const area = (m: Map<string, unknown>) => ({
+  get: async (keys: string | string[]) => Object.fromEntries([keys].flat().filter((k) => m.has(k)).map((k) => [k, structuredClone(m.get(k))])),
+  set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => m.set(k, structuredClone(v))),
+  remove: async (keys: string | string[]) => void [keys].flat().forEach((k) => m.delete(k)),
+});
+/** Tabs the fake browser knows, with the window's privacy; other ids are tabs it cannot see. */
+const tabs = new Map<number, { id: number; incognito: boolean }>();
+const extension = { inIncognitoContext: false };
+// Node 20 has no navigator; the status asks navigator.storage whether storage is persisted.
+vi.stubGlobal('navigator', {});
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: { session: area(session), sync: area(sync) },
+    extension,
+    tabs: { get: async (id: number) => tabs.get(id) ?? Promise.reject(new Error(`No tab with id: ${id}.`)) },
+  },
+}));
+vi.mock('./engine', async () => {
+  const { openIndex } = await import('../lib/engine');
+  const { memorySource } = await import('../lib/index/source');
+  const { buildFixtureFiles } = await import('../../tests/fixtures/fixture-index');
+  const index = openIndex(memorySource(buildFixtureFiles()));
+  return { engine: () => index };
+});
+const { libraryHandlers } = await import('./library-handlers');
+const { snapshotEntries } = await import('../tab-answer');
+const { SETTINGS_KEY } = await import('../settings');
+const { fixtureArticles } = await import('../../tests/fixtures/fixture-index');
+
+async function articleIn(tabId: number, incognito: boolean | null): Promise<string> {
+  const a = fixtureArticles[tabId % fixtureArticles.length];
+  const url = `https://news.example/${tabId}`;
+  const snapshot: ArticleSnapshot = { isArticle: true, title: a.title, text: a.body, lang: 'en', dir: 'ltr', url, canonicalUrl: null, published: null, siteName: 'Example' };
+  for (const [k, v] of Object.entries(await snapshotEntries(tabId, snapshot))) session.set(k, v);
+  if (incognito !== null) tabs.set(tabId, { id: tabId, incognito });
+  return url;
+}
+
+beforeEach(async () => {
+  session.clear();
+  tabs.clear();
+  extension.inIncognitoContext = false;
+  sync.set(SETTINGS_KEY, { version: 2, rememberReads: 'on' });
+  await libraryHandlers['library/forget'](undefined as never, undefined);
+});
+
+const reads = async () => (await libraryHandlers['library/status'](undefined as never, undefined)).reads;
+
+describe('remembering and private windows', () => {
+  test('a normal window’s article is kept; a private window’s is not', async () => {
+    expect(await libraryHandlers['library/remember']({ url: await articleIn(1, false) }, 1)).toEqual({ kept: 'added' });
+    expect(await libraryHandlers['library/remember']({ url: await articleIn(2, true) }, 2)).toEqual({ kept: 'private' });
+    expect(await reads()).toBe(1);
+  });
+
+  test('nothing is kept in an incognito context of its own (an extension page in a private window, Chrome "split" mode)', async () => {
+    extension.inIncognitoContext = true;
+    expect(await libraryHandlers['library/remember']({ url: await articleIn(3, false) }, 3)).toEqual({ kept: 'private' });
+    expect(await reads()).toBe(0);
+  });
+
+  test('a tab the background cannot see is not kept either', async () => {
+    expect(await libraryHandlers['library/remember']({ url: await articleIn(4, null) }, 4)).toEqual({ kept: 'private' });
+    expect(await reads()).toBe(0);
+  });
+
+  test('with remembering off nothing is asked of the tab', async () => {
+    sync.set(SETTINGS_KEY, { version: 2, rememberReads: 'off' });
+    expect(await libraryHandlers['library/remember']({ url: await articleIn(5, false) }, 5)).toEqual({ kept: 'off' });
+    expect(await reads()).toBe(0);
+  });
+});

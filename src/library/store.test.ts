@@ -1,0 +1,47 @@
+/** The reads' IndexedDB schema upgrades (fake-indexeddb): what an older Sila stored is carried into today's layout. */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { rawOpen } from './test-raw-open';
+import { IndexedDbStore, done } from './store';
+import { DB_VERSION, READ_VERSION, openingOf } from './records';
+
+const long = 'نص المقال '.repeat(100);
+
+
+describe(`reads upgraded to database version ${DB_VERSION}`, () => {
+  it('a version-1 library (keyed by URL): usable reads get ids, openings and their texts apart; the rest is left out', async () => {
+    const v1 = await rawOpen('sila-upgrade-v1', 1, (db) => db.createObjectStore('reads', { keyPath: 'url' }));
+    const tx = v1.transaction('reads', 'readwrite');
+    tx.objectStore('reads').add({ url: 'https://a.example/1', title: 'أ', outlet: 'A', published: null, text: long, readAt: 3 });
+    tx.objectStore('reads').add({ url: 'javascript:alert(1)', title: 'x', text: 'x', readAt: 1 });
+    await new Promise((ok) => (tx.oncomplete = ok));
+    v1.close();
+    const store = new IndexedDbStore('sila-upgrade-v1');
+    const reads = await store.allReads();
+    expect(reads).toEqual([{ v: READ_VERSION, id: 1, url: 'https://a.example/1', title: 'أ', outlet: 'A', published: null, opening: openingOf(long), readAt: 3 }]);
+    expect(await store.texts([1])).toEqual(new Map([[1, long]]));
+  });
+
+  it('a version-2 library: each record keeps its id, a damaged one is dropped, a new read is stored in the new layout', async () => {
+    const v2 = await rawOpen('sila-upgrade-v2', 2, (db) => {
+      db.createObjectStore('reads', { keyPath: 'id', autoIncrement: true }).createIndex('url', 'url', { unique: true });
+      db.createObjectStore('segments', { keyPath: 'key', autoIncrement: true });
+    });
+    const tx = v2.transaction('reads', 'readwrite');
+    tx.objectStore('reads').add({ v: 2, url: 'https://a.example/1', title: 'أ', outlet: null, published: '2026-01-02', text: long, readAt: 3 });
+    tx.objectStore('reads').add({ v: 2, url: 'https://a.example/2', title: 'ب', outlet: null, published: null, text: 42, readAt: 4 });
+    tx.objectStore('reads').add({ v: 2, url: 'https://a.example/3', title: 'ج', outlet: 'C', published: null, text: 'قصير', readAt: 5 });
+    await new Promise((ok) => (tx.oncomplete = ok));
+    v2.close();
+    const store = new IndexedDbStore('sila-upgrade-v2');
+    expect((await store.allReads()).map((r) => [r.id, r.opening])).toEqual([[1, openingOf(long)], [3, 'قصير']]);
+    expect(await store.texts([1, 2, 3])).toEqual(new Map([[1, long], [3, 'قصير']]));
+    const id = await store.addRead({ url: 'https://a.example/4', title: 'د', outlet: null, published: null, text: long, readAt: 6 }, () => ({ v: 1, vocabulary: 'x', layout: { sections: [] } as never, bytes: new Uint8Array() }));
+    expect((await store.reads([id]))[0]).not.toHaveProperty('text');
+    expect((await store.texts([id])).get(id)).toBe(long);
+    const db = await rawOpen('sila-upgrade-v2');
+    expect(db.version).toBe(DB_VERSION);
+    expect(await done(db.transaction('texts').objectStore('texts').count())).toBe(3);
+    db.close();
+  });
+});
