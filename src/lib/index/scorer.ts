@@ -1,4 +1,4 @@
-import { SAT_BITS, SAT_LEVELS_BASE, SAT_MASK, VarintReader, dequantizeSat, type ChunkedBytes } from './bytes';
+import { SAT_BITS, SAT_LEVELS_BASE, SAT_MASK, dequantizeSat, type ChunkedBytes } from './bytes';
 import { TopK } from './top-k';
 
 /**
@@ -136,10 +136,16 @@ export class Scorer {
       const t = terms[q];
       const w = weights[q];
       const bit = firstBit + q < 32 ? 1 << (firstBit + q) : 0;
-      const postings = new VarintReader(this.p.postings.slice(postOffsets[t], postOffsets[t + 1]));
+      const postings = this.p.postings.slice(postOffsets[t], postOffsets[t + 1]);
       let doc = 0;
-      while (postings.more()) {
-        const v = postings.next();
+      // The varint decoded inline (see bytes.ts: the reader's calls cost a cold first query).
+      for (let at = 0; at < postings.length; ) {
+        let b = postings[at++];
+        let v = b & 0x7f;
+        for (let shift = 7; b & 0x80; shift += 7) {
+          b = postings[at++];
+          v |= (b & 0x7f) << shift;
+        }
         doc += v >>> SAT_BITS;
         const s = satTable[v & SAT_MASK];
         if (acc[doc] === 0 && mask[doc] === 0) touched[touchedCount++] = doc;
@@ -186,10 +192,16 @@ export class Scorer {
     const { slot } = this;
     positions.forEach((p, i) => (slot[p] = i + 1));
     for (let q = 0; q < count; q++) {
-      const postings = new VarintReader(this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]));
+      const postings = this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]);
       let doc = 0;
-      while (postings.more()) {
-        const v = postings.next();
+      // The varint decoded inline (see bytes.ts: the reader's calls cost a cold first query).
+      for (let at = 0; at < postings.length; ) {
+        let b = postings[at++];
+        let v = b & 0x7f;
+        for (let shift = 7; b & 0x80; shift += 7) {
+          b = postings[at++];
+          v |= (b & 0x7f) << shift;
+        }
         doc += v >>> SAT_BITS;
         const i = slot[doc];
         if (i !== 0) hit(i - 1, q, v & SAT_MASK);

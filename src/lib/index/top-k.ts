@@ -32,50 +32,41 @@ export class TopK {
     return this.scores[0];
   }
 
-  /** i ranks below j */
-  private below(i: number, j: number): boolean {
-    const { scores, docs } = this;
-    return scores[i] < scores[j] || (scores[i] === scores[j] && docs[i] > docs[j]);
-  }
-
-  private swap(i: number, j: number): void {
-    const { scores, docs } = this;
-    const d = docs[i];
-    docs[i] = docs[j];
-    docs[j] = d;
-    const s = scores[i];
-    scores[i] = scores[j];
-    scores[j] = s;
-  }
-
   offer(doc: number, score: number): void {
-    if (this.k === 0) return;
-    const { docs, scores } = this;
-    if (this.size < this.k) {
-      let i = this.size++;
-      docs[i] = doc;
-      scores[i] = score;
+    const { docs, scores, k } = this;
+    if (k === 0) return;
+    // Sift with the comparisons written out (no helper calls): a cold query offers thousands of candidates
+    // before the JIT has optimised this method.
+    let i: number;
+    if (this.size < k) {
+      i = this.size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!this.below(i, parent)) break;
-        this.swap(i, parent);
+        const ps = scores[parent];
+        if (ps < score || (ps === score && docs[parent] > doc)) break;
+        docs[i] = docs[parent];
+        scores[i] = ps;
         i = parent;
       }
-      return;
+    } else {
+      if (score < scores[0] || (score === scores[0] && doc > docs[0])) return;
+      const size = this.size;
+      i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        let m = l;
+        if (r < size && (scores[r] < scores[l] || (scores[r] === scores[l] && docs[r] > docs[l]))) m = r;
+        const ms = scores[m];
+        if (!(ms < score || (ms === score && docs[m] > doc))) break;
+        docs[i] = docs[m];
+        scores[i] = ms;
+        i = m;
+      }
     }
-    if (score < scores[0] || (score === scores[0] && doc > docs[0])) return;
-    docs[0] = doc;
-    scores[0] = score;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < this.size && this.below(l, m)) m = l;
-      if (r < this.size && this.below(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
-    }
+    docs[i] = doc;
+    scores[i] = score;
   }
 
   /** The positions held, in heap order. */
