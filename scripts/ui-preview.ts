@@ -48,10 +48,12 @@ const showSection = (selector: string, block: 'start' | 'center' = 'start') => a
 const READING = { page: 'popup', state: 'article', rememberReads: 'on', library: '1' };
 
 const SHOTS: Shot[] = [
-  { name: 'popup-ar-reading', params: { ...READING, ui: 'ar' }, viewport: POPUP, act: showSection('[data-role="from-reading"] [data-read-url]', 'center') },
-  { name: 'popup-en-reading', params: { ...READING, ui: 'en-US' }, viewport: POPUP, act: showSection('[data-role="from-reading"] [data-read-url]', 'center') },
+  { name: 'popup-ar-reading', params: { ...READING, ui: 'ar' }, viewport: POPUP, act: showSection('[data-origin="reading"]', 'center') },
+  { name: 'popup-en-reading', params: { ...READING, ui: 'en-US' }, viewport: POPUP, act: showSection('[data-origin="reading"]', 'center') },
   { name: 'options-ar-library', params: { page: 'options', ui: 'ar', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="library-section"]', 'center') },
   { name: 'options-en-library', params: { page: 'options', ui: 'en-US', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="library-section"]', 'center') },
+  { name: 'options-ar-collections', params: { page: 'options', ui: 'ar', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="collections-section"]', 'center') },
+  { name: 'options-en-collections', params: { page: 'options', ui: 'en-US', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="collections-section"]', 'center') },
   { name: 'popup-ar-article', params: { page: 'popup', state: 'article', ui: 'ar' }, viewport: POPUP },
   { name: 'popup-en-article', params: { page: 'popup', state: 'article', ui: 'en-US' }, viewport: POPUP },
   { name: 'popup-ar-dark', params: { page: 'popup', state: 'article', ui: 'ar', digits: 'arab' }, viewport: POPUP, dark: true },

@@ -9,7 +9,7 @@
 import type { SilaClient } from './client';
 import type { TabState } from '../messages';
 import type { DocRecord, RelatedResult, SearchResult } from '../lib/types';
-import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT, sampleReadsAt } from './sample-data';
+import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT, SAMPLE_COLLECTION_RESULT, newSampleCollection, sampleCollectionsAt, sampleReadsAt } from './sample-data';
 import { normalize } from '../lib/text/normalize';
 
 export type MemoryState = 'article' | 'empty' | 'not-article' | 'unsupported' | 'pending' | 'loading' | 'error' | 'hostile';
@@ -93,6 +93,7 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
   const opened: { url: string; background: boolean }[] = [];
   const searches: string[] = [];
   let reads = options.library ? 143 : 0;
+  let collections = options.library ? sampleCollectionsAt(Date.now()) : [];
   const wait = () => new Promise<void>((resolve) => setTimeout(resolve, delay));
 
   const tabStateNow = (): TabState => {
@@ -147,13 +148,21 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
     ...(options.library && {
       async libraryRelated() {
         await wait();
-        return state === 'article' ? sampleReadsAt(Date.now()) : [];
+        return state === 'article' ? [...sampleReadsAt(Date.now()), SAMPLE_COLLECTION_RESULT] : [];
       },
       async libraryStatus() {
         return { reads: reads, segmentBytes: reads * 2_400, persisted: true };
       },
       async forgetLibrary() {
         reads = 0;
+      },
+      async collections() {
+        return collections;
+      },
+      async addCollection(file: File) {
+        const id = collections.length + 1;
+        collections = [...collections, { ...newSampleCollection(id, file.name, file.size), addedAt: Date.now() }];
+        return id;
       },
     }),
   };

@@ -2,8 +2,9 @@
  * Sample articles for the in-memory client (tests and the UI preview). Every title and snippet here was written
  * for Sila's tests; none comes from the corpus. Outlets and dates look like the bundled archive's.
  */
-import type { DocRecord, IndexMeta } from '../lib/types';
+import type { DocRecord, IndexMeta, RelatedResult } from '../lib/types';
 import type { ArticleSnapshot } from '../lib/types';
+import type { CollectionInfo } from '../messages';
 
 let nextId = 1;
 function doc(story: number, source: string, published: string, title: string, snippet: string): DocRecord {
@@ -130,5 +131,36 @@ export const SAMPLE_READS: { title: string; outlet: string; published: string; d
   { title: 'السودان يقترح وساطة أفريقية في خلاف مياه النيل', outlet: 'Sample Daily', published: '2018-05-06T12:30:00Z', daysAgo: 8, confidence: 0.71 },
   { title: 'خبراء: ملء الخزان في سنوات الجفاف يقلص حصة دول المصب', outlet: 'Example News', published: '2018-04-28T07:15:00Z', daysAgo: 21, confidence: 0.58 },
 ];
-export const sampleReadsAt = (now: number) =>
-  SAMPLE_READS.map((r, i) => ({ url: `https://news.example/reading/${i + 1}`, title: r.title, outlet: r.outlet, published: r.published, readAt: now - r.daysAgo * DAY, confidence: r.confidence }));
+/** The sample reads as the library answers them: related results labelled with when they were read. */
+export const sampleReadsAt = (now: number): RelatedResult[] =>
+  SAMPLE_READS.map((r, i) => ({
+    doc: { id: `reading:${i + 1}`, title: r.title, url: `https://news.example/reading/${i + 1}`, source: r.outlet, published: r.published, snippet: '', story: -1 },
+    position: -1,
+    score: r.confidence,
+    sharedTerms: [],
+    alsoIn: [],
+    confidence: r.confidence,
+    readAt: now - r.daysAgo * DAY,
+  }));
+
+/** A user's collections as settings list them (names and files written for Sila's previews). */
+export const sampleCollectionsAt = (now: number): CollectionInfo[] => [
+  { id: 1, name: 'أرشيف غرفة الأخبار', fileName: 'newsroom-archive.jsonl.gz', fileBytes: 6_812_000, addedAt: now - 12 * DAY, state: 'ready', enabled: true, articles: 10_000, skipped: [{ line: 4_211, reason: 'line 4211: empty body' }], skippedTotal: 1, bytesRead: 0, error: null },
+  { id: 2, name: 'Nile water talks', fileName: 'nile-water-talks.jsonl', fileBytes: 2_450_000, addedAt: now, state: 'importing', enabled: true, articles: 1_500, skipped: [], skippedTotal: 0, bytesRead: 1_020_000, error: null },
+];
+
+/** A collection just chosen in the preview: listed as importing, nothing read yet. */
+export const newSampleCollection = (id: number, fileName: string, fileBytes: number): CollectionInfo => ({
+  id, name: fileName.replace(/\.jsonl(\.gz)?$/i, ''), fileName, fileBytes, addedAt: 0, state: 'importing', enabled: true, articles: 0, skipped: [], skippedTotal: 0, bytesRead: 0, error: null,
+});
+
+/** One collection article related to the sample page, labelled with its collection. */
+export const SAMPLE_COLLECTION_RESULT: RelatedResult = {
+  doc: { id: 'collection:1:na-118', title: 'وزراء المياه في دول حوض النيل يجتمعون لبحث آلية تبادل البيانات', url: 'https://newsroom.example/archive/118', source: 'Newsroom', published: '2017-11-20T08:00:00Z', snippet: '', story: -1 },
+  position: -1,
+  score: 0.76,
+  sharedTerms: [],
+  alsoIn: [],
+  confidence: 0.76,
+  collection: { id: 1, name: 'أرشيف غرفة الأخبار' },
+};

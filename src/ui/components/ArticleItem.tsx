@@ -51,7 +51,8 @@ export function ArticleItem({ doc, terms, highlightOptions, sharedTerms = [], al
       <div class="article-meta" id={`${detailsId}-meta`}>
         {originLabel && (
           <>
-            <span class="origin bidi" data-role="origin" dir="auto">
+            {/* The label is an interface sentence ("Collection: name"): the interface's direction, not the name's. */}
+            <span class="origin bidi" data-role="origin" dir={i18n.dir}>
               {displayText(originLabel, 80)}
             </span>
             <span aria-hidden="true" class="sep">·</span>
