@@ -1,9 +1,9 @@
 /**
- * npm run bench:library -- [--articles N] [--queries N]
+ * npm run bench:library -- [--articles N] [--queries N] [--dev-queries]
  * The import pipeline's own cost, in node over the shipped index (public/index): the first N articles of
  * ../shared/corpus/egypt-2013 (default 10,000) read through the builder's line reader, weighed and committed in
  * chunks (src/library/collection-import.ts, into the in-memory store), then related queries (the next articles
- * of egypt-2013, not imported) against the bundled archive alone and with the collection beside it, same run:
+ * of egypt-2013, not imported; with --dev-queries, ant-2018's dev queries, as `npm run eval` times them) against the bundled archive alone and with the collection beside it, same run:
  * the collection's own ranking, and the whole related answer (archive + collection, merged by confidence as
  * the popup does, src/library/related-merge.ts) against the archive's alone; then typed searches (the queries'
  * first title words) over the archive alone and with the collection scored beside it (collection-search.ts).
@@ -13,6 +13,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGunzip } from 'node:zlib';
+import { resolve } from 'node:path';
 import { openIndex } from '../src/lib/engine';
 import { CorpusLines } from '../src/lib/corpus/lines';
 import { newCollection, runImport } from '../src/library/collection-import';
@@ -23,7 +24,8 @@ import { mergeSearchResults } from '../src/library/search';
 import { MemoryCollections } from '../src/library/memory-collections';
 import { vocabularyKey } from '../src/library/segment';
 import { parseArgs, runMain } from './lib/args';
-import { defaultIndexDir } from './paths';
+import { corpusDir, defaultIndexDir } from './paths';
+import { openCorpus } from './lib/read-corpus';
 import { dirSource } from './lib/dir-source';
 
 const egypt = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'egypt-2013', 'articles.jsonl.gz');
@@ -46,10 +48,13 @@ async function firstLines(n: number, extra: number): Promise<{ text: string; que
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 runMain(async () => {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { flags: ['dev-queries'] });
   const n = Number(args.get('articles') ?? 10_000);
   const q = Number(args.get('queries') ?? 200);
-  const { text, queries } = await firstLines(n, q);
+  const { text, queries: egyptQueries } = await firstLines(n, q);
+  const queries: { title: string; body: string; published?: string | null }[] = [];
+  if (args.has('dev-queries')) for await (const a of openCorpus(resolve(corpusDir, 'dev-queries.jsonl.gz')).articles) queries.push(a);
+  else queries.push(...egyptQueries);
   const index = await openIndex(dirSource(defaultIndexDir));
   const engine = { vocabulary: vocabularyKey(index.meta), weigh: (a: { title: string; body: string }) => index.weighForLibrary(a) };
   const store = new MemoryCollections();
@@ -60,6 +65,12 @@ runMain(async () => {
   const importMs = performance.now() - t0;
   const collections = new CollectionIndex(store, engine);
   await collections.related({ title: '', text: 'مصر', urls: [] }, 1); // decode the segments once
+  // Warm, as `npm run bench` and `npm run eval` time queries: one untimed pass first, so that reading the
+  // postings files and the JIT's tiers are not counted as query time.
+  for (const query of queries) {
+    await index.related(query, { k: 10 });
+    await collections.related({ title: query.title, text: query.body, urls: [] }, 10);
+  }
   const archive: number[] = [];
   const withCollection: number[] = [];
   const merged: number[] = [];

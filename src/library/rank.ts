@@ -52,7 +52,7 @@ function findTerm(terms: Uint32Array, t: number): number {
 }
 
 export function rankLibrary(segments: Segment[], q: LibraryQuery, o: LibraryRankOptions): LibraryHit[] {
-  const sat = (level: number) => (level / 15) * (o.k1 + 1);
+  const satTable = Float64Array.from({ length: 16 }, (_, level) => (level / 15) * (o.k1 + 1));
   const minConfidence = o.minConfidence ?? defaultRankParams.minConfidence;
   const hits: LibraryHit[] = [];
   const p = defaultRankParams;
@@ -61,24 +61,32 @@ export function rankLibrary(segments: Segment[], q: LibraryQuery, o: LibraryRank
     for (let i = 0; i < terms.length; i++) {
       const slot = findTerm(s.terms, terms[i]);
       if (slot < 0) continue;
-      for (let at = s.postOffsets[slot]; at < s.postOffsets[slot + 1]; at++) acc[s.postDocs[at]] += weights[i] * sat(s.postLevels[at]);
+      const w = weights[i];
+      for (let at = s.postOffsets[slot]; at < s.postOffsets[slot + 1]; at++) acc[s.postDocs[at]] += w * satTable[s.postLevels[at]];
     }
   };
   for (const s of segments) {
     const acc = new Float64Array(s.docIds.length);
     add(s, acc, q.terms, q.weights);
+    // Listed as a bundled candidate is (its query terms' cosine); confident as one is (the whole page's).
+    const listed: number[] = [];
+    for (let local = 0; local < acc.length; local++) {
+      const score = acc[local];
+      if (score <= 0 || o.exclude?.has(s.docIds[local])) continue;
+      if (confidenceOf(score / (q.norm * s.docNorm[local] || 1), p.confidenceHalf) >= minConfidence) listed.push(local);
+    }
+    // The whole page's other terms (about a hundred) are walked only for a segment with something to list: most
+    // segments of an unrelated collection have nothing, and this walk is most of a query's cost.
+    if (listed.length === 0) continue;
     const rest = whole ? new Float64Array(s.docIds.length) : null;
     if (rest) add(s, rest, q.restTerms!, q.restWeights!);
-    acc.forEach((score, local) => {
-      const id = s.docIds[local];
-      if (score <= 0 || o.exclude?.has(id)) return;
+    for (const local of listed) {
+      const score = acc[local];
       const denominator = q.norm * s.docNorm[local] || 1;
       const cosine = score / denominator;
-      // Listed as a bundled candidate is (its query terms' cosine); confident as one is (the whole page's).
-      if (confidenceOf(cosine, p.confidenceHalf) < minConfidence) return;
       const confidence = rest ? confidenceOf((score + rest[local]) / denominator, p.confidenceWholeHalf) : confidenceOf(cosine, p.confidenceHalf);
-      hits.push({ id, score, cosine, confidence });
-    });
+      hits.push({ id: s.docIds[local], score, cosine, confidence });
+    }
   }
   return hits.sort((a, b) => b.confidence - a.confidence || a.id - b.id).slice(0, o.limit);
 }
