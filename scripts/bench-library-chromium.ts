@@ -10,8 +10,7 @@
  * load, library segments, ranking) timed to its answer, and the worker's memory after it (CDP
  * Runtime.getHeapUsage); then warm library/related calls.
  * Not measured: 2,000 remembered reads (keeping a read takes 15 s of a visible tab, and the build has no
- * faster path; none is added for a benchmark), and collections in the related answer (merged on another branch:
- * until then the collection is stored and loaded at worker start but not ranked).
+ * faster path; none is added for a benchmark).
  */
 import { cpSync, mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
