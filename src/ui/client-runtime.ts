@@ -11,8 +11,6 @@ import { safeHttpUrl } from '../lib/safe-url';
 import { loadSettings, type Settings } from '../settings';
 import { readTab, stateFromStored } from '../tab-answer';
 import { afterNextPaint } from './after-paint';
-import { newCollection } from '../library/collection-import';
-import { IndexedDbCollections } from '../library/collection-store';
 
 function isReply(value: unknown): value is Reply<MessageName> {
   if (!value || typeof value !== 'object') return false;
@@ -118,6 +116,9 @@ export function createRuntimeClient({ prefetch = false, settings }: { prefetch?:
     async addCollection(file) {
       // The page stores the file itself: a runtime message cannot carry a Blob in Chrome. The background then
       // reads it from the same database.
+      // Loaded here, not with the client: only the settings page adds collections, so the popup never loads the
+      // import's code.
+      const [{ IndexedDbCollections }, { newCollection }] = await Promise.all([import('../library/collection-store'), import('../library/collection-import')]);
       const id = await new IndexedDbCollections().stage(newCollection(file.name, file.size), file);
       await send('collections/import', { id });
       return id;
