@@ -8,8 +8,8 @@ import { weighArticle } from '../lib/index/weigh';
 import { openIndex } from '../lib/engine';
 import type { CorpusArticle } from '../lib/types';
 import { buildSegment, decodeSegment, encodeSegment, mergeSegments, segmentDocs, SegmentDecodeError, type SegmentDoc } from './segment';
-import { mergeByConfidence, rankLibrary } from './rank';
-import { Library, MERGE_AT, type LibraryEngine } from './library';
+import { rankLibrary } from './rank';
+import { Library, MERGE_AT, libraryEngineOf, type LibraryEngine } from './library';
 import { MemoryStore } from './memory-store';
 import { OPENING_CHARS, migrateReadV1, storageErrorMessage } from './records';
 
@@ -72,7 +72,7 @@ describe('a remembered article is weighed as the bundled index weighs a corpus a
     );
     const scorer = new Scorer({ idf: ix.idf, postOffsets: ix.postOffsets, postings: ix.postings, docCount: ix.docCount, k1: ix.meta.sila.params.k1 });
     const page = articles[0];
-    const { query, k1 } = index.weighForLibrary({ title: page.title, body: page.body });
+    const { query, k1 } = index.libraryQuery({ title: page.title, body: page.body });
     expect(query.terms.length).toBeGreaterThan(0);
     await ix.ensurePostings(query.terms);
     const bundled = scorer.score(query.terms, query.weights, 100);
@@ -141,21 +141,10 @@ describe('library segments', () => {
   });
 });
 
-describe('one list from the archive and the library', () => {
-  it('is ordered by the confidence both compute, archive first at a tie', () => {
-    const merged = mergeByConfidence([{ confidence: 0.9 }, { confidence: 0.4 }], [{ confidence: 0.6 }, { confidence: 0.4 }], 3);
-    expect(merged.map((m) => [m.from, m.item.confidence])).toEqual([
-      ['archive', 0.9],
-      ['reading', 0.6],
-      ['archive', 0.4],
-    ]);
-  });
-});
-
 describe('Library over a store', () => {
   const setup = async () => {
     const index = await openIndex(memorySource(indexFiles));
-    const engine: LibraryEngine = { vocabulary: 'fixture-1', weigh: (a) => index.weighForLibrary(a) };
+    const engine: LibraryEngine = { ...libraryEngineOf(index), vocabulary: 'fixture-1' };
     const store = new MemoryStore();
     return { store, engine, library: new Library(store, engine) };
   };

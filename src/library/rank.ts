@@ -90,17 +90,3 @@ export function rankLibrary(segments: Segment[], q: LibraryQuery, o: LibraryRank
   }
   return hits.sort((a, b) => b.confidence - a.confidence || a.id - b.id).slice(0, o.limit);
 }
-
-/** Bundled results and library hits in one list, by the confidence both compute the same way. */
-export function mergeByConfidence<A extends { confidence: number }, B extends { confidence: number }>(
-  bundled: A[],
-  library: B[],
-  k: number,
-): ({ from: 'archive'; item: A } | { from: 'reading'; item: B })[] {
-  const all = [
-    ...bundled.map((item) => ({ from: 'archive' as const, item })),
-    ...library.map((item) => ({ from: 'reading' as const, item })),
-  ];
-  // Stable: at equal confidence the archive's own order comes first.
-  return all.sort((a, b) => b.item.confidence - a.item.confidence).slice(0, k);
-}
