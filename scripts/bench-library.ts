@@ -22,7 +22,7 @@ import { CollectionSearch, searchCollections } from '../src/library/collection-s
 import { collectionScoped, mergeRelated } from '../src/library/related-merge';
 import { mergeSearchResults } from '../src/library/search';
 import { MemoryCollections } from '../src/library/memory-collections';
-import { vocabularyKey } from '../src/library/segment';
+import { libraryEngineOf } from '../src/library/library';
 import { parseArgs, runMain } from './lib/args';
 import { corpusDir, defaultIndexDir } from './paths';
 import { openCorpus } from './lib/read-corpus';
@@ -56,7 +56,7 @@ runMain(async () => {
   if (args.has('dev-queries')) for await (const a of openCorpus(resolve(corpusDir, 'dev-queries.jsonl.gz')).articles) queries.push(a);
   else queries.push(...egyptQueries);
   const index = await openIndex(dirSource(defaultIndexDir));
-  const engine = { vocabulary: vocabularyKey(index.meta), weigh: (a: { title: string; body: string }) => index.weighForLibrary(a) };
+  const engine = libraryEngineOf(index);
   const store = new MemoryCollections();
   const file = new Blob([text]);
   const id = await store.stage(newCollection('egypt-2013.jsonl', file.size), file);

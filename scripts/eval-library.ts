@@ -17,7 +17,7 @@ import { newCollection, runImport } from '../src/library/collection-import';
 import { CollectionIndex } from '../src/library/collection-related';
 import { MemoryCollections } from '../src/library/memory-collections';
 import { collectionScoped, mergeRelated } from '../src/library/related-merge';
-import { vocabularyKey } from '../src/library/segment';
+import { libraryEngineOf } from '../src/library/library';
 import { parseArgs, runMain } from './lib/args';
 import { dirSource } from './lib/dir-source';
 import { ensureIndex } from './lib/ensure-index';
@@ -53,7 +53,7 @@ runMain(async () => {
   for await (const a of openCorpus(defaultCorpusFile).articles) if (wanted.has(a.id)) copies.push({ ...a, url: undefined });
 
   const index = await openIndex(dirSource(await ensureIndex(defaultCorpusFile)));
-  const engine = { vocabulary: vocabularyKey(index.meta), weigh: (a: { title: string; body: string }) => index.weighForLibrary(a) };
+  const engine = libraryEngineOf(index);
   const store = new MemoryCollections();
   const text = [...copies, ...(await firstEgypt(distractors))].map((a) => JSON.stringify(a)).join('\n') + '\n';
   const file = new Blob([text]);

@@ -12,7 +12,7 @@ import { openingOf, type NewRead } from '../../src/library/records';
 
 const OLD = 'sila-bench-reads-v2';
 const NOW = 'sila-bench-reads-now';
-const engine = { vocabulary: 'bench', weigh: () => { throw new Error('search does not weigh'); } };
+const engine = { vocabulary: 'bench', query: () => { throw new Error('search asks no query'); }, weigh: () => { throw new Error('search does not weigh'); } };
 const emptySegment = () => encodeSegment(buildSegment([]), engine.vocabulary);
 
 const done = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));

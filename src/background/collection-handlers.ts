@@ -8,8 +8,8 @@
 import browser from 'webextension-polyfill';
 import type { CollectionInfo, MessageName, RequestOf, ResponseOf } from '../messages';
 import { ImportCancelled, runImport, type CollectionRecord } from '../library/collection-import';
-import { collectionStore, collectionsChanged, libraryEngineOf } from './collections';
-import { engine } from './engine';
+import { collectionStore, collectionsChanged } from './collections';
+import { libraryEngine } from './library-engine';
 
 type CollectionsName = 'collections/list' | 'collections/import' | 'collections/cancel' | 'collections/rename' | 'collections/switch' | 'collections/remove';
 type Handler<N extends MessageName> = (payload: RequestOf<N>) => Promise<ResponseOf<N>>;
@@ -50,8 +50,7 @@ async function run(id: number, job: Job): Promise<void> {
   if (job.stop) return;
   job.started = true;
   try {
-    const index = await engine();
-    await runImport(collectionStore, libraryEngineOf(index), id, {
+    await runImport(collectionStore, await libraryEngine(), id, {
       stopped: () => job.stop,
       onProgress: (record, bytesRead) => {
         job.bytesRead = bytesRead;

@@ -4,26 +4,18 @@
  * it keeps the decoded segments until collectionsChanged() (an import finished, a rename, a switch, a removal,
  * Forget everything).
  */
-import type { SilaIndex } from '../lib/engine';
 import { CollectionIndex } from '../library/collection-related';
 import { IndexedDbCollections } from '../library/collection-store';
-import type { LibraryEngine } from '../library/library';
-import { vocabularyKey } from '../library/segment';
-import { engine } from './engine';
+import { libraryEngine } from './library-engine';
 
 export const collectionStore = new IndexedDbCollections();
-
-/** What the library and the collections need of the bundled engine. */
-export function libraryEngineOf(index: SilaIndex): LibraryEngine {
-  return { vocabulary: vocabularyKey(index.meta), weigh: (a) => index.weighForLibrary(a) };
-}
 
 let built: Promise<CollectionIndex> | null = null;
 /** The index once built, so that a change forgets its segments at once (it loads them lazily, on first use). */
 let current: CollectionIndex | null = null;
 
 export function collectionIndex(): Promise<CollectionIndex> {
-  built ??= engine().then((index) => (current = new CollectionIndex(collectionStore, libraryEngineOf(index))));
+  built ??= libraryEngine().then((lib) => (current = new CollectionIndex(collectionStore, lib)));
   built.catch(() => (built = null));
   return built;
 }

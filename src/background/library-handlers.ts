@@ -9,9 +9,9 @@ import type { MessageName, RequestOf, ResponseOf } from '../messages';
 import { isSilentSite, loadSettings } from '../settings';
 import { readTab } from '../tab-answer';
 import { Library } from '../library/library';
-import { vocabularyKey } from '../library/segment';
 import { IndexedDbStore } from '../library/store';
 import { engine } from './engine';
+import { libraryEngine } from './library-engine';
 import type { SearchResult } from '../lib/types';
 import { mergeSearchResults } from '../library/search';
 import { libraryRelated, librarySearch, type LibrarySources } from '../library/sources';
@@ -26,7 +26,7 @@ const store = new IndexedDbStore();
 let opened: Promise<Library> | null = null;
 
 function library(): Promise<Library> {
-  opened ??= engine().then((index) => new Library(store, { vocabulary: vocabularyKey(index.meta), weigh: (a) => index.weighForLibrary(a) }));
+  opened ??= libraryEngine().then((lib) => new Library(store, lib));
   opened.catch(() => (opened = null));
   return opened;
 }

@@ -49,14 +49,15 @@ export interface SilaIndex {
   /** "Did you mean" for a typo, the Arabic spelling of a Latin query (src/lib/search/hints.ts). */
   searchHints(query: string): Promise<SearchHints>;
   /**
-   * A page for the personal library (src/library): its related-articles query (terms, weights, whole-page norm,
-   * as related() uses them) and its weighting as a document of this index, both over this index's statistics.
+   * A page as the personal library (src/library) asks about it: its related-articles query (terms, weights,
+   * whole-page norm and the page's other strong terms, as related() uses them) over this index's statistics.
    */
-  weighForLibrary(query: RelatedQuery): {
+  libraryQuery(query: RelatedQuery): {
     query: { terms: number[]; weights: number[]; norm: number; restTerms: number[]; restWeights: number[] };
-    doc: WeighedDoc;
     k1: number;
   };
+  /** An article the personal library keeps, weighed as a document of this index. */
+  weighForLibrary(article: { title: string; body: string }): WeighedDoc;
 }
 
 export async function openIndex(source: IndexSource, options: LoadOptions = {}): Promise<SilaIndex> {
@@ -76,10 +77,13 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
     // extension) ask findCorpusArticle first; the eval's queries are by definition not in the corpus.
     related: (query, options) => engine.related(query, options),
     relatedToPosition: (position, options) => engine.relatedToPosition(position, options),
-    weighForLibrary(query) {
+    libraryQuery(query) {
       const q = engine.analyze(query);
       // restTerms: the page's other strong terms, for the whole-page cosine the bundled confidence is made of.
-      return { query: { terms: q.terms, weights: q.weights, norm: q.norm, restTerms: q.restTerms, restWeights: q.restWeights }, doc: weighArticle(ix, query), k1: ix.meta.sila.params.k1 };
+      return { query: { terms: q.terms, weights: q.weights, norm: q.norm, restTerms: q.restTerms, restWeights: q.restWeights }, k1: ix.meta.sila.params.k1 };
+    },
+    weighForLibrary(article) {
+      return weighArticle(ix, article);
     },
     async search(query, options) {
       searcher ??= loadSearch(source, ix).catch((error: unknown) => {

@@ -8,10 +8,10 @@ import { ImportCancelled, newCollection, runImport } from './collection-import';
 import { corpusLines, gzipText, readAsArticle } from './collection-export';
 import { MemoryCollections } from './memory-collections';
 import { decodeSegment } from './segment';
-import type { LibraryEngine } from './library';
+import { libraryEngineOf, type LibraryEngine } from './library';
 
 const index = await openIndex(memorySource(buildFixtureFiles()));
-const engine: LibraryEngine = { vocabulary: 'fixture-1', weigh: (a) => index.weighForLibrary(a) };
+const engine: LibraryEngine = libraryEngineOf(index);
 const good = fixtureArticles.slice(0, 7);
 // Lines 3 and 6 are bad (not JSON; no body), line 8 repeats an id: reported with the builder's numbers and reasons.
 const fileLines = [

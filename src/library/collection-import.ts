@@ -132,12 +132,12 @@ export async function runImport(store: CollectionStore, engine: LibraryEngine, i
     const articles = chunk.map((c) => c.article);
     keepSkipsUpTo(lastLine);
     const next: CollectionRecord = { ...record!, articles: record!.articles + articles.length, doneLine: lastLine, skipped: [...skipped], skippedTotal };
-    const docs: { hours: number; doc: ReturnType<LibraryEngine['weigh']>['doc'] }[] = [];
+    const docs: { hours: number; doc: ReturnType<LibraryEngine['weigh']> }[] = [];
     for (const a of articles) {
       // Weighing is the import's work (~5 ms an article): a pause every few articles lets the background answer
       // the popup's messages meanwhile instead of after the whole chunk.
       if (docs.length % YIELD_EVERY === YIELD_EVERY - 1) await pause();
-      docs.push({ hours: toHours(a.published), doc: engine.weigh({ title: a.title, body: a.body }).doc });
+      docs.push({ hours: toHours(a.published), doc: engine.weigh({ title: a.title, body: a.body }) });
     }
     await store.commitChunk(next, articles, (ids) => encodeSegment(buildSegment(docs.map((d, i) => ({ id: ids[i], ...d }))), engine.vocabulary));
     record = next;

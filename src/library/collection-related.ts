@@ -39,7 +39,7 @@ export class CollectionIndex {
   async related(page: { title: string; text: string; published?: string | null; urls: string[] }, limit: number): Promise<RelatedResult[]> {
     const { segments, names } = await this.load();
     if (segments.length === 0) return [];
-    const { query, k1 } = this.engine.weigh({ title: page.title, body: page.text, published: page.published });
+    const { query, k1 } = this.engine.query({ title: page.title, body: page.text, published: page.published });
     if (query.terms.length === 0) return [];
     const hits = rankLibrary(segments, query, { k1, limit: limit + page.urls.length });
     // Only the hits' own records are read: a query never walks a collection's stored text.

@@ -8,13 +8,13 @@ import { newCollection, runImport } from './collection-import';
 import { CollectionIndex } from './collection-related';
 import { ARTICLES, COLLECTIONS, COLLECTION_SEGMENTS, FILES } from './collection-schema';
 import { IndexedDbCollections } from './collection-store';
-import { Library, type LibraryEngine } from './library';
+import { Library, libraryEngineOf, type LibraryEngine } from './library';
 import { DB_VERSION, READ_VERSION, openingOf } from './records';
 import { decodeSegment } from './segment';
 import { IndexedDbStore, done } from './store';
 
 const index = await openIndex(memorySource(buildFixtureFiles()));
-const engine: LibraryEngine = { vocabulary: 'fixture-1', weigh: (a) => index.weighForLibrary(a) };
+const engine: LibraryEngine = libraryEngineOf(index);
 const good = fixtureArticles.slice(0, 7);
 const text = [...good.slice(0, 3).map((a) => JSON.stringify(a)), '{"id": "broken", ', ...good.slice(3).map((a) => JSON.stringify(a))].join('\n') + '\n';
 let dbCount = 0;

@@ -4,20 +4,39 @@
  * life and kept; each remembered article adds one segment, and past MERGE_AT segments they are merged into one
  * (a background step of the same call, after the read itself is safely stored).
  */
+import type { SilaIndex } from '../lib/engine';
 import type { WeighedDoc } from '../lib/index/weigh';
 import { toHours } from '../lib/index/format';
 import { rankLibrary, type LibraryQuery } from './rank';
 import type { NewRead, ReadRecord } from './records';
-import { buildSegment, decodeSegment, encodeSegment, mergeSegments, segmentDocs, type Segment } from './segment';
+import { buildSegment, decodeSegment, encodeSegment, mergeSegments, segmentDocs, vocabularyKey, type Segment } from './segment';
 import type { LibraryStore } from './store';
 
 /** Segments kept before they are merged into one: a query walks each, so few segments keep it fast. */
 export const MERGE_AT = 8;
 
-/** What the library needs of the engine (SilaIndex.weighForLibrary, plus which bundled index it is). */
+/** What the library needs of the engine: a page's query, an article's weighting, and which bundled index it is. */
 export interface LibraryEngine {
   vocabulary: string;
-  weigh(article: { title: string; body: string; published?: string | null }): { query: LibraryQuery; doc: WeighedDoc; k1: number };
+  query(page: { title: string; body: string; published?: string | null }): { query: LibraryQuery; k1: number };
+  weigh(article: { title: string; body: string }): WeighedDoc;
+}
+
+/**
+ * The LibraryEngine of a bundled index. A page's query is kept for the next call with the same page: the reads
+ * and the collections are asked about one page in turn, and the analysis is most of a library query's cost.
+ */
+export function libraryEngineOf(index: Pick<SilaIndex, 'meta' | 'libraryQuery' | 'weighForLibrary'>): LibraryEngine {
+  let last: { page: { title: string; body: string; published?: string | null }; answer: ReturnType<LibraryEngine['query']> } | null = null;
+  return {
+    vocabulary: vocabularyKey(index.meta),
+    query(page) {
+      if (last && last.page.title === page.title && last.page.body === page.body && last.page.published === page.published) return last.answer;
+      last = { page, answer: index.libraryQuery(page) };
+      return last.answer;
+    },
+    weigh: (article) => index.weighForLibrary(article),
+  };
 }
 
 export interface LibraryMatch {
@@ -71,7 +90,7 @@ export class Library {
     if (missing.length === 0 && stale.length === 0) return { keys, segments };
     const texts = await this.store.texts(missing);
     const rebuilt = buildSegment(
-      (await this.store.reads(missing)).map((r) => ({ id: r.id, hours: toHours(r.published), doc: this.engine.weigh({ title: r.title, body: texts.get(r.id) ?? r.opening }).doc })),
+      (await this.store.reads(missing)).map((r) => ({ id: r.id, hours: toHours(r.published), doc: this.engine.weigh({ title: r.title, body: texts.get(r.id) ?? r.opening }) })),
     );
     const merged = mergeSegments([...segments, rebuilt]);
     await this.store.replaceSegments([...keys, ...stale], encodeSegment(merged, this.engine.vocabulary));
@@ -93,7 +112,7 @@ export class Library {
       return 'updated';
     }
     this.searchable = null;
-    const { doc } = this.engine.weigh({ title: read.title, body: read.text });
+    const doc = this.engine.weigh({ title: read.title, body: read.text });
     const hours = toHours(read.published);
     await this.store.addRead(read, (id) => encodeSegment(buildSegment([{ id, hours, doc }]), this.engine.vocabulary));
     this.loaded = this.reloaded();
@@ -115,7 +134,7 @@ export class Library {
       const id = await this.store.idOfUrl(url);
       if (id !== null) exclude.add(id);
     }
-    const { query, k1 } = this.engine.weigh({ title: page.title, body: page.text, published: page.published });
+    const { query, k1 } = this.engine.query({ title: page.title, body: page.text, published: page.published });
     if (query.terms.length === 0) return [];
     const hits = rankLibrary(segments, query, { k1, limit, exclude });
     const reads = new Map((await this.store.reads(hits.map((h) => h.id))).map((r) => [r.id, r]));

@@ -8,14 +8,14 @@ import type { CorpusArticle, RelatedResult } from '../lib/types';
 import { newCollection, runImport } from './collection-import';
 import { CollectionIndex } from './collection-related';
 import { CollectionSearch } from './collection-search';
-import { Library, type LibraryEngine } from './library';
+import { Library, libraryEngineOf, type LibraryEngine } from './library';
 import { MemoryCollections } from './memory-collections';
 import { MemoryStore } from './memory-store';
 import { mergeRelated } from './related-merge';
 import { libraryRelated, librarySearch, type LibrarySources } from './sources';
 
 const index = await openIndex(memorySource(buildFixtureFiles()));
-const engine: LibraryEngine = { vocabulary: 'fixture-1', weigh: (a) => index.weighForLibrary(a) };
+const engine: LibraryEngine = libraryEngineOf(index);
 // The fixture index ships no search files: search runs over the archive search's own files for the same articles.
 const searcher = await loadSearcher(
   memorySource(new Map(Object.entries(buildSearchFiles(fixtureArticles.map((a, position) => ({ position, title: a.title, body: a.body, source: null, published: null })), { titles: true })))),
