@@ -63,7 +63,7 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   const article = state?.kind === 'article' ? state : null;
   const library = useLibraryRelated(client, article ? article.snapshot.url : '');
   const results = article ? pageResults(article, library, settings.resultCount) : null;
-  const stateName = tabStateName(load, settings, results);
+  const stateName = tabStateName(load, settings, results, library === null);
 
   return (
     // data-state names the tab's state for tests and styles: loading, stuck, error, article, empty,
@@ -102,10 +102,11 @@ export function ReaderApp({ variant, refreshKey = 0, initialQuery = '' }: { vari
   );
 }
 
-function tabStateName(load: TabLoad, settings: Settings, results: readonly RelatedResult[] | null): string {
+function tabStateName(load: TabLoad, settings: Settings, results: readonly RelatedResult[] | null, libraryPending: boolean): string {
   if (load.status !== 'ready') return load.status;
   const state = load.state;
   if (silencedPageUrl(state, settings)) return 'silent';
-  if (state.kind === 'article' && shownCount(results ?? state.results, settings) === 0) return 'empty';
+  // Not "empty" before the library has answered: its articles may fill a list the archive leaves empty.
+  if (state.kind === 'article' && shownCount(results ?? state.results, settings) === 0) return libraryPending ? 'pending' : 'empty';
   return state.kind;
 }
