@@ -376,7 +376,7 @@ export function mainText(
   /** The rank of the "See also"-style section heading that opened the page's appendix, 0 before one. */
   let appendixLevel = 0;
   const dateLines: string[] = [];
-  /** Linked list items waiting for the prose that would make them part of the story. */
+  /** Linked list items and paragraphs waiting for the prose that would make them part of the story. */
   const pending: string[] = [];
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
@@ -398,11 +398,13 @@ export function mainText(
     }
     if (p.linkChars > t.length * 0.5) {
       if (appendixLevel === 0) linkLines++;
-      // A list item that is a sentence with links in it ("Thanks to X, users can now import…") is the story's when
-      // more prose follows it; a list of links at the story's end, or under a "read also" label, is not, nor is an
-      // item that is one link (a headline: "اقرأ أيضا" lists often come unlabelled).
+      // A list item or a paragraph that is a sentence with links in it ("Thanks to X, users can now import…", a
+      // sentence glossed by a link) is the story's when more prose follows it; a list of links at the story's end,
+      // or under a "read also" label, is not, nor is a line that is one link (a headline: "اقرأ أيضا" lists often
+      // come unlabelled).
+      const sentenceBlock = p.block.localName === 'li' || p.block.localName === 'p';
       if (
-        p.heading === 0 && p.block.localName === 'li' && !afterReadAlso && proseCount > 0 &&
+        p.heading === 0 && sentenceBlock && !afterReadAlso && proseCount > 0 &&
         p.linkChars <= t.length * 0.85 && wordCount(t) >= LIST_SENTENCE_WORDS
       ) {
         if (pending.length < MAX_PENDING) pending.push(t);

@@ -110,3 +110,14 @@ test('after a "See also" section heading, the next section of the same rank (Ref
   expect(text).toContain(citation);
   expect(text).not.toContain('Topic number 3');
 });
+
+test('a paragraph that is a sentence with links, between paragraphs, stays; one that is a single link does not', () => {
+  // Over half link text (a gloss on the words, a citation), yet a sentence of the story, as in a list item.
+  const glossed = 'He said, <a href="/gloss/1">"I owe you twelve dollars on account; here are thirty-two."</a> and handed them over';
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 2)}<p>${glossed}</p>${paras(3, 4)}` +
+      `<p><a href="/other/2">Another story about something else entirely</a></p>${paras(5, 6)}</div>`,
+  );
+  expect(text).toContain('He said, "I owe you twelve dollars on account; here are thirty-two." and handed them over');
+  expect(text).not.toContain('Another story about');
+});
