@@ -95,6 +95,9 @@ function skipElement(el: Element, name: string, keepPath: Set<Element> | null, l
   if (itemprop && /articlebody|\btext\b/i.test(itemprop)) return KEEP;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return SKIP;
+  // A link's class says how the link looks ("a.popup" opening a gloss), not that its text is not the story's: a
+  // share or related box is the block around its links, judged as a block. Readability never drops an <a> either.
+  if (name === 'a') return KEEP;
   const cls = el.getAttribute('class');
   const id = lenient ? null : componentId(el.getAttribute('id'));
   if (!cls && !id) return KEEP;

@@ -121,3 +121,13 @@ test('a paragraph that is a sentence with links, between paragraphs, stays; one 
   expect(text).toContain('He said, "I owe you twelve dollars on account; here are thirty-two." and handed them over');
   expect(text).not.toContain('Another story about');
 });
+
+test("a link's class does not drop its text from the sentence; a share box's class drops the box", () => {
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 2)}` +
+      '<p>At the end of that period I looked behind the screen, and <a class="popup" href="#">there he was, still.</a></p>' +
+      `${paras(3, 4)}<div class="share-bar"><a href="/share/fb">Share this story with your friends on the network</a></div></div>`,
+  );
+  expect(text).toContain('I looked behind the screen, and there he was, still.');
+  expect(text).not.toContain('Share this story');
+});
