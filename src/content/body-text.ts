@@ -345,6 +345,27 @@ function wordCount(t: string): number {
   return n;
 }
 
+/** The table row a cell (<td>, <th>) is in, or null for any other block. */
+function rowOf(block: Element): Element | null {
+  const name = block.localName;
+  if (name !== 'td' && name !== 'th') return null;
+  const row = block.parentElement;
+  return row && row.localName === 'tr' ? row : null;
+}
+
+/**
+ * The table rows of `container` with a cell of prose: a row is one record, so its cells that are links (a film's
+ * title, a person's name) belong with the description beside them.
+ */
+function proseRows(paras: Para[], container: Element): Set<Element> {
+  const rows = new Set<Element>();
+  for (let i = 0; i < paras.length; i++) {
+    const row = rowOf(paras[i].block);
+    if (row && isProse(paras[i]) && container.contains(row)) rows.add(row);
+  }
+  return rows;
+}
+
 export interface MainText {
   text: string;
   /** Prose paragraphs kept. */
@@ -381,6 +402,7 @@ export function mainText(
   const dateLines: string[] = [];
   /** Linked list items and paragraphs waiting for the prose that would make them part of the story. */
   const pending: string[] = [];
+  const rows = proseRows(paras, container);
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
@@ -399,7 +421,8 @@ export function mainText(
       if (p.heading && proseCount > 0 && appendixLevel === 0) appendixLevel = p.heading;
       continue;
     }
-    if (p.linkChars > t.length * 0.5) {
+    const row = rows.size > 0 && p.heading === 0 ? rowOf(p.block) : null;
+    if (p.linkChars > t.length * 0.5 && !(row && rows.has(row))) {
       if (appendixLevel === 0) linkLines++;
       // A list item or a paragraph that is a sentence with links in it ("Thanks to X, users can now import…", a
       // sentence glossed by a link) is the story's when more prose follows it; a list of links at the story's end,

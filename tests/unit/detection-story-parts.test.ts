@@ -131,3 +131,13 @@ test("a link's class does not drop its text from the sentence; a share box's cla
   expect(text).toContain('I looked behind the screen, and there he was, still.');
   expect(text).not.toContain('Share this story');
 });
+
+test("a table row's linked title is kept beside its description; a row of links only is not", () => {
+  const description = 'A student relives the same day over and over until she finds out what she has to change in it.';
+  const rows =
+    `<tr><th><i><a href="/wiki/Film_1">The Girl Who Leapt</a></i></th><td>1983</td><td>${description}</td></tr>` +
+    '<tr><th><a href="/wiki/Film_2">Only a Link Here</a></th><td><a href="/wiki/Year_1984">1984</a></td></tr>';
+  const text = textOf(`<h1>A headline of several words</h1><div class="text">${paras(1, 3)}<table>${rows}</table>${paras(4, 5)}</div>`);
+  expect(text).toContain(`The Girl Who Leapt\n1983\n${description}`);
+  expect(text).not.toContain('Only a Link Here');
+});
