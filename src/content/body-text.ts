@@ -433,7 +433,13 @@ export function mainText(
         p.heading === 0 && sentenceBlock && !afterReadAlso && proseCount > 0 &&
         p.linkChars <= t.length * 0.85 && wordCount(t) >= LIST_SENTENCE_WORDS
       ) {
-        if (pending.length < MAX_PENDING) pending.push(t);
+        // In the appendix's later sections (a wiki's "References" after "See also") no more prose will follow: a
+        // citation is a sentence with links, kept where it stands.
+        if (appendixLevel > 0) {
+          if (chars + t.length > maxChars) break;
+          out.push(t);
+          chars += t.length + 1;
+        } else if (pending.length < MAX_PENDING) pending.push(t);
       } else pending.length = 0;
       continue;
     }

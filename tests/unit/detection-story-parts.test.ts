@@ -141,3 +141,14 @@ test("a table row's linked title is kept beside its description; a row of links 
   expect(text).toContain(`The Girl Who Leapt\n1983\n${description}`);
   expect(text).not.toContain('Only a Link Here');
 });
+
+test('a citation that is mostly a link is kept in the appendix section after "See also"; the see-also links are not', () => {
+  const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/wiki/T${i}">Topic number ${i} of the encyclopedia</a></li>`).join('');
+  const citation = 'Hartl, John (1998). <a href="https://paper.example/a">"Disney will distribute animated Japanese movie"</a>. The Times.';
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 6)}<h2>See also</h2><ul>${links}</ul>` +
+      `<h2>References</h2><ol><li>${citation}</li></ol></div>`,
+  );
+  expect(text).toContain('Hartl, John (1998). "Disney will distribute animated Japanese movie". The Times.');
+  expect(text).not.toContain('Topic number 3');
+});
