@@ -95,6 +95,9 @@ function skipElement(el: Element, name: string, keepPath: Set<Element> | null, l
   if (itemprop && /articlebody|\btext\b/i.test(itemprop)) return KEEP;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return SKIP;
+  // A link's class says how the link looks ("a.popup" opening a gloss), not that its text is not the story's: a
+  // share or related box is the block around its links, judged as a block. Readability never drops an <a> either.
+  if (name === 'a') return KEEP;
   const cls = el.getAttribute('class');
   const id = lenient ? null : componentId(el.getAttribute('id'));
   if (!cls && !id) return KEEP;
@@ -342,6 +345,27 @@ function wordCount(t: string): number {
   return n;
 }
 
+/** The table row a cell (<td>, <th>) is in, or null for any other block. */
+function rowOf(block: Element): Element | null {
+  const name = block.localName;
+  if (name !== 'td' && name !== 'th') return null;
+  const row = block.parentElement;
+  return row && row.localName === 'tr' ? row : null;
+}
+
+/**
+ * The table rows of `container` with a cell of prose: a row is one record, so its cells that are links (a film's
+ * title, a person's name) belong with the description beside them.
+ */
+function proseRows(paras: Para[], container: Element): Set<Element> {
+  const rows = new Set<Element>();
+  for (let i = 0; i < paras.length; i++) {
+    const row = rowOf(paras[i].block);
+    if (row && isProse(paras[i]) && container.contains(row)) rows.add(row);
+  }
+  return rows;
+}
+
 export interface MainText {
   text: string;
   /** Prose paragraphs kept. */
@@ -376,8 +400,9 @@ export function mainText(
   /** The rank of the "See also"-style section heading that opened the page's appendix, 0 before one. */
   let appendixLevel = 0;
   const dateLines: string[] = [];
-  /** Linked list items waiting for the prose that would make them part of the story. */
+  /** Linked list items and paragraphs waiting for the prose that would make them part of the story. */
   const pending: string[] = [];
+  const rows = proseRows(paras, container);
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
@@ -396,16 +421,25 @@ export function mainText(
       if (p.heading && proseCount > 0 && appendixLevel === 0) appendixLevel = p.heading;
       continue;
     }
-    if (p.linkChars > t.length * 0.5) {
+    const row = rows.size > 0 && p.heading === 0 ? rowOf(p.block) : null;
+    if (p.linkChars > t.length * 0.5 && !(row && rows.has(row))) {
       if (appendixLevel === 0) linkLines++;
-      // A list item that is a sentence with links in it ("Thanks to X, users can now import…") is the story's when
-      // more prose follows it; a list of links at the story's end, or under a "read also" label, is not, nor is an
-      // item that is one link (a headline: "اقرأ أيضا" lists often come unlabelled).
+      // A list item or a paragraph that is a sentence with links in it ("Thanks to X, users can now import…", a
+      // sentence glossed by a link) is the story's when more prose follows it; a list of links at the story's end,
+      // or under a "read also" label, is not, nor is a line that is one link (a headline: "اقرأ أيضا" lists often
+      // come unlabelled).
+      const sentenceBlock = p.block.localName === 'li' || p.block.localName === 'p';
       if (
-        p.heading === 0 && p.block.localName === 'li' && !afterReadAlso && proseCount > 0 &&
+        p.heading === 0 && sentenceBlock && !afterReadAlso && proseCount > 0 &&
         p.linkChars <= t.length * 0.85 && wordCount(t) >= LIST_SENTENCE_WORDS
       ) {
-        if (pending.length < MAX_PENDING) pending.push(t);
+        // In the appendix's later sections (a wiki's "References" after "See also") no more prose will follow: a
+        // citation is a sentence with links, kept where it stands.
+        if (appendixLevel > 0) {
+          if (chars + t.length > maxChars) break;
+          out.push(t);
+          chars += t.length + 1;
+        } else if (pending.length < MAX_PENDING) pending.push(t);
       } else pending.length = 0;
       continue;
     }

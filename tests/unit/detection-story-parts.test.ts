@@ -110,3 +110,45 @@ test('after a "See also" section heading, the next section of the same rank (Ref
   expect(text).toContain(citation);
   expect(text).not.toContain('Topic number 3');
 });
+
+test('a paragraph that is a sentence with links, between paragraphs, stays; one that is a single link does not', () => {
+  // Over half link text (a gloss on the words, a citation), yet a sentence of the story, as in a list item.
+  const glossed = 'He said, <a href="/gloss/1">"I owe you twelve dollars on account; here are thirty-two."</a> and handed them over';
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 2)}<p>${glossed}</p>${paras(3, 4)}` +
+      `<p><a href="/other/2">Another story about something else entirely</a></p>${paras(5, 6)}</div>`,
+  );
+  expect(text).toContain('He said, "I owe you twelve dollars on account; here are thirty-two." and handed them over');
+  expect(text).not.toContain('Another story about');
+});
+
+test("a link's class does not drop its text from the sentence; a share box's class drops the box", () => {
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 2)}` +
+      '<p>At the end of that period I looked behind the screen, and <a class="popup" href="#">there he was, still.</a></p>' +
+      `${paras(3, 4)}<div class="share-bar"><a href="/share/fb">Share this story with your friends on the network</a></div></div>`,
+  );
+  expect(text).toContain('I looked behind the screen, and there he was, still.');
+  expect(text).not.toContain('Share this story');
+});
+
+test("a table row's linked title is kept beside its description; a row of links only is not", () => {
+  const description = 'A student relives the same day over and over until she finds out what she has to change in it.';
+  const rows =
+    `<tr><th><i><a href="/wiki/Film_1">The Girl Who Leapt</a></i></th><td>1983</td><td>${description}</td></tr>` +
+    '<tr><th><a href="/wiki/Film_2">Only a Link Here</a></th><td><a href="/wiki/Year_1984">1984</a></td></tr>';
+  const text = textOf(`<h1>A headline of several words</h1><div class="text">${paras(1, 3)}<table>${rows}</table>${paras(4, 5)}</div>`);
+  expect(text).toContain(`The Girl Who Leapt\n1983\n${description}`);
+  expect(text).not.toContain('Only a Link Here');
+});
+
+test('a citation that is mostly a link is kept in the appendix section after "See also"; the see-also links are not', () => {
+  const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/wiki/T${i}">Topic number ${i} of the encyclopedia</a></li>`).join('');
+  const citation = 'Hartl, John (1998). <a href="https://paper.example/a">"Disney will distribute animated Japanese movie"</a>. The Times.';
+  const text = textOf(
+    `<h1>A headline of several words</h1><div class="text">${paras(1, 6)}<h2>See also</h2><ul>${links}</ul>` +
+      `<h2>References</h2><ol><li>${citation}</li></ol></div>`,
+  );
+  expect(text).toContain('Hartl, John (1998). "Disney will distribute animated Japanese movie". The Times.');
+  expect(text).not.toContain('Topic number 3');
+});
