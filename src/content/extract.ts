@@ -183,9 +183,9 @@ const normTitle = (s: string): string => s.replace(/\s+/g, ' ').replace(/[‘’
 const TITLE_SEPARATOR = /^\s*(?:[-|·:–—»~/]|::)/;
 
 /**
- * The title shown for the story: the publisher's headline (JSON-LD `headline`, else `og:title`), as Readability and
- * trafilatura take the metadata title first; the visible heading is often a shortened or restyled variant of it, or
- * an older one. The visible heading instead when it is that headline with a site name added at a separator, when
+ * The title shown for the story: the publisher's headline (JSON-LD `headline`, else the meta title: `og:title`,
+ * Dublin Core…), as Readability and trafilatura take the metadata title first; the visible heading is often a
+ * shortened or restyled variant of it, or an older one. The visible heading instead when it is that headline with a site name added at a separator, when
  * `<title>` names the heading's story rather than the metadata's (a generic or stale og:title), or when there is no
  * metadata headline. Without a heading: the metadata headline, else `<title>` cut as Readability cuts it.
  */
@@ -426,7 +426,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   const ld = meta.ldArticle;
   const docTitle = cleanLine(titleOf(doc), LIMITS.titleChars);
   const siteName = meta.ogSiteName || (ld && ld.publisher) || meta.applicationName || siteFromTitle(docTitle);
-  const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
+  const metaTitles = [ld ? ld.headline : '', meta.metaTitle, docTitle];
   const titleHeading = findTitleHeading(doc, metaTitles);
 
   let walk = walkParagraphs(body, deadline, undefined, titleHeading);
@@ -461,7 +461,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       }
     }
   }
-  const title = chooseTitle(titleHeading ? headingText(titleHeading) : '', ld && ld.headline ? ld.headline : meta.ogTitle, docTitle, siteName);
+  const title = chooseTitle(titleHeading ? headingText(titleHeading) : '', ld && ld.headline ? ld.headline : meta.metaTitle, docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
   const primary = lang.split('-')[0];
   const dir: 'rtl' | 'ltr' = declaredDir(container) || meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
