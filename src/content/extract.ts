@@ -10,7 +10,8 @@
 import type { ArticleSnapshot } from '../lib/types';
 import { LIMITS } from '../messages';
 import {
-  boundedText, heldChars, leadParas, mainText, MAX_NODES, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held,
+  boundedText, heldChars, isProse, leadParas, mainText, MAX_NODES, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline,
+  type Held,
   type MainText, type Para,
 } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
@@ -161,6 +162,61 @@ export function findTitleHeading(doc: Document, metaTitles: string[]): Element |
   for (let i = 0; i < h1.length; i++) {
     const t = headingText(h1[i]);
     if (t.length >= 15 && t.split(' ').length >= 3) return h1[i];
+  }
+  return null;
+}
+
+/** A title line is at most this long: a sentence-long paragraph is text, not a headline. */
+const TITLE_LINE_CHARS = 200;
+/** How many paragraphs from the top of the page a title line is looked for in. */
+const TITLE_LINE_SEARCH = 300;
+
+/**
+ * Whether `line` is `title` or the part of it before or after a separator ("Headline　＜Site＞", "Site | Headline"):
+ * any punctuation or symbol set off by a space, so the brackets and marks of every script count, not only " | " and
+ * " - "; not a colon that follows a word ("Project: Better journalism" is one title with its subtitle).
+ */
+export function isTitlePart(line: string, title: string): boolean {
+  return isNormTitlePart(normTitle(line), normTitle(title));
+}
+
+function isNormTitlePart(l: string, t: string): boolean {
+  if (!l || l.length > t.length) return false;
+  if (l === t) return true;
+  return (
+    (t.startsWith(l) && /^\s+[\p{P}\p{S}]/u.test(t.slice(l.length))) ||
+    (t.endsWith(l) && /\s[\p{P}\p{S}]+\s+$/u.test(t.slice(0, t.length - l.length)))
+  );
+}
+
+/**
+ * A headline written as a plain line rather than a heading (old and hand-made pages: a centred line between <br>s,
+ * a <font> or <b>): the first short line above the story's prose that is one of `titles`, or its headline part, and
+ * neither a link nor the site's name. Its block must hold no prose, since the title's block is left out of the
+ * text. Looked for only when no <h1>/<h2> titles the page; bounded: TITLE_LINE_SEARCH paragraphs, one match checked.
+ */
+export function findTitleLine(paras: Para[], titles: string[], siteName: string | null): { block: Element; text: string } | null {
+  const site = siteName ? normTitle(siteName) : '';
+  const norm: string[] = [];
+  for (let t = 0; t < titles.length; t++) if (titles[t]) norm.push(normTitle(titles[t]));
+  if (norm.length === 0) return null;
+  for (let i = 0; i < paras.length && i < TITLE_LINE_SEARCH; i++) {
+    const p = paras[i];
+    if (p.text.length > TITLE_LINE_CHARS) {
+      if (isProse(p)) return null; // the story began without a title line
+      continue;
+    }
+    if (p.linkChars > 0) continue;
+    const l = normTitle(p.text);
+    if (l === site) continue;
+    let matches = false;
+    for (let t = 0; t < norm.length && !matches; t++) matches = isNormTitlePart(l, norm[t]);
+    if (!matches) continue;
+    // The first line that matches decides, so that a page repeating its title cannot make this quadratic.
+    for (let j = 0; j < paras.length; j++) {
+      if (j !== i && isProse(paras[j]) && (paras[j].block === p.block || p.block.contains(paras[j].block))) return null;
+    }
+    return { block: p.block, text: p.text };
   }
   return null;
 }
@@ -427,7 +483,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   const docTitle = cleanLine(titleOf(doc), LIMITS.titleChars);
   const siteName = meta.ogSiteName || (ld && ld.publisher) || meta.applicationName || siteFromTitle(docTitle);
   const metaTitles = [ld ? ld.headline : '', meta.metaTitle, docTitle];
-  const titleHeading = findTitleHeading(doc, metaTitles);
+  let titleHeading = findTitleHeading(doc, metaTitles);
 
   let walk = walkParagraphs(body, deadline, undefined, titleHeading);
   let root: Element = body;
@@ -439,6 +495,14 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
     if (near) {
       walk = walkParagraphs(near, undefined, NEAR_TITLE_NODES, titleHeading);
       root = near;
+    }
+  }
+  let titleText = titleHeading ? headingText(titleHeading) : '';
+  if (!titleHeading) {
+    const line = findTitleLine(walk.paras, metaTitles, siteName);
+    if (line) {
+      titleHeading = line.block;
+      titleText = line.text;
     }
   }
   let { scope, main, container } = readStory(doc, walk.paras, root, titleHeading, body);
@@ -461,7 +525,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       }
     }
   }
-  const title = chooseTitle(titleHeading ? headingText(titleHeading) : '', ld && ld.headline ? ld.headline : meta.metaTitle, docTitle, siteName);
+  const title = chooseTitle(titleText, ld && ld.headline ? ld.headline : meta.metaTitle, docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
   const primary = lang.split('-')[0];
   const dir: 'rtl' | 'ltr' = declaredDir(container) || meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');
