@@ -370,8 +370,10 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
   if (video && main.proseChars < 600) return false;
   if (metaArticle) return main.proseChars >= 250;
-  // A headline above three paragraphs, or the page's only <article> around two, and 450 characters of prose.
-  if (main.proseChars >= 450 && ((titleHeading !== null && main.proseCount >= 3) || (soleArticle && main.proseCount >= 2))) return true;
+  // A headline above 450 characters of prose, however many paragraphs hold them (a fable, a brief, a story written
+  // as one block: the listing shape above already turned away a headline over many short items), or the page's only
+  // <article> around two paragraphs of it.
+  if (main.proseChars >= 450 && (titleHeading !== null || (soleArticle && main.proseCount >= 2))) return true;
   // No metadata and no headline found (documents, old pages, a CJK or one-word title): the text must then speak
   // for itself: several paragraphs of prose, long on average (a to-do list or a feed is many short items), that
   // outweigh the links around them.
