@@ -76,7 +76,11 @@ export function quickLook(doc: Document, url: string): boolean {
     // The page names itself something else (website, video, product, profile) and has no <article>: a front page,
     // a section, a shop, a social profile. Article pages that mislabel themselves nearly always carry JSON-LD.
     if (ogType && cards === 0 && !doc.querySelector('[itemtype*="Article"]')) return false;
-    return doc.getElementsByTagName('p').length >= 3 || cards > 0 || doc.getElementsByTagName('br').length >= 6;
+    // Paragraphs, or the <pre> blocks of a plain-text document (RFCs and Internet-Drafts are one <pre> per page).
+    return (
+      doc.getElementsByTagName('p').length >= 3 || cards > 0 || doc.getElementsByTagName('br').length >= 6 ||
+      doc.getElementsByTagName('pre').length >= 3
+    );
   } catch {
     return true;
   }
