@@ -10,7 +10,8 @@
 import type { ArticleSnapshot } from '../lib/types';
 import { LIMITS } from '../messages';
 import {
-  boundedText, heldChars, leadParas, mainText, MAX_NODES, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline, type Held,
+  boundedText, heldChars, isProse, leadParas, mainText, MAX_NODES, pickContainer, scoreAncestors, scriptText, walkParagraphs, type Deadline,
+  type Held,
   type MainText, type Para,
 } from './body-text';
 import { normalizeDate, parseDateText } from './dates';
@@ -75,7 +76,11 @@ export function quickLook(doc: Document, url: string): boolean {
     // The page names itself something else (website, video, product, profile) and has no <article>: a front page,
     // a section, a shop, a social profile. Article pages that mislabel themselves nearly always carry JSON-LD.
     if (ogType && cards === 0 && !doc.querySelector('[itemtype*="Article"]')) return false;
-    return doc.getElementsByTagName('p').length >= 3 || cards > 0 || doc.getElementsByTagName('br').length >= 6;
+    // Paragraphs, or the <pre> blocks of a plain-text document (RFCs and Internet-Drafts are one <pre> per page).
+    return (
+      doc.getElementsByTagName('p').length >= 3 || cards > 0 || doc.getElementsByTagName('br').length >= 6 ||
+      doc.getElementsByTagName('pre').length >= 3
+    );
   } catch {
     return true;
   }
@@ -165,6 +170,61 @@ export function findTitleHeading(doc: Document, metaTitles: string[]): Element |
   return null;
 }
 
+/** A title line is at most this long: a sentence-long paragraph is text, not a headline. */
+const TITLE_LINE_CHARS = 200;
+/** How many paragraphs from the top of the page a title line is looked for in. */
+const TITLE_LINE_SEARCH = 300;
+
+/**
+ * Whether `line` is `title` or the part of it before or after a separator ("Headline　＜Site＞", "Site | Headline"):
+ * any punctuation or symbol set off by a space, so the brackets and marks of every script count, not only " | " and
+ * " - "; not a colon that follows a word ("Project: Better journalism" is one title with its subtitle).
+ */
+export function isTitlePart(line: string, title: string): boolean {
+  return isNormTitlePart(normTitle(line), normTitle(title));
+}
+
+function isNormTitlePart(l: string, t: string): boolean {
+  if (!l || l.length > t.length) return false;
+  if (l === t) return true;
+  return (
+    (t.startsWith(l) && /^\s+[\p{P}\p{S}]/u.test(t.slice(l.length))) ||
+    (t.endsWith(l) && /\s[\p{P}\p{S}]+\s+$/u.test(t.slice(0, t.length - l.length)))
+  );
+}
+
+/**
+ * A headline written as a plain line rather than a heading (old and hand-made pages: a centred line between <br>s,
+ * a <font> or <b>): the first short line above the story's prose that is one of `titles`, or its headline part, and
+ * neither a link nor the site's name. Its block must hold no prose, since the title's block is left out of the
+ * text. Looked for only when no <h1>/<h2> titles the page; bounded: TITLE_LINE_SEARCH paragraphs, one match checked.
+ */
+export function findTitleLine(paras: Para[], titles: string[], siteName: string | null): { block: Element; text: string } | null {
+  const site = siteName ? normTitle(siteName) : '';
+  const norm: string[] = [];
+  for (let t = 0; t < titles.length; t++) if (titles[t]) norm.push(normTitle(titles[t]));
+  if (norm.length === 0) return null;
+  for (let i = 0; i < paras.length && i < TITLE_LINE_SEARCH; i++) {
+    const p = paras[i];
+    if (p.text.length > TITLE_LINE_CHARS) {
+      if (isProse(p)) return null; // the story began without a title line
+      continue;
+    }
+    if (p.linkChars > 0) continue;
+    const l = normTitle(p.text);
+    if (l === site) continue;
+    let matches = false;
+    for (let t = 0; t < norm.length && !matches; t++) matches = isNormTitlePart(l, norm[t]);
+    if (!matches) continue;
+    // The first line that matches decides, so that a page repeating its title cannot make this quadratic.
+    for (let j = 0; j < paras.length; j++) {
+      if (j !== i && isProse(paras[j]) && (paras[j].block === p.block || p.block.contains(paras[j].block))) return null;
+    }
+    return { block: p.block, text: p.text };
+  }
+  return null;
+}
+
 /** "Headline - Sky News Arabia" → "Headline". */
 export function stripSiteName(title: string, siteName: string | null): string {
   const parts = title.split(/\s+[|\-–—:»]{1,2}\s+/);
@@ -183,9 +243,9 @@ const normTitle = (s: string): string => s.replace(/\s+/g, ' ').replace(/[‘’
 const TITLE_SEPARATOR = /^\s*(?:[-|·:–—»~/]|::)/;
 
 /**
- * The title shown for the story: the publisher's headline (JSON-LD `headline`, else `og:title`), as Readability and
- * trafilatura take the metadata title first; the visible heading is often a shortened or restyled variant of it, or
- * an older one. The visible heading instead when it is that headline with a site name added at a separator, when
+ * The title shown for the story: the publisher's headline (JSON-LD `headline`, else the meta title: `og:title`,
+ * Dublin Core…), as Readability and trafilatura take the metadata title first; the visible heading is often a
+ * shortened or restyled variant of it, or an older one. The visible heading instead when it is that headline with a site name added at a separator, when
  * `<title>` names the heading's story rather than the metadata's (a generic or stale og:title), or when there is no
  * metadata headline. Without a heading: the metadata headline, else `<title>` cut as Readability cuts it.
  */
@@ -314,8 +374,10 @@ function verdict(meta: PageMeta, main: MainText, url: string, titleHeading: Elem
   const video = meta.ogType.indexOf('video') === 0 || (kinds.has('video') && !kinds.has('article'));
   if (video && main.proseChars < 600) return false;
   if (metaArticle) return main.proseChars >= 250;
-  // A headline above three paragraphs, or the page's only <article> around two, and 450 characters of prose.
-  if (main.proseChars >= 450 && ((titleHeading !== null && main.proseCount >= 3) || (soleArticle && main.proseCount >= 2))) return true;
+  // A headline above 450 characters of prose, however many paragraphs hold them (a fable, a brief, a story written
+  // as one block: the listing shape above already turned away a headline over many short items), or the page's only
+  // <article> around two paragraphs of it.
+  if (main.proseChars >= 450 && (titleHeading !== null || (soleArticle && main.proseCount >= 2))) return true;
   // No metadata and no headline found (documents, old pages, a CJK or one-word title): the text must then speak
   // for itself: several paragraphs of prose, long on average (a to-do list or a feed is many short items), that
   // outweigh the links around them.
@@ -426,8 +488,8 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
   const ld = meta.ldArticle;
   const docTitle = cleanLine(titleOf(doc), LIMITS.titleChars);
   const siteName = meta.ogSiteName || (ld && ld.publisher) || meta.applicationName || siteFromTitle(docTitle);
-  const metaTitles = [ld ? ld.headline : '', meta.ogTitle, docTitle];
-  const titleHeading = findTitleHeading(doc, metaTitles);
+  const metaTitles = [ld ? ld.headline : '', meta.metaTitle, docTitle];
+  let titleHeading = findTitleHeading(doc, metaTitles);
 
   let walk = walkParagraphs(body, deadline, undefined, titleHeading);
   let root: Element = body;
@@ -439,6 +501,14 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
     if (near) {
       walk = walkParagraphs(near, undefined, NEAR_TITLE_NODES, titleHeading);
       root = near;
+    }
+  }
+  let titleText = titleHeading ? headingText(titleHeading) : '';
+  if (!titleHeading) {
+    const line = findTitleLine(walk.paras, metaTitles, siteName);
+    if (line) {
+      titleHeading = line.block;
+      titleText = line.text;
     }
   }
   let { scope, main, container } = readStory(doc, walk.paras, root, titleHeading, body);
@@ -461,7 +531,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Art
       }
     }
   }
-  const title = chooseTitle(titleHeading ? headingText(titleHeading) : '', ld && ld.headline ? ld.headline : meta.ogTitle, docTitle, siteName);
+  const title = chooseTitle(titleText, ld && ld.headline ? ld.headline : meta.metaTitle, docTitle, siteName);
   const lang = meta.lang || guessLang(main.text || title);
   const primary = lang.split('-')[0];
   const dir: 'rtl' | 'ltr' = declaredDir(container) || meta.dir || (RTL_LANGS.has(primary) ? 'rtl' : lang ? 'ltr' : dominantScript(main.text || title) === 'arabic' ? 'rtl' : 'ltr');

@@ -21,6 +21,12 @@ const ARTICLE_TYPES = new Set([
 ]);
 const LISTING_TYPES = new Set(['collectionpage', 'searchresultspage', 'itemlist', 'profilepage']);
 const VIDEO_TYPES = new Set(['videoobject', 'videogallery']);
+/**
+ * <meta> keys naming the page's own title, in order of preference. Dublin Core (DC.title, dcterms.title: documents,
+ * standards, libraries, repositories) and Parse.ly (parsely-title: news CMSs) come after OpenGraph and Twitter, which
+ * news pages keep most carefully; Readability reads all of these.
+ */
+const META_TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'dc:title', 'dcterms.title', 'dcterms:title', 'dcterm:title', 'parsely-title'];
 
 export interface LdArticle {
   types: string[];
@@ -37,7 +43,8 @@ export interface PageMeta {
   /** Kinds declared at top level: 'article' | 'listing' | 'video'. */
   ldKinds: Set<string>;
   ogType: string;
-  ogTitle: string;
+  /** The title the <meta> tags give: OpenGraph's, else Twitter's, Dublin Core's or Parse.ly's. */
+  metaTitle: string;
   ogSiteName: string;
   ogUrl: string | null;
   published: string | null;
@@ -194,17 +201,31 @@ function scanJsonLd(doc: Document): LdScan {
   return out;
 }
 
-function metaContent(doc: Document, keys: string[]): string {
+/**
+ * The <meta> tags' contents by key, read in one pass: the key is the tag's property, else name, else itemprop, lower
+ * case; a space-separated property names several keys at once (RDFa: property="og:title twitter:title"). The first
+ * non-empty content of each key is kept, as a page's first tag of a kind is the one meant.
+ */
+function metaIndex(doc: Document): Map<string, string> {
+  const index = new Map<string, string>();
   const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length && i < 400; i++) {
+    const m = metas[i];
+    const key = (m.getAttribute('property') || m.getAttribute('name') || m.getAttribute('itemprop') || '').slice(0, 200).toLowerCase();
+    if (!key) continue;
+    const c = m.getAttribute('content');
+    if (!c || !c.trim()) continue;
+    const keys = key.split(/\s+/);
+    for (let k = 0; k < keys.length && k < 8; k++) if (keys[k] && !index.has(keys[k])) index.set(keys[k], c);
+  }
+  return index;
+}
+
+/** The content of the first of `keys` the page has. */
+function metaContent(index: Map<string, string>, keys: string[]): string {
   for (let k = 0; k < keys.length; k++) {
-    for (let i = 0; i < metas.length && i < 400; i++) {
-      const m = metas[i];
-      const key = (m.getAttribute('property') || m.getAttribute('name') || m.getAttribute('itemprop') || '').toLowerCase();
-      if (key === keys[k]) {
-        const c = m.getAttribute('content');
-        if (c && c.trim()) return c;
-      }
-    }
+    const c = index.get(keys[k]);
+    if (c) return c;
   }
   return '';
 }
@@ -241,6 +262,7 @@ export function normalizeLang(value: string): string {
 
 export function readMeta(doc: Document, url: string): PageMeta {
   const ld = scanJsonLd(doc);
+  const metas = metaIndex(doc);
   const canonicalUrl = canonicalOf(doc, url);
   let ldArticle: LdArticle | null = ld.articles[0] || null;
   if (ld.articles.length > 1) {
@@ -258,11 +280,11 @@ export function readMeta(doc: Document, url: string): PageMeta {
   const dirHolder = doc.body && !doc.body.getAttribute('dir') ? doc.body.querySelector('main[dir], article[dir]') : null;
   const htmlDir = ((html && html.getAttribute('dir')) || (doc.body && doc.body.getAttribute('dir')) || (dirHolder && dirHolder.getAttribute('dir')) || '').toLowerCase();
   const lang = normalizeLang((html && html.getAttribute('lang')) || (html && html.getAttribute('xml:lang')) || '') ||
-    normalizeLang(metaContent(doc, ['og:locale', 'content-language', 'language'])) ||
+    normalizeLang(metaContent(metas, ['og:locale', 'content-language', 'language'])) ||
     normalizeLang(ldArticle ? ldArticle.inLanguage : '');
   const published =
     (ldArticle && ldArticle.published) ||
-    normalizeDate(metaContent(doc, [
+    normalizeDate(metaContent(metas, [
       'article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date',
       'dc.date.issued', 'dcterms.created', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'date',
     ]));
@@ -274,15 +296,15 @@ export function readMeta(doc: Document, url: string): PageMeta {
   return {
     ldArticle,
     ldKinds: ld.kinds,
-    ogType: metaContent(doc, ['og:type']).trim().toLowerCase(),
-    ogTitle: cleanLine(metaContent(doc, ['og:title', 'twitter:title']), 2000),
-    ogSiteName: cleanLine(metaContent(doc, ['og:site_name']), 200),
-    ogUrl: absoluteHttpUrl(metaContent(doc, ['og:url']), url),
+    ogType: metaContent(metas, ['og:type']).trim().toLowerCase(),
+    metaTitle: cleanLine(metaContent(metas, META_TITLE_KEYS), 2000),
+    ogSiteName: cleanLine(metaContent(metas, ['og:site_name']), 200),
+    ogUrl: absoluteHttpUrl(metaContent(metas, ['og:url']), url),
     published,
     canonicalUrl,
     lang,
     dir: htmlDir === 'rtl' ? 'rtl' : htmlDir === 'ltr' ? 'ltr' : '',
-    applicationName: cleanLine(metaContent(doc, ['application-name', 'apple-mobile-web-app-title']), 200),
+    applicationName: cleanLine(metaContent(metas, ['application-name', 'apple-mobile-web-app-title']), 200),
     microdataArticle,
   };
 }

@@ -127,6 +127,13 @@ describe('quickLook (the content script\'s cheap first look)', () => {
     }
   });
 
+  test('lets a plain-text document through: <pre> blocks and no <p> (an Internet-Draft)', () => {
+    const pre = '<pre>Network Working Group\n\n1.  Introduction\n\n   This document specifies a protocol.</pre>';
+    const html = (n: number) => `<html><head><title>draft-x-protocol-04 - Protocol</title></head><body>${pre.repeat(n)}</body></html>`;
+    expect(quickLook(parseHTML(html(3)).document as unknown as Document, 'https://tools.example/html/draft-x-protocol-04')).toBe(true);
+    expect(quickLook(parseHTML(html(1)).document as unknown as Document, 'https://tools.example/html/draft-x-protocol-04')).toBe(false);
+  });
+
   test('stops home and search pages by URL without touching the DOM', () => {
     const { document } = parseHTML('<html><body><p>a</p><p>b</p><p>c</p><p>d</p></body></html>');
     const doc = document as unknown as Document;

@@ -4,9 +4,9 @@
  * notice, where the pages are absent.
  *
  * Detection's targets are recall >= 0.95, precision >= 0.98, title exact >= 0.90, body F1 >= 0.95. Precision, recall
- * and title exact are held to their targets (reached: 0.989, 0.967, 0.913 on 94 real sites); body F1 is not reached
- * and is held just under the level this branch reached (0.930) so that a regression fails; raise it as detection
- * improves. The synthetic and RTL groups are held to theirs (recall 0.900 and 1.000, precision 1.000).
+ * and title exact are held to their targets (reached: 0.989, 0.978, 0.924 on 94 real sites); body F1 is not reached
+ * and is held just under the level this branch reached (0.935) so that a regression fails; raise it as detection
+ * improves. The synthetic and RTL groups are held to theirs (recall 0.933 and 1.000, precision 1.000).
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -25,13 +25,13 @@ describe.skipIf(!present)('detection on real pages', () => {
     expect(real.precision, 'precision').toBeGreaterThanOrEqual(0.98);
     expect(real.recall, 'recall').toBeGreaterThanOrEqual(0.95);
     expect(real.titleExact, 'title exact').toBeGreaterThanOrEqual(0.9);
-    expect(real.bodyF1, 'body F1').toBeGreaterThanOrEqual(0.92);
+    expect(real.bodyF1, 'body F1').toBeGreaterThanOrEqual(0.93);
   }, 120_000);
 
   test('small synthetic and RTL cases', () => {
     const { synthetic, rtl } = measured();
     expect(synthetic.precision, 'synthetic precision').toBe(1);
-    expect(synthetic.recall, 'synthetic recall').toBeGreaterThanOrEqual(0.9);
+    expect(synthetic.recall, 'synthetic recall').toBeGreaterThanOrEqual(0.93);
     expect(rtl.recall, 'rtl recall').toBe(1);
     expect(rtl.bodyF1, 'rtl body F1').toBeGreaterThanOrEqual(0.99);
   }, 120_000);
