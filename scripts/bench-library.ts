@@ -1,5 +1,5 @@
 /**
- * npm run bench:library -- [--articles N] [--reads N] [--queries N] [--dev-queries]
+ * npm run bench:library -- [--articles N] [--reads N] [--queries N] [--dev-queries] [--answers FILE]
  * The library's cost in node over the shipped index (public/index), everything in memory:
  * - the import pipeline: the first N articles of ../shared/corpus/egypt-2013 (default 10,000) read through the
  *   builder's line reader, weighed and committed in chunks (src/library/collection-import.ts);
@@ -11,10 +11,11 @@
  *   read stores) beside the whole answer the popup shows (the archive's, then the library's: reads and
  *   collection, src/library/sources.ts, merged with the archive's by confidence as the popup's pageResults does);
  * - typed searches (the queries' first title words) over the archive alone and with the collection beside it.
- * Each timing as median, p95 and max. Not measured here (the browser half, bench-library-chromium.ts): IndexedDB,
+ * Each timing as median, p95 and max. --answers writes each page's whole answer (ids and confidences, one JSON line
+ * a page), so that two builds' answers can be compared line by line. Not measured here (the browser half, bench-library-chromium.ts): IndexedDB,
  * Chromium, popup latency during an import.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGunzip } from 'node:zlib';
@@ -132,20 +133,42 @@ runMain(async () => {
     await relatedForSnapshot(index, page, limit);
     await wholeAnswer(page);
   }
+  // A pause, as between a page's read and the popup: the library's background steps (its segments seen as one,
+  // segment-view.ts) run when the worker is idle.
+  await new Promise((done) => setTimeout(done, 1000));
   // Alternating per page, so that a noisy moment of the machine falls on both.
   const archive: number[] = [];
   const whole: number[] = [];
   let fromLibrary = 0;
-  for (const page of pages) {
+  const answers: string[] = [];
+  // CPU time too (this process's, process.cpuUsage): on a machine shared with other work the wall time also
+  // counts the moments another process had the core.
+  const archiveCpu: number[] = [];
+  const wholeCpu: number[] = [];
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  // The whole answer is timed on another page than the archive's just before it: the engine keeps the last page's
+  // analysis (for the library's question about the page the archive ranked), and that must not be timed as free.
+  const half = Math.floor(pages.length / 2);
+  for (const [i, page] of pages.entries()) {
     const a = performance.now();
+    const aCpu = cpuMs();
     await relatedForSnapshot(index, page, limit);
     const b = performance.now();
-    const shown = await wholeAnswer(page);
+    const bCpu = cpuMs();
+    const shown = await wholeAnswer(pages[(i + half) % pages.length]);
     const c = performance.now();
+    archiveCpu.push(bCpu - aCpu);
+    wholeCpu.push(cpuMs() - bCpu);
     archive.push(b - a);
     whole.push(c - b);
     fromLibrary += shown.filter((r) => r.readAt !== undefined || r.collection !== undefined).length;
+    answers[(i + half) % pages.length] = JSON.stringify(shown.map((r) => [r.doc.id, r.confidence]));
   }
+  const answersFile = args.get('answers');
+  if (answersFile) writeFileSync(answersFile, answers.join('\n') + '\n');
 
   // Typed searches: the first two title words of each query, as a reader would type them.
   const search = new CollectionSearch(store);
@@ -175,6 +198,8 @@ runMain(async () => {
     relatedArchiveMs: stats(archive),
     relatedWholeMs: stats(whole),
     relatedWholeOverArchive: +(pct(whole, 50) / pct(archive, 50)).toFixed(2),
+    relatedArchiveCpuMs: stats(archiveCpu),
+    relatedWholeCpuMs: stats(wholeCpu),
     libraryResultsShown: fromLibrary,
     searchArchiveMs: stats(searchArchive),
     searchMergedMs: stats(searchMerged),
