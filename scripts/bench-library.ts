@@ -123,10 +123,15 @@ runMain(async () => {
   /** The popup's list for a page: the archive's answer (stored when the page was read), then the library's, merged. */
   const wholeAnswer = async (page: ArticleSnapshot): Promise<RelatedResult[]> => {
     const archive = (await relatedForSnapshot(index, page, limit)).results;
+    const l0 = performance.now();
     const urls = [page.url, page.canonicalUrl].filter((u): u is string => !!u);
     const mine = await libraryRelated(sources, { title: page.title, text: page.text, published: page.published, urls }, limit);
-    return mine.length === 0 ? archive.slice(0, limit) : mergeRelated([archive, mine], { limit, ownUrls: urls });
+    const list = mine.length === 0 ? archive.slice(0, limit) : mergeRelated([archive, mine], { limit, ownUrls: urls });
+    libraryShare.push(performance.now() - l0);
+    return list;
   };
+  /** The library's part of each whole answer (the reads, the collection and the merge), what the popup waits for. */
+  let libraryShare: number[] = [];
   // Warm, as `npm run bench` and `npm run eval` time queries: one untimed pass first, so that reading the
   // postings files, decoding the segments and the JIT's tiers are not counted as query time.
   for (const page of pages) {
@@ -139,6 +144,7 @@ runMain(async () => {
   // Alternating per page, so that a noisy moment of the machine falls on both.
   const archive: number[] = [];
   const whole: number[] = [];
+  libraryShare = [];
   let fromLibrary = 0;
   const answers: string[] = [];
   // CPU time too (this process's, process.cpuUsage): on a machine shared with other work the wall time also
@@ -198,6 +204,7 @@ runMain(async () => {
     relatedArchiveMs: stats(archive),
     relatedWholeMs: stats(whole),
     relatedWholeOverArchive: +(pct(whole, 50) / pct(archive, 50)).toFixed(2),
+    relatedLibraryShareMs: stats(libraryShare),
     relatedArchiveCpuMs: stats(archiveCpu),
     relatedWholeCpuMs: stats(wholeCpu),
     libraryResultsShown: fromLibrary,
