@@ -8,7 +8,8 @@ import { fromMemory, isEvicted, keepInMemory, writeTabEntries } from './tab-stor
 import { answerEntries, confidentCount, makeAnswer, readTab, snapshotEntries, snapshotKey, stateFromStored, storedForm } from '../tab-answer';
 import type { ArticleSnapshot } from '../lib/types';
 import type { Settings } from '../settings';
-import { showCount } from './badge';
+import { showCount, showPageCount } from './badge';
+import { libraryForBadge } from './library-for-badge';
 import { libraryHandlers, searchEverything } from './library-handlers';
 import { collectionHandlers } from './collection-handlers';
 
@@ -29,8 +30,8 @@ export const handlers: Handlers = {
       return { confidentCount: 0 };
     }
     const { results } = await rankAndRemember(tabId, stored, settings);
-    const count = confidentCount(results, settings.minConfidence);
-    await showCount(tabId, count, settings.badge);
+    // The archive's count now; the library's results join it when they are in (not awaited: the page waits for nothing).
+    const { count } = await showPageCount(tabId, stored, results, settings, () => libraryForBadge(tabId, settings));
     return { confidentCount: count };
   },
 

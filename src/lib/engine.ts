@@ -50,7 +50,8 @@ export interface SilaIndex {
   searchHints(query: string): Promise<SearchHints>;
   /**
    * A page as the personal library (src/library) asks about it: its related-articles query (terms, weights,
-   * whole-page norm and the page's other strong terms, as related() uses them) over this index's statistics.
+   * whole-page norm and the page's other strong terms, as related() uses them) over this index's statistics:
+   * the very analysis related() made of the page when it was the last page ranked (RelatedEngine.analyzePage).
    */
   libraryQuery(query: RelatedQuery): {
     query: { terms: number[]; weights: number[]; norm: number; restTerms: number[]; restWeights: number[] };
@@ -78,7 +79,8 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
     related: (query, options) => engine.related(query, options),
     relatedToPosition: (position, options) => engine.relatedToPosition(position, options),
     libraryQuery(query) {
-      const q = engine.analyze(query);
+      // The analysis the archive's own ranking of this page made, when it was the last page ranked.
+      const q = engine.analyzePage(query);
       // restTerms: the page's other strong terms, for the whole-page cosine the bundled confidence is made of.
       return { query: { terms: q.terms, weights: q.weights, norm: q.norm, restTerms: q.restTerms, restWeights: q.restWeights }, k1: ix.meta.sila.params.k1 };
     },

@@ -2,16 +2,18 @@
  * A page's related articles in the user's collections: the ready, switched-on collections' segments ranked by
  * the library's arithmetic (rank.ts, the bundled engine's weights and confidence), each hit turned into a
  * RelatedResult labelled with its collection, so it merges with the bundled results by one confidence.
- * Segments are decoded once and kept until a collection changes (`forget()`).
+ * Segments are decoded once and kept until a collection changes (`forget()`), and seen as one (segment-view.ts)
+ * soon after the first question.
  */
 import type { RelatedResult } from '../lib/types';
 import type { CollectionStore } from './collection-import';
 import type { LibraryEngine } from './library';
 import { rankLibrary } from './rank';
 import { decodeSegment, type Segment } from './segment';
+import { SegmentsForQuery } from './segment-view';
 
 export class CollectionIndex {
-  private loaded: Promise<{ segments: Segment[]; names: Map<number, string> }> | null = null;
+  private loaded: Promise<{ segments: SegmentsForQuery; names: Map<number, string> }> | null = null;
 
   constructor(
     private readonly store: CollectionStore,
@@ -28,7 +30,7 @@ export class CollectionIndex {
       const visible = (await this.store.collections()).filter((c) => c.state === 'ready' && c.enabled);
       const segments: Segment[] = [];
       for (const c of visible) for (const stored of await this.store.segments(c.id)) segments.push(decodeSegment(stored));
-      return { segments, names: new Map(visible.map((c) => [c.id, c.name])) };
+      return { segments: new SegmentsForQuery(segments), names: new Map(visible.map((c) => [c.id, c.name])) };
     })().catch((error: unknown) => {
       this.loaded = null;
       throw error;
@@ -38,10 +40,10 @@ export class CollectionIndex {
 
   async related(page: { title: string; text: string; published?: string | null; urls: string[] }, limit: number): Promise<RelatedResult[]> {
     const { segments, names } = await this.load();
-    if (segments.length === 0) return [];
+    if (segments.segments.length === 0) return [];
     const { query, k1 } = this.engine.query({ title: page.title, body: page.text, published: page.published });
     if (query.terms.length === 0) return [];
-    const hits = rankLibrary(segments, query, { k1, limit: limit + page.urls.length });
+    const hits = rankLibrary(segments.current(), query, { k1, limit: limit + page.urls.length });
     // Only the hits' own records are read: a query never walks a collection's stored text.
     const byId = new Map((await this.store.articlesByIds(hits.map((h) => h.id))).map((a) => [a.id, a]));
     const own = new Set(page.urls);

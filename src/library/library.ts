@@ -11,6 +11,7 @@ import { rankLibrary, type LibraryQuery } from './rank';
 import type { NewRead, ReadRecord } from './records';
 import { buildSegment, decodeSegment, encodeSegment, mergeSegments, segmentDocs, vocabularyKey, type Segment } from './segment';
 import type { LibraryStore } from './store';
+import { SegmentsForQuery } from './segment-view';
 
 /** Segments kept before they are merged into one: a query walks each, so few segments keep it fast. */
 export const MERGE_AT = 8;
@@ -23,18 +24,14 @@ export interface LibraryEngine {
 }
 
 /**
- * The LibraryEngine of a bundled index. A page's query is kept for the next call with the same page: the reads
- * and the collections are asked about one page in turn, and the analysis is most of a library query's cost.
+ * The LibraryEngine of a bundled index. A page's query is the archive's own analysis of it (SilaIndex.libraryQuery
+ * keeps the last page's): the reads and the collections are asked about the page the archive ranked last, and the
+ * analysis is most of a library query's cost.
  */
 export function libraryEngineOf(index: Pick<SilaIndex, 'meta' | 'libraryQuery' | 'weighForLibrary'>): LibraryEngine {
-  let last: { page: { title: string; body: string; published?: string | null }; answer: ReturnType<LibraryEngine['query']> } | null = null;
   return {
     vocabulary: vocabularyKey(index.meta),
-    query(page) {
-      if (last && last.page.title === page.title && last.page.body === page.body && last.page.published === page.published) return last.answer;
-      last = { page, answer: index.libraryQuery(page) };
-      return last.answer;
-    },
+    query: (page) => index.libraryQuery(page),
     weigh: (article) => index.weighForLibrary(article),
   };
 }
@@ -52,6 +49,8 @@ export class Library {
   private loaded: Promise<{ keys: number[]; segments: Segment[] }> | null = null;
   /** The reads for search, read from storage once and kept until a read is added or everything is forgotten. */
   private searchable: Promise<SearchableRead[]> | null = null;
+  /** The loaded segments as related() walks them (segment-view.ts): one view, soon after they are first asked. */
+  private forQuery: SegmentsForQuery | null = null;
 
   constructor(
     private readonly store: LibraryStore,
@@ -136,7 +135,8 @@ export class Library {
     }
     const { query, k1 } = this.engine.query({ title: page.title, body: page.text, published: page.published });
     if (query.terms.length === 0) return [];
-    const hits = rankLibrary(segments, query, { k1, limit, exclude });
+    if (this.forQuery?.segments !== segments) this.forQuery = new SegmentsForQuery(segments);
+    const hits = rankLibrary(this.forQuery.current(), query, { k1, limit, exclude });
     const reads = new Map((await this.store.reads(hits.map((h) => h.id))).map((r) => [r.id, r]));
     return hits.flatMap((h) => {
       const read = reads.get(h.id);
@@ -167,6 +167,7 @@ export class Library {
   async forget(): Promise<void> {
     this.loaded = null;
     this.searchable = null;
+    this.forQuery = null;
     await this.store.destroy();
   }
 
