@@ -21,9 +21,12 @@
  *   only with its own pages (here the popup page the messages are sent from, which both installs have alike).
  *   Each install's process is the extension renderer that appeared when it was installed (CDP
  *   SystemInfo.getProcessInfo on the browser target lists the renderers' pids; /proc/<pid>/cmdline says which
- *   are extension processes).
+ *   are extension processes). VmRSS counts Chromium's shared code too (an empty install's is ~170 MB); RssAnon is
+ *   the process's own memory. Taken twice: after the cold starts, in the process that also ran the import and
+ *   the restore (its allocator keeps much of what they used), and after one cold load in a process of its own
+ *   (control page closed and worker stopped until the process exits): the figure for "memory after load".
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, createReadStream } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync, createGunzip } from 'node:zlib';
@@ -113,6 +116,11 @@ interface Install {
   ask(name: string, payload: unknown): Promise<number>;
   stopWorker(): Promise<void>;
   memoryMB(): Promise<Memory>;
+  /**
+   * Closes the control page and stops the worker so that the extension's process exits, then opens the control
+   * page again in a new process: memory after a load is then not memory an earlier import left in the allocator.
+   */
+  freshProcess(): Promise<void>;
 }
 
 /** Installs a build, finds the article tab's id, opens a popup page to send messages from. */
@@ -139,7 +147,7 @@ async function install(browser: Browser, dir: string, tab: Page): Promise<Instal
   // runs the content script of a build installed after the page loaded).
   await tab.reload({ waitUntil: 'load' });
   for (let i = 0; i < 100 && !(await inWorker(async (t: number) => `tab:${t}` in (await chrome.storage.session.get(null)), tabId)); i++) await sleep(200);
-  const control = await browser.newPage();
+  let control = await browser.newPage();
   await control.goto(`${origin}/src/popup/index.html?tab=${tabId}`);
   await control.evaluate(async () => {
     const { settings } = await chrome.storage.sync.get('settings');
@@ -148,11 +156,22 @@ async function install(browser: Browser, dir: string, tab: Page): Promise<Instal
   // The renderer that came with this install hosts its worker and its control page.
   const fresh = [...(await extensionProcesses(browser))].filter((pid) => !processesBefore.has(pid));
   if (fresh.length !== 1) console.warn(`bench: ${fresh.length} new extension processes for ${origin} (${fresh.join(', ')}): resident memory not attributed`);
-  const pid = fresh.length === 1 ? fresh[0] : null;
+  let pid = fresh.length === 1 ? fresh[0] : null;
+  const stopWorker = async () => {
+    const t = await target();
+    const gone = new Promise<void>((ok) => {
+      const timer = setTimeout(ok, 3_000);
+      browser.on('targetdestroyed', (x) => x === t && (clearTimeout(timer), ok()));
+    });
+    await (await t.worker())!.close();
+    await gone;
+  };
   return {
     origin,
     tabId,
-    pid,
+    get pid() {
+      return pid;
+    },
     ask: (name, payload) =>
       control.evaluate(async (m: { name: string; payload: unknown }) => {
         const t0 = performance.now();
@@ -160,14 +179,18 @@ async function install(browser: Browser, dir: string, tab: Page): Promise<Instal
         if (answer && answer.ok === false) throw new Error(JSON.stringify(answer));
         return performance.now() - t0;
       }, { name, payload }),
-    async stopWorker() {
-      const t = await target();
-      const gone = new Promise<void>((ok) => {
-        const timer = setTimeout(ok, 3_000);
-        browser.on('targetdestroyed', (x) => x === t && (clearTimeout(timer), ok()));
-      });
-      await (await t.worker())!.close();
-      await gone;
+    stopWorker,
+    async freshProcess() {
+      const before = await extensionProcesses(browser);
+      await control.close();
+      await stopWorker();
+      for (let i = 0; i < 100 && pid !== null && existsSync(`/proc/${pid}`); i++) await sleep(100);
+      if (pid !== null && existsSync(`/proc/${pid}`)) console.warn(`bench: process ${pid} of ${origin} did not exit`);
+      control = await browser.newPage();
+      await control.goto(`${origin}/src/popup/index.html?tab=${tabId}`);
+      const next = [...(await extensionProcesses(browser))].filter((p) => !before.has(p));
+      pid = next.length === 1 ? next[0] : null;
+      if (pid === null) console.warn(`bench: no single new process for ${origin} (${next.join(', ')})`);
     },
     async memoryMB() {
       type Usage = { usedSize: number; totalSize: number; backingStorageSize?: number; embedderHeapUsedSize?: number };
@@ -262,18 +285,27 @@ runMain(async () => {
         memory[key].push(await ext.memoryMB());
       }
     }
+    // Memory after a load in a process of its own (the import and the restore ran in the process measured above).
+    const fresh: Record<'empty' | 'full', Memory & { coldMs: number; pid: number | null }> = {} as never;
+    for (const key of ['empty', 'full'] as const) {
+      const ext = key === 'empty' ? empty : full;
+      await ext.freshProcess();
+      const coldMs = await ext.ask('library/related', { tabId: ext.tabId });
+      fresh[key] = { ...(await ext.memoryMB()), coldMs: round(coldMs), pid: ext.pid };
+    }
     const warm = { empty: await relatedCalls(empty, warmCalls), full: await relatedCalls(full, warmCalls) };
     const ok = during.filter((x) => Number.isFinite(x));
     const summary = (key: 'empty' | 'full') => ({
       coldLibraryRelatedMs: { median: round(pct(cold[key], 50)), all: cold[key].map(round) },
       warmLibraryRelatedMs: { median: round(pct(warm[key], 50)), p95: round(pct(warm[key], 95)) },
-      memoryMB: {
+      // In the process that also ran the import and the restore (the allocator keeps what they used).
+      memoryAfterColdStartsMB: {
         workerHeapWithBuffers: pct(memory[key].map((x) => x.heap), 50),
         workerJsHeapOnly: pct(memory[key].map((x) => x.jsHeap), 50),
         extensionProcessVmRSS: pct(memory[key].map((x) => x.resident.rss), 50),
         extensionProcessRssAnon: pct(memory[key].map((x) => x.resident.anon), 50),
-        pid: (key === 'empty' ? empty : full).pid,
       },
+      memoryAfterLoadInAFreshProcessMB: fresh[key],
     });
     console.log(JSON.stringify({
       articles: n,
