@@ -52,6 +52,43 @@ export interface MessageMap {
   'collections/switch': { request: { id: number; enabled: boolean }; response: CollectionInfo };
   /** options → background: remove a collection, its articles and its index (an import of it is stopped first). */
   'collections/remove': { request: { id: number }; response: { removed: boolean } };
+  /**
+   * options → background: restore the backup the page has staged (IndexedDbRestores.stageRestore, as a
+   * collection's file is staged): its reads back as reads, its collections as collections. Answers once started.
+   */
+  'library/restore': { request: { id: number }; response: { started: boolean } };
+  /** options → background: the running restore's progress, or the last one's report (null: none). */
+  'library/restore-status': { request: Record<string, never>; response: RestoreInfo | null };
+  /** options → background: stop a restore; its collections not yet ready are removed, the reads back stay. */
+  'library/restore-cancel': { request: { id: number }; response: { cancelled: boolean } };
+}
+
+/**
+ * storage.session key the background writes a running restore's progress to, per chunk, and removes at its end:
+ * the options page listens to its changes rather than asking on a timer.
+ */
+export const RESTORE_PROGRESS_KEY = 'sila:libraryRestore';
+
+/** A restore from a backup as the options page shows it. */
+export interface RestoreInfo {
+  id: number;
+  fileName: string;
+  fileBytes: number;
+  /** `failed` says why in `error`. */
+  state: 'restoring' | 'done' | 'failed';
+  /** While restoring: bytes of the file read so far (0 before it starts). */
+  bytesRead: number;
+  /** Reads put back, and reads the library held already (left as they were). */
+  reads: number;
+  readsKnown: number;
+  /** Collection articles put back, and articles of collections the library held already. */
+  articles: number;
+  articlesKnown: number;
+  /** The backup's collections: their names, and whether the library held each already. */
+  collections: { name: string; known: boolean }[];
+  skipped: { line: number; reason: string }[];
+  skippedTotal: number;
+  error: string | null;
 }
 
 /** A collection as the options page lists it. */

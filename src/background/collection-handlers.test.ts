@@ -116,3 +116,61 @@ describe('collection messages', () => {
     expect(await h['collections/list']({})).toEqual([]);
   });
 });
+
+const { IndexedDbRestores } = await import('../library/restore-store');
+const { newRestore } = await import('../library/library-restore');
+const { IndexedDbStore } = await import('../library/store');
+const { RESTORE_PROGRESS_KEY } = await import('../messages');
+
+describe('restore messages', () => {
+  const restores = new IndexedDbRestores();
+  /** A backup of `reads` reads and a collection of `articles` articles, as Export writes them. */
+  const backup = (reads: number, articles: number) => {
+    const collection = { key: 3, name: 'Desk', fileName: 'desk.jsonl', fileBytes: 10, addedAt: '2026-11-01T00:00:00.000Z', enabled: true };
+    const out: string[] = [];
+    for (let i = 1; i <= reads + articles; i++) {
+      const a = fixtureArticles[(i - 1) % fixtureArticles.length];
+      const line = { ...a, id: `b${i}`, body: `${a.body} (${i})`, url: `https://example.org/b/${i}` };
+      out.push(JSON.stringify(i <= reads ? { ...line, sila: { v: 1, kind: 'read', readAt: '2026-12-01T00:00:00.000Z' } } : { ...line, sila: { v: 1, kind: 'collection', collection } }));
+    }
+    return new Blob([out.join('\n') + '\n']);
+  };
+  const settledRestore = async () => {
+    for (;;) {
+      const info = await h['library/restore-status']({});
+      if (info && info.state !== 'restoring') return info;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+
+  it('restores reads and a collection in the queue, and a stopped worker’s restore is resumed (not taken for an import)', async () => {
+    const file = backup(700, 600);
+    const id = await restores.stageRestore(newRestore('sila-library.jsonl.gz', file.size), file);
+    expect(await h['library/restore']({ id })).toEqual({ started: true });
+    // Stopped after its first chunk (500 reads), as a worker stopped mid-way would leave it.
+    while (((await restores.restore(id))?.doneLine ?? 0) === 0) await new Promise((r) => setTimeout(r, 5));
+    await stopImports();
+    const mid = (await restores.restore(id))!;
+    expect(mid.state).toBe('restoring');
+    expect(mid.reads + mid.articles).toBeLessThan(1_300);
+    await resumeImports();
+    const done = await settledRestore();
+    expect(done).toMatchObject({ id, state: 'done', reads: 700, articles: 600, collections: [{ name: 'Desk', known: false }], error: null });
+    expect(session.has(RESTORE_PROGRESS_KEY)).toBe(false);
+    expect((await new IndexedDbStore().allReads()).length).toBe(700);
+    const desk = (await h['collections/list']({})).find((c) => c.name === 'Desk')!;
+    expect(desk).toMatchObject({ state: 'ready', articles: 600, error: null });
+    await h['collections/remove']({ id: desk.id });
+  });
+
+  it('cancel removes the restore and its unfinished collection', async () => {
+    const file = backup(10, 1_200);
+    const id = await restores.stageRestore(newRestore('b.jsonl.gz', file.size), file);
+    await h['library/restore']({ id });
+    while (((await restores.restore(id))?.articles ?? 0) === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(await h['library/restore-cancel']({ id })).toEqual({ cancelled: true });
+    expect(await restores.restore(id)).toBeNull();
+    expect((await h['collections/list']({})).some((c) => c.name === 'Desk')).toBe(false);
+    expect(await h['library/restore-status']({})).toBeNull();
+  });
+});

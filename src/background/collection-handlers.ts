@@ -1,21 +1,36 @@
 /**
- * The collections' messages: list, import, cancel, rename, switch on/off, remove. An import runs here, in the
+ * The collections' messages: list, import, cancel, rename, switch on/off, remove; and a restore from a backup
+ * (library-restore.ts), which takes the same queue and the same chunked path. An import runs here, in the
  * background, one at a time, in chunks (runImport); each chunk ends with an extension API call (the progress
  * written to storage.session), which keeps Chrome from stopping the worker as idle (it does after 30 s without
  * one). A worker stopped anyway leaves the collection `importing`, never visible; `resumeImports()` at start-up
  * carries it on after its last committed chunk.
  */
 import browser from 'webextension-polyfill';
-import type { CollectionInfo, MessageName, RequestOf, ResponseOf } from '../messages';
+import { RESTORE_PROGRESS_KEY, type CollectionInfo, type MessageName, type RequestOf, type ResponseOf, type RestoreInfo } from '../messages';
 import { ImportCancelled, runImport, type CollectionRecord } from '../library/collection-import';
+import { runRestore, type RestoreRecord } from '../library/library-restore';
+import { IndexedDbRestores } from '../library/restore-store';
 import { collectionStore, collectionsChanged } from './collections';
 import { libraryEngine } from './library-engine';
+import { readsChanged } from './reads-changed';
 
-type CollectionsName = 'collections/list' | 'collections/import' | 'collections/cancel' | 'collections/rename' | 'collections/switch' | 'collections/remove';
+type CollectionsName =
+  | 'collections/list'
+  | 'collections/import'
+  | 'collections/cancel'
+  | 'collections/rename'
+  | 'collections/switch'
+  | 'collections/remove'
+  | 'library/restore'
+  | 'library/restore-status'
+  | 'library/restore-cancel';
 type Handler<N extends MessageName> = (payload: RequestOf<N>) => Promise<ResponseOf<N>>;
 
 /** storage.session key of the running import's progress (written per chunk; removed when it ends). */
 export const PROGRESS_KEY = 'sila:collectionImport';
+
+const restoreStore = new IndexedDbRestores();
 
 interface Job {
   stop: boolean;
@@ -26,6 +41,8 @@ interface Job {
 }
 
 const jobs = new Map<number, Job>();
+/** Restores, by their id (apart from imports: a restore's id is not a collection's). */
+const restoring = new Map<number, Job>();
 /** Imports run one after another: two at once would only share the same two cores. */
 let queue: Promise<void> = Promise.resolve();
 
@@ -84,14 +101,91 @@ async function startImport(id: number): Promise<boolean> {
 /** At worker start: every import a stopped worker left unfinished goes on after its last committed chunk. */
 export async function resumeImports(): Promise<void> {
   for (const record of await collectionStore.collections()) {
-    if (record.state === 'importing' && !record.error) await startImport(record.id);
+    // A collection a restore fills is the restore's to carry on, below.
+    if (record.state === 'importing' && !record.error && record.restoring === undefined) await startImport(record.id);
+  }
+  for (const record of await restoreStore.restores()) {
+    if (record.state === 'restoring' && !record.error) await startRestore(record.id);
   }
 }
 
-/** Stops every import and waits for each to let go (Forget everything, before the database is deleted). */
+/** Stops every import and restore and waits for each to let go (Forget everything, before the database is deleted). */
 export async function stopImports(): Promise<void> {
-  for (const job of jobs.values()) job.stop = true;
-  await Promise.all([...jobs.values()].filter((j) => j.started).map((j) => j.done));
+  const all = [...jobs.values(), ...restoring.values()];
+  for (const job of all) job.stop = true;
+  await Promise.all(all.filter((j) => j.started).map((j) => j.done));
+}
+
+function restoreInfo(record: RestoreRecord): RestoreInfo {
+  return {
+    id: record.id,
+    fileName: record.fileName,
+    fileBytes: record.fileBytes,
+    state: record.error ? 'failed' : record.state,
+    bytesRead: restoring.get(record.id)?.bytesRead ?? 0,
+    reads: record.reads,
+    readsKnown: record.readsKnown,
+    articles: record.articles,
+    articlesKnown: record.articlesKnown,
+    collections: record.collections.map((c) => ({ name: c.name, known: c.known })),
+    skipped: record.skipped.map(({ line, reason }) => ({ line, reason })),
+    skippedTotal: record.skippedTotal,
+    error: record.error ?? null,
+  };
+}
+
+async function runRestoreJob(id: number, job: Job): Promise<void> {
+  if (job.stop) return;
+  job.started = true;
+  // Written at the start too, so that a restore refused before its first chunk still changes (and then removes) the key the page listens to.
+  await browser.storage.session.set({ [RESTORE_PROGRESS_KEY]: { id, reads: 0, articles: 0, bytesRead: 0 } }).catch(() => undefined);
+  try {
+    await runRestore(restoreStore, await libraryEngine(), id, {
+      stopped: () => job.stop,
+      onProgress: (record, bytesRead) => {
+        job.bytesRead = bytesRead;
+        // The reads of a chunk are whole reads once stored: the next ranking and search include them.
+        readsChanged();
+        void browser.storage.session.set({ [RESTORE_PROGRESS_KEY]: { id, reads: record.reads, articles: record.articles, bytesRead } }).catch(() => undefined);
+      },
+    });
+  } catch (error) {
+    if (error instanceof ImportCancelled) return;
+    console.error('Sila: restore failed', error);
+    const record = await restoreStore.restore(id).catch(() => null);
+    const message = error instanceof Error ? error.message : String(error);
+    if (record) await restoreStore.updateRestore({ ...record, error: message }).catch((e: unknown) => console.warn('Sila: restore failure not kept', e));
+  } finally {
+    readsChanged();
+    collectionsChanged();
+    await browser.storage.session.remove(RESTORE_PROGRESS_KEY).catch(() => undefined);
+  }
+}
+
+/** Starts (or joins) a staged restore, after any import or restore before it; false when it is not one to run. */
+async function startRestore(id: number): Promise<boolean> {
+  if (restoring.has(id)) return true;
+  const record = await restoreStore.restore(id);
+  if (!record || record.state !== 'restoring' || record.error) return false;
+  if (restoring.has(id)) return true;
+  const job: Job = { stop: false, started: false, bytesRead: 0, done: Promise.resolve() };
+  restoring.set(id, job);
+  job.done = queue = queue.then(() => runRestoreJob(id, job)).finally(() => restoring.delete(id));
+  return true;
+}
+
+async function cancelRestore(id: number): Promise<{ cancelled: boolean }> {
+  const job = restoring.get(id);
+  if (job) {
+    job.stop = true;
+    if (job.started) await job.done;
+  }
+  const known = (await restoreStore.restore(id)) !== null;
+  await restoreStore.cancelRestore(id);
+  readsChanged();
+  collectionsChanged();
+  await browser.storage.session.remove(RESTORE_PROGRESS_KEY).catch(() => undefined);
+  return { cancelled: known };
 }
 
 async function remove(id: number): Promise<{ removed: boolean }> {
@@ -127,4 +221,12 @@ export const collectionHandlers: { [N in CollectionsName]: Handler<N> } = {
   'collections/remove': ({ id }) => remove(id),
   'collections/rename': ({ id, name }) => changed(id, (r) => ({ ...r, name })),
   'collections/switch': ({ id, enabled }) => changed(id, (r) => ({ ...r, enabled })),
+  async 'library/restore'({ id }) {
+    return { started: await startRestore(id) };
+  },
+  async 'library/restore-status'() {
+    const last = (await restoreStore.restores()).sort((a, b) => b.id - a.id)[0];
+    return last ? restoreInfo(last) : null;
+  },
+  'library/restore-cancel': ({ id }) => cancelRestore(id),
 };

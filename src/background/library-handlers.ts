@@ -18,6 +18,7 @@ import { libraryRelated, librarySearch, type LibrarySources } from '../library/s
 import { CollectionSearch } from '../library/collection-search';
 import { collectionIndex, collectionsChanged, collectionStore } from './collections';
 import { stopImports } from './collection-handlers';
+import { onReadsChanged } from './reads-changed';
 
 type LibraryName = 'library/remember' | 'library/related' | 'library/status' | 'library/forget';
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
@@ -30,6 +31,9 @@ function library(): Promise<Library> {
   opened.catch(() => (opened = null));
   return opened;
 }
+
+// Reads added other than by remember (a restore): the next ranking and search read them again.
+onReadsChanged(() => (opened = null));
 
 const collectionSearch = new CollectionSearch(collectionStore);
 

@@ -8,7 +8,8 @@ import type { ArticleSnapshot } from '../lib/types';
 export class InvalidMessage extends Error {}
 
 const NAMES: readonly MessageName[] = ['page/snapshot', 'tab/state', 'corpus/search', 'corpus/search-hints', 'corpus/about', 'library/remember', 'library/related', 'library/status', 'library/forget',
-  'collections/list', 'collections/import', 'collections/cancel', 'collections/rename', 'collections/switch', 'collections/remove'];
+  'collections/list', 'collections/import', 'collections/cancel', 'collections/rename', 'collections/switch', 'collections/remove',
+  'library/restore', 'library/restore-status', 'library/restore-cancel'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -83,7 +84,10 @@ function validatePayload<N extends MessageName>(name: N, p: Record<string, unkno
     case 'library/status':
     case 'library/forget':
     case 'collections/list':
+    case 'library/restore-status':
       return {} as RequestOf<N>;
+    case 'library/restore':
+    case 'library/restore-cancel':
     case 'collections/import':
     case 'collections/cancel':
     case 'collections/remove':

@@ -1,19 +1,36 @@
 /**
  * The library as one corpus file: every collection article as it was imported, and every remembered read as a
  * corpus line (id `read-N`, its text as the body), JSONL gzipped by the browser's CompressionStream. What comes
- * out reads back through the builder's reader (`npm run build:index -- --corpus export.jsonl.gz`).
+ * out reads back through the builder's reader (`npm run build:index -- --corpus export.jsonl.gz`), and is a
+ * backup: each line's `sila` field (backup-format.ts) says what Restore (library-restore.ts) needs to put it
+ * back as a read or into its collection.
  */
+import { isIsoDate } from '../lib/corpus/parse-line';
 import type { CorpusArticle } from '../lib/types';
+import { collectionMeta, readMeta, type BackupMeta } from './backup-format';
 import type { CollectionStore } from './collection-import';
 import type { ReadRecord } from './records';
 import type { LibraryStore } from './store';
 
-export function readAsArticle(read: Omit<ReadRecord, 'v' | 'opening'> & { text: string }): CorpusArticle {
-  return { id: `read-${read.id}`, title: read.title, body: read.text, url: read.url, source: read.outlet, published: read.published };
+/** A line of the backup: an article of the corpus schema and its `sila` field. */
+export type BackupLine = CorpusArticle & { sila?: BackupMeta };
+
+export function readAsArticle(read: Omit<ReadRecord, 'v' | 'opening'> & { text: string }): BackupLine {
+  // A date the page gave that is not ISO 8601 would make the reader refuse the line: it is kept in `sila` instead.
+  const iso = read.published !== null && isIsoDate(read.published);
+  return {
+    id: `read-${read.id}`,
+    title: read.title,
+    body: read.text,
+    url: read.url,
+    source: read.outlet,
+    published: iso ? read.published : null,
+    sila: readMeta(read.readAt, !iso && read.published ? read.published : undefined),
+  };
 }
 
 /** One JSON line per article, newline-terminated. */
-export function corpusLines(articles: Iterable<CorpusArticle>): string {
+export function corpusLines(articles: Iterable<BackupLine>): string {
   let out = '';
   for (const a of articles) out += `${JSON.stringify(a)}\n`;
   return out;
@@ -35,14 +52,14 @@ export async function exportLibrary(reads: Pick<LibraryStore, 'allReads' | 'text
   const records = await reads.allReads();
   // The whole text is stored apart from the record (records.ts, version 4); a read without one exports its opening.
   const texts = await reads.texts(records.map((r) => r.id));
-  const out: CorpusArticle[] = records.map((r) => readAsArticle({ ...r, text: texts.get(r.id) ?? r.opening }));
+  const out: BackupLine[] = records.map((r) => readAsArticle({ ...r, text: texts.get(r.id) ?? r.opening }));
   const seen = new Set(out.map((a) => a.id));
   for (const c of await collections.collections()) {
     if (c.state !== 'ready') continue;
     for (const { article } of await collections.articles(c.id)) {
       const id = seen.has(article.id) ? `${article.id}~${c.id}` : article.id;
       seen.add(id);
-      out.push(id === article.id ? article : { ...article, id });
+      out.push({ ...article, id, sila: collectionMeta(c, id === article.id ? undefined : article.id) });
     }
   }
   return { file: await gzipText(corpusLines(out)), articles: out.length };

@@ -39,6 +39,8 @@ export interface CollectionRecord {
   skippedTotal: number;
   /** Why the import stopped short (a file that cannot be read, a full disk): it is then not resumed. */
   error?: string;
+  /** The restore (library-restore.ts) filling this collection from a backup: it is not a file import to resume. */
+  restoring?: number;
 }
 
 export interface CollectionArticle {
@@ -78,7 +80,7 @@ export interface ImportOptions {
 }
 
 /** Bytes of a file, un-gzipped when its first bytes say it is gzip. */
-async function* fileBytes(file: Blob, onRead: (n: number) => void): AsyncGenerator<Uint8Array> {
+export async function* fileBytes(file: Blob, onRead: (n: number) => void): AsyncGenerator<Uint8Array> {
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   let stream = file.stream() as ReadableStream<Uint8Array>;
   const counted = new TransformStream<Uint8Array, Uint8Array>({

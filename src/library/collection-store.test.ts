@@ -8,6 +8,7 @@ import { newCollection, runImport } from './collection-import';
 import { CollectionIndex } from './collection-related';
 import { ARTICLES, COLLECTIONS, COLLECTION_SEGMENTS, FILES } from './collection-schema';
 import { IndexedDbCollections } from './collection-store';
+import { RESTORE_STORES } from './restore-schema';
 import { Library, libraryEngineOf, type LibraryEngine } from './library';
 import { DB_VERSION, READ_VERSION, openingOf } from './records';
 import { decodeSegment } from './segment';
@@ -126,7 +127,7 @@ describe('database version 3', () => {
     expect(await library.count()).toBe(1);
     const db = await rawOpen(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([ARTICLES, COLLECTION_SEGMENTS, COLLECTIONS, FILES, 'reads', 'segments', 'texts'].sort());
+    expect([...db.objectStoreNames].sort()).toEqual([ARTICLES, COLLECTION_SEGMENTS, COLLECTIONS, FILES, 'reads', 'segments', 'texts', ...RESTORE_STORES].sort());
     // Version 4: the record keeps its id and gets its text's opening; the text is kept whole beside it.
     const [stored] = (await done(db.transaction('reads').objectStore('reads').getAll())) as Record<string, unknown>[];
     expect(stored).toEqual({ v: READ_VERSION, id: 1, url: read.url, title: read.title, outlet: 'Example', published: '2026-01-02', opening: openingOf(read.text), readAt: 5 });

@@ -9,9 +9,9 @@
 import type { CorpusArticle } from '../lib/types';
 import type { CollectionArticle, CollectionRecord, CollectionStore } from './collection-import';
 import { ARTICLES, COLLECTIONS, COLLECTION_SEGMENTS, COLLECTION_STORES, FILES } from './collection-schema';
-import { DB_NAME, LibraryWriteError } from './records';
+import { DB_NAME } from './records';
 import type { StoredSegment } from './segment';
-import { LibraryConnection, done, finished } from './store';
+import { LibraryConnection, done, writeTransaction } from './store';
 
 interface SegmentRow {
   key?: number;
@@ -26,43 +26,8 @@ export class IndexedDbCollections implements CollectionStore {
     this.connection = new LibraryConnection(name);
   }
 
-  /**
-   * Runs `body` in one read-write transaction and waits for it to commit. A storage failure is a
-   * LibraryWriteError; an error of `body` itself aborts the transaction and is thrown as it is.
-   */
-  private async write<T>(stores: string[], body: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
-    let tx: IDBTransaction;
-    let end: Promise<void>;
-    try {
-      tx = (await this.connection.open()).transaction(stores, 'readwrite');
-      end = finished(tx);
-    } catch (error) {
-      throw new LibraryWriteError(error);
-    }
-    end.catch(() => undefined);
-    let result: T;
-    try {
-      result = await body(tx);
-    } catch (error) {
-      // Nothing of a failed write may stay: the transaction is aborted (if storage has not aborted it already).
-      try {
-        tx.abort();
-      } catch {
-        // already aborted or finished
-      }
-      const storageError = await end.then(
-        () => null,
-        (e: unknown) => e,
-      );
-      if (error instanceof DOMException) throw new LibraryWriteError(storageError instanceof DOMException && storageError.name !== 'AbortError' ? storageError : error);
-      throw error;
-    }
-    try {
-      await end;
-    } catch (error) {
-      throw new LibraryWriteError(error);
-    }
-    return result;
+  private write<T>(stores: string[], body: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+    return writeTransaction(this.connection, stores, body);
   }
 
   async collections(): Promise<CollectionRecord[]> {

@@ -13,10 +13,12 @@
  * the text's opening (READ_VERSION 3): search reads every record once per worker life, and fetching 2,000
  * full texts for it cost ~6x the records alone (scripts/bench-reads-search.ts). Version-2 records are split
  * in the upgrade transaction (splitReadV2).
+ * Version 5: a restore's stores (restore-schema.ts: the running restore of a backup and its file); nothing
+ * stored before changes.
  */
 
 export const DB_NAME = 'sila-library';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 export const READ_VERSION = 3;
 
 /**

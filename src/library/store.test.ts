@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { rawOpen } from './test-raw-open';
 import { IndexedDbStore, done } from './store';
 import { DB_VERSION, READ_VERSION, openingOf } from './records';
+import { createCollectionStores } from './collection-schema';
+import { RESTORE_STORES } from './restore-schema';
+import { IndexedDbRestores } from './restore-store';
 
 const long = 'نص المقال '.repeat(100);
 
@@ -42,6 +45,36 @@ describe(`reads upgraded to database version ${DB_VERSION}`, () => {
     const db = await rawOpen('sila-upgrade-v2');
     expect(db.version).toBe(DB_VERSION);
     expect(await done(db.transaction('texts').objectStore('texts').count())).toBe(3);
+    db.close();
+  });
+});
+
+describe('database version 5', () => {
+  it('a version-4 library keeps every read, text, segment and collection; the restore stores are added empty', async () => {
+    const v4 = await rawOpen('sila-upgrade-v4', 4, (db) => {
+      db.createObjectStore('reads', { keyPath: 'id', autoIncrement: true }).createIndex('url', 'url', { unique: true });
+      db.createObjectStore('segments', { keyPath: 'key', autoIncrement: true });
+      db.createObjectStore('texts');
+      createCollectionStores(db);
+    });
+    const tx = v4.transaction(['reads', 'texts', 'segments', 'collections'], 'readwrite');
+    const read = { v: READ_VERSION, url: 'https://a.example/1', title: 'أ', outlet: 'A', published: null, opening: openingOf(long), readAt: 3 };
+    tx.objectStore('reads').add(read);
+    tx.objectStore('texts').add(long, 1);
+    tx.objectStore('segments').add({ stored: { v: 1, vocabulary: 'x', layout: { sections: [] }, bytes: new Uint8Array([1, 2]) } });
+    tx.objectStore('collections').add({ v: 1, name: 'Desk', state: 'ready', articles: 0 });
+    await new Promise((ok) => (tx.oncomplete = ok));
+    v4.close();
+    const store = new IndexedDbStore('sila-upgrade-v4');
+    expect(await store.allReads()).toEqual([{ ...read, id: 1 }]);
+    expect(await store.texts([1])).toEqual(new Map([[1, long]]));
+    expect((await store.segments()).map((s) => [...s.stored.bytes])).toEqual([[1, 2]]);
+    const restores = new IndexedDbRestores('sila-upgrade-v4');
+    expect(await restores.restores()).toEqual([]);
+    expect((await restores.collections()).map((c) => c.name)).toEqual(['Desk']);
+    const db = await rawOpen('sila-upgrade-v4');
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining([...RESTORE_STORES, 'reads', 'texts', 'segments', 'collections']));
     db.close();
   });
 });

@@ -6,6 +6,7 @@
 import { DB_NAME, DB_VERSION, LibraryWriteError, migrateReadV1, recordOf, splitReadV2, type NewRead, type ReadRecord } from './records';
 import type { StoredSegment } from './segment';
 import { createCollectionStores } from './collection-schema';
+import { createRestoreStores } from './restore-schema';
 
 export interface SegmentEntry {
   key: number;
@@ -30,10 +31,10 @@ export interface LibraryStore {
   destroy(): Promise<void>;
 }
 
-const READS = 'reads';
-const SEGMENTS = 'segments';
+export const READS = 'reads';
+export const SEGMENTS = 'segments';
 /** Each read's full text, keyed by its id (out-of-line keys): only weighing and export need it. */
-const TEXTS = 'texts';
+export const TEXTS = 'texts';
 
 export const done = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
@@ -89,6 +90,8 @@ function upgrade(db: IDBDatabase, tx: IDBTransaction, from: number): void {
       at.continue();
     };
   }
+  // Version 5 adds the stores of a restore from a backup (restore-schema.ts); nothing else changes.
+  if (from < 5) createRestoreStores(db);
 }
 
 export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<IDBDatabase> {
@@ -144,6 +147,44 @@ export class LibraryConnection {
       request.onblocked = () => resolve(); // completes once other connections close (they do on versionchange)
     });
   }
+}
+
+/**
+ * Runs `body` in one read-write transaction over `stores` and waits for it to commit. A storage failure is a
+ * LibraryWriteError; an error of `body` itself aborts the transaction (nothing of it stays) and is thrown as it is.
+ */
+export async function writeTransaction<T>(connection: LibraryConnection, stores: string[], body: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+  let tx: IDBTransaction;
+  let end: Promise<void>;
+  try {
+    tx = (await connection.open()).transaction(stores, 'readwrite');
+    end = finished(tx);
+  } catch (error) {
+    throw new LibraryWriteError(error);
+  }
+  end.catch(() => undefined);
+  let result: T;
+  try {
+    result = await body(tx);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already aborted or finished
+    }
+    const storageError = await end.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (error instanceof DOMException) throw new LibraryWriteError(storageError instanceof DOMException && storageError.name !== 'AbortError' ? storageError : error);
+    throw error;
+  }
+  try {
+    await end;
+  } catch (error) {
+    throw new LibraryWriteError(error);
+  }
+  return result;
 }
 
 export class IndexedDbStore implements LibraryStore {

@@ -6,8 +6,9 @@ import { askPersistentStorage } from '../ui/persist-storage';
 import { exportLibrary } from '../library/collection-export';
 import { IndexedDbCollections } from '../library/collection-store';
 import { IndexedDbStore } from '../library/store';
+import { RestoreBackup } from './RestoreBackup';
 
-/** Sent on the page's window once everything was forgotten. */
+/** Sent on the page's window when the library changed as a whole (everything forgotten, a backup restored): lists read it again. */
 export const LIBRARY_FORGOTTEN = 'sila:library-forgotten';
 
 export function LibrarySection({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => void }) {
@@ -69,7 +70,15 @@ export function LibrarySection({ settings, onChange }: { settings: Settings; onC
         <button type="button" class="button" data-role="forget-everything" onClick={forget}>
           {i18n.t('forgetEverything')}
         </button>
+        {/* Last in the row: its progress and report wrap onto a line of their own under the buttons. */}
+        <RestoreBackup
+          onRestored={() => {
+            dispatchEvent(new Event(LIBRARY_FORGOTTEN));
+            void refresh();
+          }}
+        />
       </div>
+      <p class="help">{i18n.t('restoreHelp')}</p>
       <p role="status" aria-live="polite" data-role="library-note">{note}</p>
     </section>
   );

@@ -5,7 +5,7 @@
  * can show.
  */
 import browser from 'webextension-polyfill';
-import { ERROR_KINDS, type Envelope, type MessageName, type Reply, type RequestOf, type ResponseOf, type TabState } from '../messages';
+import { ERROR_KINDS, RESTORE_PROGRESS_KEY, type Envelope, type MessageName, type Reply, type RequestOf, type ResponseOf, type TabState } from '../messages';
 import { SilaClientError, type SilaClient } from './client';
 import { safeHttpUrl } from '../lib/safe-url';
 import { loadSettings, type Settings } from '../settings';
@@ -131,6 +131,28 @@ export function createRuntimeClient({ prefetch = false, settings }: { prefetch?:
     },
     switchCollection(id, enabled) {
       return send('collections/switch', { id, enabled });
+    },
+    async restoreLibrary(file) {
+      // Staged by the page, as a collection's file is (a runtime message cannot carry a Blob in Chrome).
+      const [{ IndexedDbRestores }, { newRestore }] = await Promise.all([import('../library/restore-store'), import('../library/library-restore')]);
+      const id = await new IndexedDbRestores().stageRestore(newRestore(file.name, file.size), file);
+      await send('library/restore', { id });
+      return id;
+    },
+    restoreStatus() {
+      return send('library/restore-status', {});
+    },
+    async cancelRestore(id) {
+      await send('library/restore-cancel', { id });
+    },
+    onRestoreProgress(listener) {
+      // The background writes the running restore's progress to storage.session per chunk and removes it at the
+      // end (collection-handlers.ts, RESTORE_PROGRESS_KEY): each change is a moment to ask again, no polling.
+      const changed = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'session' && RESTORE_PROGRESS_KEY in changes) listener();
+      };
+      browser.storage.onChanged.addListener(changed);
+      return () => browser.storage.onChanged.removeListener(changed);
     },
     async openArticle(url, { background }) {
       const safe = safeHttpUrl(url);

@@ -2,7 +2,7 @@
  * How the popup, side panel and options page talk to the background: one typed interface, so the UI can be
  * developed and tested against an in-memory implementation (see client-memory.ts) without a browser.
  */
-import type { CollectionInfo, ErrorKind, TabState } from '../messages';
+import type { CollectionInfo, ErrorKind, RestoreInfo, TabState } from '../messages';
 import type { IndexMeta, RelatedResult, SearchResult } from '../lib/types';
 import type { SearchHints } from '../lib/search/hints';
 
@@ -51,6 +51,14 @@ export interface SilaClient {
   removeCollection?(id: number, opts?: { cancel?: boolean }): Promise<void>;
   renameCollection?(id: number, name: string): Promise<CollectionInfo>;
   switchCollection?(id: number, enabled: boolean): Promise<CollectionInfo>;
+  /** Stores a chosen backup (options → Export's file) and has the background restore it; returns the restore's id. */
+  restoreLibrary?(file: File): Promise<number>;
+  /** The running restore's progress, or the last one's report; null when there was none. */
+  restoreStatus?(): Promise<RestoreInfo | null>;
+  /** Stops a restore (its collections not yet ready are removed; the reads already back stay). */
+  cancelRestore?(id: number): Promise<void>;
+  /** Calls `listener` whenever a restore's progress changes (a chunk stored, the end); returns how to stop. */
+  onRestoreProgress?(listener: () => void): () => void;
   /** Opens an article URL (only http/https) in a new tab; `background` keeps focus on the current one. */
   openArticle(url: string, opts: { background: boolean }): Promise<void>;
 }
