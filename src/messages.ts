@@ -5,6 +5,7 @@
  */
 import type { ArticleSnapshot, IndexMeta, RelatedResult, SearchResult } from './lib/types';
 import type { SearchHints } from './lib/search/hints';
+import type { SkipReason } from './lib/corpus/parse-line';
 
 /** What the popup and side panel show for a tab. */
 export type TabState =
@@ -67,8 +68,11 @@ export interface CollectionInfo {
   state: 'importing' | 'ready' | 'failed';
   enabled: boolean;
   articles: number;
-  /** The first bad lines (number and reason, as `npm run build:index` reports them), and how many there were. */
-  skipped: { line: number; reason: string }[];
+  /**
+   * The first bad lines (number and reason, as `npm run build:index` reports them), and how many there were.
+   * `why`: the reason as data, for the settings page's own words (absent for a line stored before it was kept).
+   */
+  skipped: { line: number; reason: string; why?: SkipReason }[];
   skippedTotal: number;
   /** While importing: bytes of the file read so far by the running import (0 before it starts). */
   bytesRead: number;

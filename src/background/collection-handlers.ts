@@ -39,7 +39,7 @@ function info(record: CollectionRecord): CollectionInfo {
     state: record.error ? 'failed' : record.state,
     enabled: record.enabled,
     articles: record.articles,
-    skipped: record.skipped.map(({ line, reason }) => ({ line, reason })),
+    skipped: record.skipped.map(({ line, reason, why }) => ({ line, reason, why })),
     skippedTotal: record.skippedTotal,
     bytesRead: jobs.get(record.id)?.bytesRead ?? 0,
     error: record.error ?? null,

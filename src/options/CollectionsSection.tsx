@@ -9,6 +9,7 @@ import type { I18n } from '../i18n';
 import { useUi } from '../ui/context';
 import { askPersistentStorage } from '../ui/persist-storage';
 import { LIBRARY_FORGOTTEN } from './LibrarySection';
+import { skippedLineText } from './skip-reason-text';
 
 const POLL_MS = 500;
 /** A name inside a sentence of the other direction, isolated (FSI…PDI) so that its letters do not reorder the sentence. */
@@ -167,9 +168,9 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
           <summary>{i18n.t('collectionSkipped', i18n.number(c.skippedTotal))}</summary>
           <ul>
             {c.skipped.map((s) => (
-              <li key={s.line} data-line={s.line}>
-                {/* The builder's own words (English), as `npm run build:index` reports the line. */}
-                <bdi dir="ltr">{s.reason}</bdi>
+              <li key={s.line} data-line={s.line} data-reason={s.why?.key}>
+                {/* A line stored without its reason's key keeps the builder's English, left to right. */}
+                <bdi dir={s.why ? undefined : 'ltr'}>{skippedLineText(i18n, s)}</bdi>
               </li>
             ))}
             {c.skippedTotal > c.skipped.length && <li>{i18n.t('collectionSkippedMore', i18n.number(c.skippedTotal - c.skipped.length))}</li>}

@@ -169,7 +169,7 @@ export const sampleReadsAt = (now: number): RelatedResult[] =>
 
 /** A user's collections as settings list them (names and files written for Sila's previews). */
 export const sampleCollectionsAt = (now: number): CollectionInfo[] => [
-  { id: 1, name: 'أرشيف غرفة الأخبار', fileName: 'newsroom-archive.jsonl.gz', fileBytes: 6_812_000, addedAt: now - 12 * DAY, state: 'ready', enabled: true, articles: 10_000, skipped: [{ line: 4_211, reason: 'line 4211: empty body' }], skippedTotal: 1, bytesRead: 0, error: null },
+  { id: 1, name: 'أرشيف غرفة الأخبار', fileName: 'newsroom-archive.jsonl.gz', fileBytes: 6_812_000, addedAt: now - 12 * DAY, state: 'ready', enabled: true, articles: 10_000, skipped: [{ line: 4_211, reason: 'line 4211: field "body" is empty', why: { key: 'empty-field', params: ['body'] } }], skippedTotal: 1, bytesRead: 0, error: null },
   { id: 2, name: 'Nile water talks', fileName: 'nile-water-talks.jsonl', fileBytes: 2_450_000, addedAt: now, state: 'importing', enabled: true, articles: 1_500, skipped: [], skippedTotal: 0, bytesRead: 1_020_000, error: null },
 ];
 

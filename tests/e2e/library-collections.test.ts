@@ -171,6 +171,14 @@ for (const name of e2eBrowsers()) {
       await options.screenshot({ path: resolve(shots, `${name}-collections-en-ui.png`) });
       await setSettings(session, { language: 'ar' });
       await options.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl', { timeout: 5_000 });
+      // The bad lines' reasons in the interface's language, each with its reason's key (not the builder's English).
+      const reasons = await options.$$eval('[data-role="collection-skipped"] li[data-line]', (els) => els.map((li) => [li.getAttribute('data-reason'), li.textContent ?? '']));
+      assert.equal(reasons.length, BAD_LINES.length);
+      for (const [key, text] of reasons) {
+        assert.ok(key, `a reason key for ${text}`);
+        assert.match(text, /^السطر /);
+        assert.doesNotMatch(text, /^line \d/);
+      }
       await options.$eval('[data-role="collections-section"]', (el) => el.scrollIntoView());
       await options.screenshot({ path: resolve(shots, `${name}-collections-ar-ui.png`) });
       await setSettings(session, { language: 'en' });
