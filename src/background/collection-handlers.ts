@@ -6,7 +6,7 @@
  * carries it on after its last committed chunk.
  */
 import browser from 'webextension-polyfill';
-import type { CollectionInfo, MessageName, RequestOf, ResponseOf } from '../messages';
+import { COLLECTION_PROGRESS_KEY, type CollectionInfo, type CollectionProgress, type MessageName, type RequestOf, type ResponseOf } from '../messages';
 import { ImportCancelled, runImport, type CollectionRecord } from '../library/collection-import';
 import { collectionStore, collectionsChanged } from './collections';
 import { libraryEngine } from './library-engine';
@@ -14,8 +14,8 @@ import { libraryEngine } from './library-engine';
 type CollectionsName = 'collections/list' | 'collections/import' | 'collections/cancel' | 'collections/rename' | 'collections/switch' | 'collections/remove';
 type Handler<N extends MessageName> = (payload: RequestOf<N>) => Promise<ResponseOf<N>>;
 
-/** storage.session key of the running import's progress (written per chunk; removed when it ends). */
-export const PROGRESS_KEY = 'sila:collectionImport';
+/** storage.session key of the running import's progress (written as it starts and per chunk; removed when it ends). */
+export const PROGRESS_KEY = COLLECTION_PROGRESS_KEY;
 
 interface Job {
   stop: boolean;
@@ -49,12 +49,16 @@ function info(record: CollectionRecord): CollectionInfo {
 async function run(id: number, job: Job): Promise<void> {
   if (job.stop) return;
   job.started = true;
+  const progress = (p: CollectionProgress) => void browser.storage.session.set({ [PROGRESS_KEY]: p }).catch(() => undefined);
   try {
+    // Written as it starts too, so that its end (the key removed) is a change a page hears even when it fails
+    // before its first chunk.
+    progress({ id, articles: 0, bytesRead: 0 });
     await runImport(collectionStore, await libraryEngine(), id, {
       stopped: () => job.stop,
       onProgress: (record, bytesRead) => {
         job.bytesRead = bytesRead;
-        void browser.storage.session.set({ [PROGRESS_KEY]: { id, articles: record.articles, bytesRead } }).catch(() => undefined);
+        progress({ id, articles: record.articles, bytesRead });
       },
     });
     collectionsChanged();
