@@ -46,14 +46,22 @@ const showSection = (selector: string, block: 'start' | 'center' = 'start') => a
   await page.evaluate((sel: string, b: 'start' | 'center') => document.querySelector(sel)!.scrollIntoView({ block: b }), selector, block);
 };
 const READING = { page: 'popup', state: 'article', rememberReads: 'on', library: '1' };
+/** The collections section with its first collection's bad lines open (their reasons in the interface's language). */
+const showCollections = async (page: Page) => {
+  await page.waitForSelector('[data-role="collection-skipped"]', { timeout: 5000 });
+  await page.evaluate(() => ((document.querySelector('[data-role="collection-skipped"]') as HTMLDetailsElement).open = true));
+  await showSection('[data-role="collections-section"]', 'center')(page);
+};
 
 const SHOTS: Shot[] = [
   { name: 'popup-ar-reading', params: { ...READING, ui: 'ar' }, viewport: POPUP, act: showSection('[data-origin="reading"]', 'center') },
   { name: 'popup-en-reading', params: { ...READING, ui: 'en-US' }, viewport: POPUP, act: showSection('[data-origin="reading"]', 'center') },
   { name: 'options-ar-library', params: { page: 'options', ui: 'ar', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="library-section"]', 'center') },
   { name: 'options-en-library', params: { page: 'options', ui: 'en-US', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="library-section"]', 'center') },
-  { name: 'options-ar-collections', params: { page: 'options', ui: 'ar', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="collections-section"]', 'center') },
-  { name: 'options-en-collections', params: { page: 'options', ui: 'en-US', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="collections-section"]', 'center') },
+  { name: 'sidepanel-ar-reading', params: { ...READING, page: 'sidepanel', ui: 'ar' }, viewport: PANEL, act: showSection('[data-origin="reading"]', 'center') },
+  { name: 'sidepanel-en-reading', params: { ...READING, page: 'sidepanel', ui: 'en-US' }, viewport: PANEL, act: showSection('[data-origin="reading"]', 'center') },
+  { name: 'options-ar-collections', params: { page: 'options', ui: 'ar', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showCollections },
+  { name: 'options-en-collections', params: { page: 'options', ui: 'en-US', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showCollections },
   { name: 'popup-ar-article', params: { page: 'popup', state: 'article', ui: 'ar' }, viewport: POPUP },
   { name: 'popup-en-article', params: { page: 'popup', state: 'article', ui: 'en-US' }, viewport: POPUP },
   { name: 'popup-ar-dark', params: { page: 'popup', state: 'article', ui: 'ar', digits: 'arab' }, viewport: POPUP, dark: true },

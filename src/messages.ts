@@ -5,6 +5,7 @@
  */
 import type { ArticleSnapshot, IndexMeta, RelatedResult, SearchResult } from './lib/types';
 import type { SearchHints } from './lib/search/hints';
+import type { SkipReason } from './lib/corpus/parse-line';
 
 /** What the popup and side panel show for a tab. */
 export type TabState =
@@ -104,8 +105,11 @@ export interface CollectionInfo {
   state: 'importing' | 'ready' | 'failed';
   enabled: boolean;
   articles: number;
-  /** The first bad lines (number and reason, as `npm run build:index` reports them), and how many there were. */
-  skipped: { line: number; reason: string }[];
+  /**
+   * The first bad lines (number and reason, as `npm run build:index` reports them), and how many there were.
+   * `why`: the reason as data, for the settings page's own words (absent for a line stored before it was kept).
+   */
+  skipped: { line: number; reason: string; why?: SkipReason }[];
   skippedTotal: number;
   /** While importing: bytes of the file read so far by the running import (0 before it starts). */
   bytesRead: number;
@@ -113,6 +117,28 @@ export interface CollectionInfo {
 }
 
 /** Why a read was or was not kept. */
+/**
+ * storage.session key of the running collection import's progress: the background writes it when an import
+ * starts and after each stored chunk, and removes it when the import ends (done, failed or stopped), so a page
+ * that shows the collections follows it through storage.onChanged instead of asking again and again.
+ */
+export const COLLECTION_PROGRESS_KEY = 'sila:collectionImport';
+
+/**
+ * runtime.connect port name a settings page holds open while an import runs: a stopped background closes it,
+ * and the page's reconnecting starts the background again, which resumes the import (collection-handlers.ts
+ * resumeImports). The background says it is there with one message; a port closed before that message (refused,
+ * or a background that cannot start) is not opened again, so a page never reconnects in a loop.
+ */
+export const COLLECTIONS_WATCH_PORT = 'sila:collections-watch';
+
+/** What COLLECTION_PROGRESS_KEY holds. */
+export interface CollectionProgress {
+  id: number;
+  articles: number;
+  bytesRead: number;
+}
+
 export type LibraryKept = 'added' | 'updated' | 'off' | 'not-article' | 'private' | 'silenced';
 
 export type MessageName = keyof MessageMap;

@@ -67,13 +67,27 @@ describe('collection messages', () => {
     sessionWrites.length = 0;
     const id = await stage(lines(2_600));
     await h['collections/import']({ id });
-    while (sessionWrites.length < 1) await new Promise((r) => setTimeout(r, 5));
+    while (sessionWrites.length < 2) await new Promise((r) => setTimeout(r, 5));
     expect(await h['collections/cancel']({ id })).toEqual({ removed: true });
     expect(await collectionStore.collection(id)).toBeNull();
     expect(await collectionStore.articles(id)).toEqual([]);
     expect(await collectionStore.segments(id)).toEqual([]);
-    expect(sessionWrites[0]).toEqual({ id, articles: 500, bytesRead: expect.any(Number) });
-    expect(sessionWrites.length).toBeLessThan(6);
+    // Written as it starts, then per chunk.
+    expect(sessionWrites[0]).toEqual({ id, articles: 0, bytesRead: 0 });
+    expect(sessionWrites[1]).toEqual({ id, articles: 500, bytesRead: expect.any(Number) });
+    expect(sessionWrites.length).toBeLessThan(7);
+  });
+
+  it('an import that fails writes its progress as it starts and removes it as it ends: its end is a change a page hears', async () => {
+    sessionWrites.length = 0;
+    const id = await stage(lines(3, { 1: '{', 2: '[]', 3: '{"id":"x"}' }), 'broken.jsonl');
+    await h['collections/import']({ id });
+    const failed = await settled(id);
+    expect(failed.state).toBe('failed');
+    expect(failed.skipped.map((s) => s.why?.key)).toEqual(['not-json', 'not-object', 'missing-field']);
+    expect(sessionWrites[0]).toEqual({ id, articles: 0, bytesRead: 0 });
+    expect(session.has(PROGRESS_KEY)).toBe(false);
+    await h['collections/remove']({ id });
   });
 
   it('a stopped worker’s import is resumed at start-up and finishes with every article once', async () => {

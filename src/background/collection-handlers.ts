@@ -7,7 +7,7 @@
  * carries it on after its last committed chunk.
  */
 import browser from 'webextension-polyfill';
-import { RESTORE_PROGRESS_KEY, type CollectionInfo, type MessageName, type RequestOf, type ResponseOf, type RestoreInfo } from '../messages';
+import { COLLECTION_PROGRESS_KEY, RESTORE_PROGRESS_KEY, type CollectionInfo, type CollectionProgress, type MessageName, type RequestOf, type ResponseOf, type RestoreInfo } from '../messages';
 import { ImportCancelled, runImport, type CollectionRecord } from '../library/collection-import';
 import { runRestore, type RestoreRecord } from '../library/library-restore';
 import { IndexedDbRestores } from '../library/restore-store';
@@ -27,8 +27,8 @@ type CollectionsName =
   | 'library/restore-cancel';
 type Handler<N extends MessageName> = (payload: RequestOf<N>) => Promise<ResponseOf<N>>;
 
-/** storage.session key of the running import's progress (written per chunk; removed when it ends). */
-export const PROGRESS_KEY = 'sila:collectionImport';
+/** storage.session key of the running import's progress (written as it starts and per chunk; removed when it ends). */
+export const PROGRESS_KEY = COLLECTION_PROGRESS_KEY;
 
 const restoreStore = new IndexedDbRestores();
 
@@ -56,7 +56,7 @@ function info(record: CollectionRecord): CollectionInfo {
     state: record.error ? 'failed' : record.state,
     enabled: record.enabled,
     articles: record.articles,
-    skipped: record.skipped.map(({ line, reason }) => ({ line, reason })),
+    skipped: record.skipped.map(({ line, reason, why }) => ({ line, reason, why })),
     skippedTotal: record.skippedTotal,
     bytesRead: jobs.get(record.id)?.bytesRead ?? 0,
     error: record.error ?? null,
@@ -66,12 +66,16 @@ function info(record: CollectionRecord): CollectionInfo {
 async function run(id: number, job: Job): Promise<void> {
   if (job.stop) return;
   job.started = true;
+  const progress = (p: CollectionProgress) => void browser.storage.session.set({ [PROGRESS_KEY]: p }).catch(() => undefined);
   try {
+    // Written as it starts too, so that its end (the key removed) is a change a page hears even when it fails
+    // before its first chunk.
+    progress({ id, articles: 0, bytesRead: 0 });
     await runImport(collectionStore, await libraryEngine(), id, {
       stopped: () => job.stop,
       onProgress: (record, bytesRead) => {
         job.bytesRead = bytesRead;
-        void browser.storage.session.set({ [PROGRESS_KEY]: { id, articles: record.articles, bytesRead } }).catch(() => undefined);
+        progress({ id, articles: record.articles, bytesRead });
       },
     });
     collectionsChanged();

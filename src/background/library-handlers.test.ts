@@ -80,3 +80,20 @@ describe('remembering and private windows', () => {
     expect(await reads()).toBe(0);
   });
 });
+
+describe('a remembered read among the related articles', () => {
+  test('comes with its opening as the snippet and the words it shares with the page, as an archive result does', async () => {
+    const n = fixtureArticles.length;
+    for (let tab = 1; tab < n; tab++) await libraryHandlers['library/remember']({ url: await articleIn(tab, false) }, tab);
+    // The page: article 0 at a URL never remembered, so each read is a candidate.
+    await articleIn(n, false);
+    const found = await libraryHandlers['library/related']({ tabId: n }, undefined);
+    const reads = found.filter((r) => r.readAt !== undefined);
+    expect(reads.length).toBeGreaterThan(0);
+    for (const r of reads) {
+      const article = fixtureArticles[Number(r.doc.url!.split('/').pop()) % n];
+      expect(r.doc.snippet).toBe(article.body.slice(0, 300));
+    }
+    expect(reads.some((r) => r.sharedTerms.length > 0)).toBe(true);
+  });
+});

@@ -15,6 +15,7 @@ import { libraryEngine } from './library-engine';
 import type { SearchResult } from '../lib/types';
 import { mergeSearchResults } from '../library/search';
 import { libraryRelated, librarySearch, type LibrarySources } from '../library/sources';
+import { withDetails } from '../library/related-details';
 import { CollectionSearch } from '../library/collection-search';
 import { collectionIndex, collectionsChanged, collectionStore } from './collections';
 import { stopImports } from './collection-handlers';
@@ -85,7 +86,13 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
     const urls = [snapshot.url, snapshot.canonicalUrl].filter((u): u is string => !!u);
     // Never asked: no read was ever kept, and the library's database is not created just to say so.
     const asked: LibrarySources = settings.rememberReads === 'unasked' ? { ...sources, reads: async () => null } : sources;
-    return libraryRelated(asked, { title: snapshot.title, text: snapshot.text, published: snapshot.published, urls }, settings.resultCount);
+    const found = await libraryRelated(asked, { title: snapshot.title, text: snapshot.text, published: snapshot.published, urls }, settings.resultCount);
+    if (found.length === 0) return found;
+    const index = await engine();
+    return withDetails(found, { title: snapshot.title, body: snapshot.text, published: snapshot.published }, {
+      openings: async (ids) => new Map((await store.reads(ids)).map((r) => [r.id, r.opening])),
+      chips: (page, articles) => index.sharedTermsOutside(page, articles),
+    });
   },
 
   async 'library/status'() {

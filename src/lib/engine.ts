@@ -59,6 +59,11 @@ export interface SilaIndex {
   };
   /** An article the personal library keeps, weighed as a document of this index. */
   weighForLibrary(article: { title: string; body: string }): WeighedDoc;
+  /**
+   * "Shares" chips for the library's articles related to a page (src/library/related-details.ts): per article,
+   * the page's terms its title or text holds, chosen among them as the bundled results' chips are.
+   */
+  sharedTermsOutside(query: RelatedQuery, articles: readonly { title: string; body: string }[]): string[][];
 }
 
 export async function openIndex(source: IndexSource, options: LoadOptions = {}): Promise<SilaIndex> {
@@ -87,6 +92,7 @@ export async function openIndex(source: IndexSource, options: LoadOptions = {}):
     weighForLibrary(article) {
       return weighArticle(ix, article);
     },
+    sharedTermsOutside: (query, articles) => engine.sharedTermsOutside(query, articles),
     async search(query, options) {
       searcher ??= loadSearch(source, ix).catch((error: unknown) => {
         searcher = null;

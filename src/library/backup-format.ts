@@ -12,6 +12,7 @@
  * A read's `published` that is not an ISO date cannot be the line's `published` (the reader refuses the line),
  * so it travels here as `published`.
  */
+import { NOT_BACKUP } from '../lib/corpus/parse-line';
 import type { CollectionRecord } from './collection-import';
 
 export const BACKUP_VERSION = 1;
@@ -49,7 +50,7 @@ export type ParsedMeta =
 
 export function parseBackupMeta(line: Record<string, unknown>): ParsedMeta | string {
   const meta = line.sila;
-  if (meta === undefined) return 'not a line of a Sila backup (it has no "sila" field): add the file as a collection instead';
+  if (meta === undefined) return NOT_BACKUP;
   if (!isRecord(meta)) return 'its "sila" field is not an object';
   if (meta.v !== BACKUP_VERSION) return `its "sila" field is of backup version ${JSON.stringify(meta.v)}, which this Sila does not know (${BACKUP_VERSION})`;
   if (meta.kind === 'read') {

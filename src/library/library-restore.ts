@@ -12,6 +12,7 @@
  * from their chunk on. Cancel removes the collections not yet finished and keeps the reads already back.
  */
 import { CorpusLines, type NumberedArticle, type SkippedLine } from '../lib/corpus/lines';
+import { NOT_BACKUP, skipOf } from '../lib/corpus/parse-line';
 import { toHours } from '../lib/index/format';
 import type { WeighedDoc } from '../lib/index/weigh';
 import type { CorpusArticle } from '../lib/types';
@@ -133,9 +134,10 @@ type Placed = { line: number; kind: 'read'; read: NewRead } | { line: number; ki
 
 /** A backup line as what it restores, or why it cannot be restored (a line of the corpus schema all the same). */
 function place({ line, article }: NumberedArticle, meta: ParsedMeta | string): Placed | SkippedLine {
-  if (typeof meta === 'string') return { line, code: meta.startsWith('not a line') ? 'missing-field' : 'wrong-type', reason: `line ${line}: ${meta}` };
+  if (meta === NOT_BACKUP) return { line, ...skipOf('missing-field', line, { key: 'not-backup', params: [] }) };
+  if (typeof meta === 'string') return { line, ...skipOf('wrong-type', line, { key: 'bad-backup', params: [meta] }) };
   if (meta.kind === 'read') {
-    if (!article.url || !/^https?:\/\//i.test(article.url)) return { line, code: 'missing-field', reason: `line ${line}: a read without its web address ("url")` };
+    if (!article.url || !/^https?:\/\//i.test(article.url)) return { line, ...skipOf('missing-field', line, { key: 'bad-backup', params: ['a read without its web address ("url")'] }) };
     return { line, kind: 'read', read: { url: article.url, title: article.title, outlet: article.source ?? null, published: article.published ?? meta.published, text: article.body, readAt: meta.readAt } };
   }
   return { line, kind: 'collection', key: meta.collection.key, article: meta.id ? { ...article, id: meta.id } : article };

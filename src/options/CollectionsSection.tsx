@@ -1,7 +1,8 @@
 /**
  * Your collections: add a corpus file (JSONL / JSONL.gz), follow its import (progress, cancel), see the lines
  * left out by number and reason, and list, rename, switch off or remove (confirmed) what was added. The import
- * itself runs in the background; this page stores the chosen file and asks again every half second while one runs.
+ * itself runs in the background; this page stores the chosen file and follows the import through the progress
+ * the background stores per chunk (client.onCollectionsChanged), asking for the list again only when one ends.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CollectionInfo } from '../messages';
@@ -9,8 +10,8 @@ import type { I18n } from '../i18n';
 import { useUi } from '../ui/context';
 import { askPersistentStorage } from '../ui/persist-storage';
 import { LIBRARY_FORGOTTEN } from './LibrarySection';
+import { skippedLineText } from './skip-reason-text';
 
-const POLL_MS = 500;
 /** A name inside a sentence of the other direction, isolated (FSI…PDI) so that its letters do not reorder the sentence. */
 const isolate = (name: string) => `\u2068${name}\u2069`;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -47,12 +48,21 @@ export function CollectionsSection() {
     addEventListener(LIBRARY_FORGOTTEN, again);
     return () => removeEventListener(LIBRARY_FORGOTTEN, again);
   }, []);
+  // The running import's progress as the background stores it, chunk by chunk: the bar moves without a request;
+  // its end (null) is when the list is asked again, so a finished or failed import shows at once.
+  useEffect(
+    () =>
+      client.onCollectionsChanged?.((progress) => {
+        // An import this page has not listed as importing (added from another page): the list is asked for it.
+        if (!progress || !importing.current.has(progress.id)) return void refresh();
+        setList((now) => now?.map((c) => (c.id === progress.id ? { ...c, articles: progress.articles, bytesRead: progress.bytesRead } : c)) ?? now);
+      }),
+    [client],
+  );
+  // While one runs, a stopped background (Chrome stops an idle worker; a crash) is heard and reached again,
+  // which resumes the import; the list is asked then, as it may have moved on meanwhile.
   const running = list?.some((c) => c.state === 'importing') ?? false;
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [running]);
+  useEffect(() => (running ? client.watchBackground?.(() => void refresh()) : undefined), [client, running]);
 
   if (!client.collections || !client.addCollection) return null;
 
@@ -167,9 +177,9 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
           <summary>{i18n.t('collectionSkipped', i18n.number(c.skippedTotal))}</summary>
           <ul>
             {c.skipped.map((s) => (
-              <li key={s.line} data-line={s.line}>
-                {/* The builder's own words (English), as `npm run build:index` reports the line. */}
-                <bdi dir="ltr">{s.reason}</bdi>
+              <li key={s.line} data-line={s.line} data-reason={s.why?.key}>
+                {/* A line stored without its reason's key keeps the builder's English, left to right. */}
+                <bdi dir={s.why ? undefined : 'ltr'}>{skippedLineText(i18n, s)}</bdi>
               </li>
             ))}
             {c.skippedTotal > c.skipped.length && <li>{i18n.t('collectionSkippedMore', i18n.number(c.skippedTotal - c.skipped.length))}</li>}

@@ -7,7 +7,7 @@
  * client.setState('error');                         // the next tabState() rejects
  */
 import type { SilaClient } from './client';
-import type { TabState } from '../messages';
+import type { CollectionProgress, TabState } from '../messages';
 import type { DocRecord, RelatedResult, SearchResult } from '../lib/types';
 import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT, SAMPLE_COLLECTION_RESULT, newSampleCollection, sampleCollectionsAt, sampleReadsAt } from './sample-data';
 import { normalize } from '../lib/text/normalize';
@@ -30,6 +30,12 @@ export interface MemoryClient extends SilaClient {
   readonly opened: { url: string; background: boolean }[];
   /** Search calls received, in order. */
   readonly searches: string[];
+  /** How many times collections() was asked (a page that follows changes asks only when one ends). */
+  readonly collectionsAsked: () => number;
+  /** As the background does for a running import: the collection's progress, told to onCollectionsChanged. */
+  importProgress(id: number, articles: number, bytesRead: number): void;
+  /** An import's end: the collection ready (or failed with `error`), told as the background tells it (null). */
+  importEnded(id: number, error?: string): void;
 }
 
 function relatedResults(): RelatedResult[] {
@@ -94,6 +100,9 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
   const searches: string[] = [];
   let reads = options.library ? 143 : 0;
   let collections = options.library ? sampleCollectionsAt(Date.now()) : [];
+  let asked = 0;
+  const listeners = new Set<(progress: CollectionProgress | null) => void>();
+  const tell = (progress: CollectionProgress | null) => listeners.forEach((l) => l(progress));
   const wait = () => new Promise<void>((resolve) => setTimeout(resolve, delay));
 
   const tabStateNow = (): TabState => {
@@ -122,6 +131,15 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
   return {
     opened,
     searches,
+    collectionsAsked: () => asked,
+    importProgress(id, articles, bytesRead) {
+      collections = collections.map((c) => (c.id === id ? { ...c, articles, bytesRead } : c));
+      tell({ id, articles, bytesRead });
+    },
+    importEnded(id, error) {
+      collections = collections.map((c) => (c.id === id ? { ...c, state: error ? 'failed' : 'ready', error: error ?? null, bytesRead: 0 } : c));
+      tell(null);
+    },
     setState(next) {
       state = next;
     },
@@ -157,7 +175,12 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
         reads = 0;
       },
       async collections() {
+        asked++;
         return collections;
+      },
+      onCollectionsChanged(listener: (progress: CollectionProgress | null) => void) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
       },
       async addCollection(file: File) {
         const id = collections.length + 1;

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const browser = {
   runtime: { sendMessage: vi.fn() },
   tabs: { query: vi.fn(), create: vi.fn() },
-  storage: { session: { get: vi.fn() }, sync: { get: vi.fn() } },
+  storage: { session: { get: vi.fn() }, sync: { get: vi.fn() }, onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 const { createRuntimeClient } = await import('./client-runtime');
@@ -71,5 +71,49 @@ describe('runtime client', () => {
       await client.openArticle(bad, { background: false });
     }
     expect(browser.tabs.create).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('following a collection import', () => {
+  it('hears the progress the background stores in storage.session, and its end, from that key only', () => {
+    const heard: unknown[] = [];
+    const stop = createRuntimeClient().onCollectionsChanged!((p) => heard.push(p));
+    const listener = browser.storage.onChanged.addListener.mock.calls[0][0];
+    listener({ 'sila:collectionImport': { newValue: { id: 2, articles: 500, bytesRead: 1000 } } }, 'session');
+    listener({ 'sila:collectionImport': { newValue: { id: 2, articles: 500, bytesRead: 1000 } } }, 'local');
+    listener({ other: { newValue: 1 } }, 'session');
+    listener({ 'sila:collectionImport': { oldValue: { id: 2, articles: 500, bytesRead: 1000 } } }, 'session');
+    listener({ 'sila:collectionImport': { newValue: { id: 'x' } } }, 'session');
+    expect(heard).toEqual([{ id: 2, articles: 500, bytesRead: 1000 }, null, null]);
+    stop();
+    expect(browser.storage.onChanged.removeListener).toHaveBeenCalledWith(listener);
+  });
+
+  it('reaches a stopped background again, but never a port that closed before the background answered', () => {
+    type Listener = () => void;
+    const ports: { name: string; message: Listener[]; disconnect: Listener[]; closed: boolean }[] = [];
+    (browser.runtime as Record<string, unknown>).connect = ({ name }: { name: string }) => {
+      const port = { name, message: [] as Listener[], disconnect: [] as Listener[], closed: false };
+      ports.push(port);
+      return {
+        onMessage: { addListener: (l: Listener) => port.message.push(l) },
+        onDisconnect: { addListener: (l: Listener) => port.disconnect.push(l) },
+        disconnect: () => void (port.closed = true),
+      };
+    };
+    let lost = 0;
+    const stop = createRuntimeClient().watchBackground!(() => lost++);
+    expect(ports.map((p) => p.name)).toEqual(['sila:collections-watch']);
+    ports[0].message.forEach((l) => l());
+    // The worker stopped: heard, and reached again.
+    ports[0].disconnect.forEach((l) => l());
+    expect(lost).toBe(1);
+    expect(ports.length).toBe(2);
+    // Closed before the background said it was there: heard, not reconnected (no loop).
+    ports[1].disconnect.forEach((l) => l());
+    expect(lost).toBe(2);
+    expect(ports.length).toBe(2);
+    stop();
+    expect(ports[1].closed).toBe(true);
   });
 });

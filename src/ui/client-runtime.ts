@@ -5,7 +5,7 @@
  * can show.
  */
 import browser from 'webextension-polyfill';
-import { ERROR_KINDS, RESTORE_PROGRESS_KEY, type Envelope, type MessageName, type Reply, type RequestOf, type ResponseOf, type TabState } from '../messages';
+import { COLLECTION_PROGRESS_KEY, COLLECTIONS_WATCH_PORT, ERROR_KINDS, RESTORE_PROGRESS_KEY, type CollectionProgress, type Envelope, type MessageName, type Reply, type RequestOf, type ResponseOf, type TabState } from '../messages';
 import { SilaClientError, type SilaClient } from './client';
 import { safeHttpUrl } from '../lib/safe-url';
 import { loadSettings, type Settings } from '../settings';
@@ -16,6 +16,12 @@ function isReply(value: unknown): value is Reply<MessageName> {
   if (!value || typeof value !== 'object') return false;
   const v = value as { ok?: unknown; error?: unknown; kind?: unknown };
   return v.ok === true ? 'value' in v : v.ok === false && typeof v.error === 'string' && ERROR_KINDS.some((kind) => kind === v.kind);
+}
+
+/** A stored progress as the background writes it (anything else is read as "ended": the page asks again). */
+function isProgress(value: unknown): value is CollectionProgress {
+  const v = value as Partial<CollectionProgress> | null;
+  return !!v && typeof v === 'object' && Number.isInteger(v.id) && Number.isFinite(v.articles) && Number.isFinite(v.bytesRead);
 }
 
 export async function send<N extends MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
@@ -112,6 +118,36 @@ export function createRuntimeClient({ prefetch = false, settings }: { prefetch?:
     },
     collections() {
       return send('collections/list', {});
+    },
+    onCollectionsChanged(listener) {
+      // The background writes the progress to storage.session per chunk and removes it at the end: a change a
+      // page hears without asking (and without waking the worker to ask).
+      const heard = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+        const change = area === 'session' ? changes[COLLECTION_PROGRESS_KEY] : undefined;
+        if (change) listener(isProgress(change.newValue) ? change.newValue : null);
+      };
+      browser.storage.onChanged.addListener(heard);
+      return () => browser.storage.onChanged.removeListener(heard);
+    },
+    watchBackground(onLost) {
+      let stopped = false;
+      let port: browser.Runtime.Port | null = null;
+      const connect = () => {
+        let answered = false;
+        port = browser.runtime.connect({ name: COLLECTIONS_WATCH_PORT });
+        port.onMessage.addListener(() => void (answered = true));
+        port.onDisconnect.addListener(() => {
+          if (stopped) return;
+          onLost();
+          // Only a background that was there is reached again (a refused port would close again at once).
+          if (answered) connect();
+        });
+      };
+      connect();
+      return () => {
+        stopped = true;
+        port?.disconnect();
+      };
     },
     async addCollection(file) {
       // The page stores the file itself: a runtime message cannot carry a Blob in Chrome. The background then

@@ -2,7 +2,7 @@
  * How the popup, side panel and options page talk to the background: one typed interface, so the UI can be
  * developed and tested against an in-memory implementation (see client-memory.ts) without a browser.
  */
-import type { CollectionInfo, ErrorKind, RestoreInfo, TabState } from '../messages';
+import type { CollectionInfo, CollectionProgress, ErrorKind, RestoreInfo, TabState } from '../messages';
 import type { IndexMeta, RelatedResult, SearchResult } from '../lib/types';
 import type { SearchHints } from '../lib/search/hints';
 
@@ -45,6 +45,17 @@ export interface SilaClient {
   forgetLibrary?(): Promise<void>;
   /** The collections, with the running import's progress; optional: clients without a library have none. */
   collections?(): Promise<CollectionInfo[]>;
+  /**
+   * Calls `listener` as the running import goes on: its progress after each stored chunk, and null when it has
+   * ended (done, failed or stopped; ask collections() again). Returns the unsubscribe. Optional: a client
+   * without it has the page ask collections() again after each action only.
+   */
+  onCollectionsChanged?(listener: (progress: CollectionProgress | null) => void): () => void;
+  /**
+   * While an import runs: keeps the background within reach, and calls `onLost` when it stopped (Chrome stops
+   * an idle service worker); reaching it again starts it, and it resumes the import. Returns the stop.
+   */
+  watchBackground?(onLost: () => void): () => void;
   /** Stores a chosen corpus file as a new collection and has the background import it; returns its id. */
   addCollection?(file: File): Promise<number>;
   /** Stops an import (the half-imported collection is removed) or removes a collection. */

@@ -126,18 +126,42 @@ const DAY = 86_400_000;
  * Earlier reads for "From your reading" in the preview (written for Sila, about the sample page's story), read
  * `daysAgo` before the moment they are asked for.
  */
-export const SAMPLE_READS: { title: string; outlet: string; published: string; daysAgo: number; confidence: number }[] = [
-  { title: 'جولة جديدة من مفاوضات سد النهضة تنتهي دون اتفاق على قواعد الملء', outlet: 'Example News', published: '2018-05-10T09:00:00Z', daysAgo: 3, confidence: 0.82 },
-  { title: 'السودان يقترح وساطة أفريقية في خلاف مياه النيل', outlet: 'Sample Daily', published: '2018-05-06T12:30:00Z', daysAgo: 8, confidence: 0.71 },
-  { title: 'خبراء: ملء الخزان في سنوات الجفاف يقلص حصة دول المصب', outlet: 'Example News', published: '2018-04-28T07:15:00Z', daysAgo: 21, confidence: 0.58 },
+export const SAMPLE_READS: { title: string; opening: string; sharedTerms: string[]; outlet: string; published: string; daysAgo: number; confidence: number }[] = [
+  {
+    title: 'جولة جديدة من مفاوضات سد النهضة تنتهي دون اتفاق على قواعد الملء',
+    opening: 'اختتم وزراء الري في مصر والسودان وإثيوبيا جولة جديدة من المفاوضات حول سد النهضة دون التوصل إلى اتفاق على قواعد ملء الخزان، واتفقوا على استئناف المحادثات الشهر المقبل.',
+    sharedTerms: ['سد النهضة', 'إثيوبيا', 'السودان'],
+    outlet: 'Example News',
+    published: '2018-05-10T09:00:00Z',
+    daysAgo: 3,
+    confidence: 0.82,
+  },
+  {
+    title: 'السودان يقترح وساطة أفريقية في خلاف مياه النيل',
+    opening: 'اقترحت الخرطوم أن يتولى الاتحاد الأفريقي الوساطة بين القاهرة وأديس أبابا في الخلاف حول حصص مياه النيل، بعد تعثر المفاوضات الفنية.',
+    sharedTerms: ['الخرطوم', 'النيل'],
+    outlet: 'Sample Daily',
+    published: '2018-05-06T12:30:00Z',
+    daysAgo: 8,
+    confidence: 0.71,
+  },
+  {
+    title: 'خبراء: ملء الخزان في سنوات الجفاف يقلص حصة دول المصب',
+    opening: 'حذر خبراء في الموارد المائية من أن ملء خزان السد خلال سنوات الجفاف قد يقلص حصة مصر والسودان من المياه، ودعوا إلى جدول ملء مرن.',
+    sharedTerms: ['المياه', 'مصر'],
+    outlet: 'Example News',
+    published: '2018-04-28T07:15:00Z',
+    daysAgo: 21,
+    confidence: 0.58,
+  },
 ];
 /** The sample reads as the library answers them: related results labelled with when they were read. */
 export const sampleReadsAt = (now: number): RelatedResult[] =>
   SAMPLE_READS.map((r, i) => ({
-    doc: { id: `reading:${i + 1}`, title: r.title, url: `https://news.example/reading/${i + 1}`, source: r.outlet, published: r.published, snippet: '', story: -1 },
+    doc: { id: `reading:${i + 1}`, title: r.title, url: `https://news.example/reading/${i + 1}`, source: r.outlet, published: r.published, snippet: r.opening, story: -1 },
     position: -1,
     score: r.confidence,
-    sharedTerms: [],
+    sharedTerms: r.sharedTerms,
     alsoIn: [],
     confidence: r.confidence,
     readAt: now - r.daysAgo * DAY,
@@ -145,7 +169,7 @@ export const sampleReadsAt = (now: number): RelatedResult[] =>
 
 /** A user's collections as settings list them (names and files written for Sila's previews). */
 export const sampleCollectionsAt = (now: number): CollectionInfo[] => [
-  { id: 1, name: 'أرشيف غرفة الأخبار', fileName: 'newsroom-archive.jsonl.gz', fileBytes: 6_812_000, addedAt: now - 12 * DAY, state: 'ready', enabled: true, articles: 10_000, skipped: [{ line: 4_211, reason: 'line 4211: empty body' }], skippedTotal: 1, bytesRead: 0, error: null },
+  { id: 1, name: 'أرشيف غرفة الأخبار', fileName: 'newsroom-archive.jsonl.gz', fileBytes: 6_812_000, addedAt: now - 12 * DAY, state: 'ready', enabled: true, articles: 10_000, skipped: [{ line: 4_211, reason: 'line 4211: field "body" is empty', why: { key: 'empty-field', params: ['body'] } }], skippedTotal: 1, bytesRead: 0, error: null },
   { id: 2, name: 'Nile water talks', fileName: 'nile-water-talks.jsonl', fileBytes: 2_450_000, addedAt: now, state: 'importing', enabled: true, articles: 1_500, skipped: [], skippedTotal: 0, bytesRead: 1_020_000, error: null },
 ];
 
@@ -156,10 +180,10 @@ export const newSampleCollection = (id: number, fileName: string, fileBytes: num
 
 /** One collection article related to the sample page, labelled with its collection. */
 export const SAMPLE_COLLECTION_RESULT: RelatedResult = {
-  doc: { id: 'collection:1:na-118', title: 'وزراء المياه في دول حوض النيل يجتمعون لبحث آلية تبادل البيانات', url: 'https://newsroom.example/archive/118', source: 'Newsroom', published: '2017-11-20T08:00:00Z', snippet: '', story: -1 },
+  doc: { id: 'collection:1:na-118', title: 'وزراء المياه في دول حوض النيل يجتمعون لبحث آلية تبادل البيانات', url: 'https://newsroom.example/archive/118', source: 'Newsroom', published: '2017-11-20T08:00:00Z', snippet: 'يبحث وزراء المياه في دول حوض النيل في اجتماعهم آلية لتبادل بيانات الفيضان والجفاف بين دول المنبع والمصب.', story: -1 },
   position: -1,
   score: 0.76,
-  sharedTerms: [],
+  sharedTerms: ['النيل', 'المياه'],
   alsoIn: [],
   confidence: 0.76,
   collection: { id: 1, name: 'أرشيف غرفة الأخبار' },

@@ -171,6 +171,14 @@ for (const name of e2eBrowsers()) {
       await options.screenshot({ path: resolve(shots, `${name}-collections-en-ui.png`) });
       await setSettings(session, { language: 'ar' });
       await options.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl', { timeout: 5_000 });
+      // The bad lines' reasons in the interface's language, each with its reason's key (not the builder's English).
+      const reasons = await options.$$eval('[data-role="collection-skipped"] li[data-line]', (els) => els.map((li) => ({ key: li.getAttribute('data-reason'), text: li.textContent ?? '' })));
+      assert.equal(reasons.length, BAD_LINES.length);
+      for (const { key, text } of reasons) {
+        assert.ok(key, `a reason key for ${text}`);
+        assert.match(text, /^السطر /);
+        assert.doesNotMatch(text, /^line \d/);
+      }
       await options.$eval('[data-role="collections-section"]', (el) => el.scrollIntoView());
       await options.screenshot({ path: resolve(shots, `${name}-collections-ar-ui.png`) });
       await setSettings(session, { language: 'en' });
@@ -197,7 +205,8 @@ for (const name of e2eBrowsers()) {
       console.log(`${name}: background stopped with ${big.articles} of ${BIG_ARTICLES} articles committed; just after: ${stopped.state}, ${stopped.articles}`);
       assert.equal(after.articles[big.id], stopped.articles, 'no article outside a committed chunk');
       if (stopped.state === 'importing') assert.ok((await listed(options)).some((c) => c.state === 'importing'), 'listed as importing, not ready');
-      // The options page's next poll wakes the background, which resumes the import at start-up.
+      // The options page's watch port closed with the background; reaching it again starts the background, which
+      // resumes the import at start-up (no poll: the page hears the progress through storage.onChanged).
       const done = await until('the import resumed to its end', () => storedRows(options), (r) => r.collections.find((c) => c.id === big.id)?.state === 'ready', 120_000, 500);
       assert.equal(done.articles[big.id], BIG_ARTICLES);
       assert.equal(done.collections.find((c) => c.id === big.id)!.articles, BIG_ARTICLES);

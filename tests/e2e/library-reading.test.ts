@@ -145,6 +145,10 @@ for (const name of e2eBrowsers()) {
       assert.equal(await settledState(popup), 'article');
       assert.deepEqual((await fromReading(popup)).sort(), expected);
       assert.match(await popup.$eval(`${READ_ITEM} [data-role="origin"]`, (el) => el.textContent ?? ''), /^read \S/);
+      // Each read is a peer of an archive card: its opening as the snippet (the "Shares" chips when it shares a name).
+      const cards = await popup.$$eval(READ_ITEM, (els) => els.map((el) => ({ snippet: el.querySelector('.article-snippet')?.textContent ?? '', chips: el.querySelectorAll('.chip').length })));
+      assert.ok(cards.every((c) => c.snippet.length > 40), `every read shows its opening: ${JSON.stringify(cards)}`);
+      console.log(`${name}: the reads' chips: ${cards.map((c) => c.chips).join(', ')}`);
       // Scroll the first read into view for the screenshot (look at it).
       await popup.$eval(READ_ITEM, (el) => el.scrollIntoView());
       await popup.screenshot({ path: resolve(shots, `${name}-from-your-reading-en-ui.png`) });

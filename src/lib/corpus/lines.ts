@@ -10,12 +10,11 @@
  * for (const a of lines.end()) index(a);
  */
 import type { CorpusArticle } from '../types';
-import { parseCorpusLine, type SkipCode } from './parse-line';
+import { parseCorpusLine, skipOf, type Skip, type SkipCode, type SkipReason } from './parse-line';
 
-export interface SkippedLine {
+/** A skipped line: its number, code, reason as data (`why`, for an interface's own words) and the builder's sentence. */
+export interface SkippedLine extends Skip {
   line: number;
-  code: SkipCode;
-  reason: string;
 }
 
 export interface CorpusLinesOptions {
@@ -81,10 +80,11 @@ export class CorpusLines {
     return out;
   }
 
-  private skip(code: SkipCode, reason: string): void {
+  private skip(code: SkipCode, why: SkipReason | Skip): void {
+    const skip = 'key' in why ? skipOf(code, this.lineNumber, why) : why;
     this.skipped[code] = (this.skipped[code] ?? 0) + 1;
     this.skippedTotal++;
-    this.options.onSkip?.({ line: this.lineNumber, code, reason });
+    this.options.onSkip?.({ line: this.lineNumber, code, why: skip.why, reason: skip.reason });
   }
 
   private finishLine(out: NumberedArticle[]): void {
@@ -93,7 +93,7 @@ export class CorpusLines {
     if (this.discarding) {
       this.discarding = false;
       this.lines++;
-      this.skip('line-too-long', `line ${n}: longer than ${this.maxLineBytes} bytes`);
+      this.skip('line-too-long', { key: 'line-too-long', params: [this.maxLineBytes] });
       return;
     }
     const bytes = joinParts(this.pending, this.pendingBytes);
@@ -109,17 +109,17 @@ export class CorpusLines {
     try {
       text = this.decoder.decode(bytes.subarray(start, end));
     } catch {
-      this.skip('invalid-utf8', `line ${n}: not valid UTF-8`);
+      this.skip('invalid-utf8', { key: 'invalid-utf8', params: [] });
       return;
     }
     const parsed = parseCorpusLine(text, n);
-    if (!parsed.ok) return this.skip(parsed.code, parsed.reason);
+    if (!parsed.ok) return this.skip(parsed.code, parsed);
     const { article } = parsed;
-    if (this.seenIds.has(article.id)) return this.skip('duplicate-id', `line ${n}: duplicate id ${JSON.stringify(article.id)}`);
+    if (this.seenIds.has(article.id)) return this.skip('duplicate-id', { key: 'duplicate-id', params: [article.id] });
     this.seenIds.add(article.id);
     const fingerprint = articleFingerprint(article.title, article.body);
     if (this.seenArticles.has(fingerprint)) {
-      return this.skip('duplicate-article', `line ${n}: same title and body as an earlier article (id ${article.id})`);
+      return this.skip('duplicate-article', { key: 'duplicate-article', params: [article.id] });
     }
     this.seenArticles.add(fingerprint);
     this.read++;

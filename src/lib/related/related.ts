@@ -357,6 +357,34 @@ export class RelatedEngine {
     }));
   }
 
+  private lastOutside: { query: RelatedQuery; q: AnalyzedQuery } | null = null;
+
+  /**
+   * The chips of articles outside the index (the user's library: reads, collections' articles), chosen among
+   * them as a bundled result's are among its list: the page's query terms each article's title or text holds.
+   * The page's analysis is kept for the next call with the same page (the popup asks once per page).
+   */
+  sharedTermsOutside(query: RelatedQuery, docs: readonly { title: string; body: string }[]): string[][] {
+    if (docs.length === 0) return [];
+    const last = this.lastOutside;
+    const same = last && last.query.title === query.title && last.query.body === query.body && last.query.published === query.published;
+    const q = same ? last.q : this.analyze(query);
+    this.lastOutside = { query, q };
+    const slot = new Map<number, number>();
+    for (let i = 0; i < Math.min(32, q.terms.length); i++) slot.set(q.terms[i], i);
+    const masks = docs.map((doc) => {
+      let mask = 0;
+      for (const text of [doc.title, doc.body]) {
+        for (const t of analyzeTokens(text)) {
+          const i = slot.get(this.ix.termId(t.term));
+          if (i !== undefined) mask |= 1 << i;
+        }
+      }
+      return mask;
+    });
+    return this.sharedTerms(q, masks, docs.map((d) => d.title));
+  }
+
   /** Up to 4 chips per result: name-like shared terms that set it apart from the other results (chips.ts). */
   private sharedTerms(q: AnalyzedQuery, masks: number[], titles: string[]): string[][] {
     const shares = this.titleShares();

@@ -293,7 +293,8 @@ describe('the related list merges the library with the archive', () => {
     const doc = (id: string, url: string) => ({ id, title: `سد النهضة ${id}`, url, source: 'Newsroom', published: '2026-12-01T10:00:00Z', snippet: '', story: -1 });
     const library = [
       { doc: doc('collection:3:x', 'https://desk.example/x'), position: -1, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.95, collection: { id: 3, name: '<b>Desk</b> archive' } },
-      { doc: doc('reading:7', 'https://news.example/read'), position: -1, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.6, readAt: Date.now() - 3 * 86_400_000 },
+      // A read as the background details it (library/related-details.ts): its opening (page text, never markup) and chips.
+      { doc: { ...doc('reading:7', 'https://news.example/read'), snippet: 'أعلن <img src=x onerror=alert(1)> الوزير أن سد النهضة' }, position: -1, score: 1, sharedTerms: ['سد النهضة', '<b>الخرطوم</b>'], alsoIn: [], confidence: 0.6, readAt: Date.now() - 3 * 86_400_000 },
       // The page itself, kept in a collection: never listed for itself.
       { doc: doc('collection:3:self', base.snapshot.url), position: -1, score: 1, sharedTerms: [], alsoIn: [], confidence: 0.99, collection: { id: 3, name: 'Desk' } },
     ];
@@ -321,8 +322,16 @@ describe('the related list merges the library with the archive', () => {
       const label = (id: string) => root.querySelector(`[data-doc-id="${id}"] [data-role=origin]`)?.textContent ?? '';
       expect(label('collection:3:x')).toBe(language === 'en' ? 'Collection: <b>Desk</b> archive' : 'مجموعة: <b>Desk</b> archive');
       expect(label('reading:7')).toMatch(language === 'en' ? /^read 3 days ago$/ : /^قرأته /);
+      // The read is a peer of an archive card: outlet and date, its opening as the snippet, the "Shares" chips.
+      const read = root.querySelector('[data-doc-id="reading:7"]')!;
+      expect(read.querySelector('.outlet')?.textContent).toContain('Newsroom');
+      expect(read.querySelector('time')).not.toBeNull();
+      expect(read.querySelector('.article-snippet')?.textContent).toBe('أعلن <img src=x onerror=alert(1)> الوزير أن سد النهضة');
+      expect(Array.from(read.querySelectorAll('.chip')).map((c) => c.textContent)).toEqual(['سد النهضة', '<b>الخرطوم</b>']);
+      expect(read.querySelector('.why-label')?.textContent).toBe(language === 'en' ? 'Shares' : 'يشترك في');
+      expect(read.getAttribute('dir')).toBe('rtl');
       expect(root.querySelector(`[data-doc-id="${archive[0].doc.id}"] [data-role=origin]`)).toBeNull();
-      expect(root.querySelectorAll('[data-role=related] b').length).toBe(0);
+      expect(root.querySelectorAll('[data-role=related] b, [data-role=related] img').length).toBe(0);
       render(null, root);
     }
   });
