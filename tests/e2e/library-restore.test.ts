@@ -21,7 +21,7 @@ import { startFirefox } from './harness/firefox';
 import { hostsBrowserContactsByItself } from './harness/browser-own-traffic';
 import { e2eBrowsers, launchOnProfile } from './harness/launch';
 import type { ExtensionSession } from './harness/session';
-import { setSettings, settledState } from './harness/popup';
+import { settledState } from './harness/popup';
 
 const shots = resolve(repoRoot, 'artifacts', 'e2e');
 mkdirSync(shots, { recursive: true });
@@ -131,11 +131,17 @@ for (const name of e2eBrowsers()) {
       browserOwnHosts = await hostsBrowserContactsByItself(() => (name === 'chromium' ? startChromium(null, server.port) : startFirefox(server.port)), server, '/blank');
       server.clear();
       session = await launchOnProfile(name, server.port, profile);
-      // The user had said yes to remembering on the computer the backup came from, and says it here too.
-      await setSettings(session, { rememberReads: 'on' });
       options = await session.openExtensionPage('src/options/index.html');
       options.on('dialog', (dialog) => void dialog.accept());
       await options.waitForSelector('[data-role="library-section"]', { timeout: 15_000 });
+      // The user had said yes to remembering on the computer the backup came from, and says it here too. Set from
+      // the settings page, not the worker: on a fresh profile Chromium's first worker could be evaluated before its
+      // extension APIs were there ("reading 'storage'" of undefined, once under load).
+      await options.evaluate(async () => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        const { settings } = await api.storage.sync.get('settings');
+        await api.storage.sync.set({ settings: { ...(settings ?? {}), rememberReads: 'on' } });
+      });
     });
     after(async () => {
       await session?.close();
