@@ -16,8 +16,7 @@ import { NOT_BACKUP, skipOf } from '../lib/corpus/parse-line';
 import { toHours } from '../lib/index/format';
 import type { WeighedDoc } from '../lib/index/weigh';
 import type { CorpusArticle } from '../lib/types';
-import { BackupFields } from './backup-lines';
-import type { ParsedMeta } from './backup-format';
+import { BACKUP_FIELD, parseBackupMeta, type ParsedMeta } from './backup-format';
 import { CHUNK_ARTICLES, COLLECTION_VERSION, ImportCancelled, MAX_REPORTED_SKIPS, fileBytes, type CollectionRecord } from './collection-import';
 import type { LibraryEngine } from './library';
 import type { NewRead } from './records';
@@ -161,8 +160,8 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
   let skippedTotal = record.skippedTotal;
   // As in runImport: a skip is kept with the first commit that covers its line, never twice, never lost.
   let pendingSkips: SkippedLine[] = [];
-  const lines = new CorpusLines({ onSkip: (s) => void (s.line > resumeAfter && pendingSkips.push(s)) });
-  const fields = new BackupFields();
+  // The reader keeps each line's `sila` field from its own parse: line N's article and line N's field come together.
+  const lines = new CorpusLines({ keep: BACKUP_FIELD, onSkip: (s) => void (s.line > resumeAfter && pendingSkips.push(s)) });
   const keepSkipsUpTo = (line: number) => {
     // The reader's skips come as it reads the bytes, the restore's own as it places the articles: one order, by line.
     pendingSkips.sort((a, b) => a.line - b.line);
@@ -222,11 +221,8 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
 
   const take = async (got: NumberedArticle[]) => {
     for (const item of got) {
-      if (item.line <= resumeAfter) {
-        fields.take(item.line);
-        continue;
-      }
-      const meta = fields.take(item.line);
+      if (item.line <= resumeAfter) continue;
+      const meta = parseBackupMeta(item.extra);
       const placed = place(item, meta);
       if (!('kind' in placed)) {
         pendingSkips.push(placed);
@@ -239,20 +235,14 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
         await commit(item.line);
       }
     }
-    fields.dropUpTo(lines.lineNumber);
   };
 
-  const feed = (bytes: Uint8Array) => {
-    fields.push(bytes);
-    return lines.push(bytes);
-  };
   try {
-    for await (const bytes of fileBytes(file, (n) => (bytesRead += n))) await take(feed(bytes));
+    for await (const bytes of fileBytes(file, (n) => (bytesRead += n))) await take(lines.push(bytes));
   } catch (error) {
     if (error instanceof ImportCancelled || (error as Error).name === 'LibraryWriteError') throw error;
     throw new Error(`the backup “${record.fileName}” could not be read to the end (${(error as Error).message}, after line ${lines.lineNumber}): choose a complete sila-library.jsonl.gz.`);
   }
-  fields.end();
   await take(lines.end());
   if (options.stopped?.()) throw new ImportCancelled('restore cancelled');
   if (chunk.length > 0 || pendingSkips.length > 0) await commit(lines.lineNumber);
