@@ -17,7 +17,7 @@ import { toHours } from '../lib/index/format';
 import type { WeighedDoc } from '../lib/index/weigh';
 import type { CorpusArticle } from '../lib/types';
 import { BACKUP_FIELD, parseBackupMeta, type ParsedMeta } from './backup-format';
-import { CHUNK_ARTICLES, COLLECTION_VERSION, ImportCancelled, MAX_REPORTED_SKIPS, fileBytes, type CollectionRecord } from './collection-import';
+import { CHUNK_ARTICLES, COLLECTION_VERSION, ImportCancelled, SkipReport, fileBytes, type CollectionRecord } from './collection-import';
 import type { LibraryEngine } from './library';
 import type { NewRead } from './records';
 import { buildSegment, encodeSegment, type SegmentDoc, type StoredSegment } from './segment';
@@ -156,22 +156,9 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
   const resumeAfter = record.doneLine;
   const chunkArticles = options.chunkArticles ?? CHUNK_ARTICLES;
   const held = await store.collections();
-  const skipped: SkippedLine[] = [...record.skipped];
-  let skippedTotal = record.skippedTotal;
-  // As in runImport: a skip is kept with the first commit that covers its line, never twice, never lost.
-  let pendingSkips: SkippedLine[] = [];
+  const skips = new SkipReport(record, resumeAfter);
   // The reader keeps each line's `sila` field from its own parse: line N's article and line N's field come together.
-  const lines = new CorpusLines({ keep: BACKUP_FIELD, onSkip: (s) => void (s.line > resumeAfter && pendingSkips.push(s)) });
-  const keepSkipsUpTo = (line: number) => {
-    // The reader's skips come as it reads the bytes, the restore's own as it places the articles: one order, by line.
-    pendingSkips.sort((a, b) => a.line - b.line);
-    for (const s of pendingSkips) {
-      if (s.line > line) continue;
-      skippedTotal++;
-      if (skipped.length < MAX_REPORTED_SKIPS) skipped.push(s);
-    }
-    pendingSkips = pendingSkips.filter((s) => s.line > line);
-  };
+  const lines = new CorpusLines({ keep: BACKUP_FIELD, onSkip: (s) => skips.add(s) });
   let bytesRead = 0;
   let chunk: Placed[] = [];
 
@@ -187,7 +174,7 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
   };
 
   const commit = async (lastLine: number) => {
-    keepSkipsUpTo(lastLine);
+    skips.keepUpTo(lastLine);
     const reads = chunk.flatMap((p) => (p.kind === 'read' ? [p.read] : []));
     const held = await store.knownReads(reads.map((r) => r.url));
     const seen = new Set<string>();
@@ -213,7 +200,7 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
       list.push(await weigh(p.article, p.article));
       collections.set(p.key, list);
     }
-    const next: RestoreRecord = { ...record!, doneLine: lastLine, readsKnown: record!.readsKnown + readsKnown, articlesKnown: record!.articlesKnown + articlesKnown, skipped: [...skipped], skippedTotal };
+    const next: RestoreRecord = { ...record!, doneLine: lastLine, readsKnown: record!.readsKnown + readsKnown, articlesKnown: record!.articlesKnown + articlesKnown, ...skips.kept() };
     record = await store.commitRestore(next, { reads: weighedReads, collections, encode: (docs) => encodeSegment(buildSegment(docs), engine.vocabulary) });
     chunk = [];
     options.onProgress?.(record, bytesRead);
@@ -225,7 +212,7 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
       const meta = parseBackupMeta(item.extra);
       const placed = place(item, meta);
       if (!('kind' in placed)) {
-        pendingSkips.push(placed);
+        skips.add(placed);
         continue;
       }
       if (placed.kind === 'collection' && typeof meta !== 'string' && meta.kind === 'collection') collectionOf(meta);
@@ -245,9 +232,9 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
   }
   await take(lines.end());
   if (options.stopped?.()) throw new ImportCancelled('restore cancelled');
-  if (chunk.length > 0 || pendingSkips.length > 0) await commit(lines.lineNumber);
+  if (chunk.length > 0 || skips.hasPending) await commit(lines.lineNumber);
   if (record.reads + record.readsKnown + record.articles + record.articlesKnown === 0) {
-    throw new Error(`“${record.fileName}” holds nothing Sila can restore (${lines.lines} lines read${skipped[0] ? `; ${skipped[0].reason}` : ''}).`);
+    throw new Error(`“${record.fileName}” holds nothing Sila can restore (${lines.lines} lines read${skips.skipped[0] ? `; ${skips.skipped[0].reason}` : ''}).`);
   }
   const done: RestoreRecord = { ...record, state: 'done', doneLine: lines.lineNumber };
   await store.finishRestore(done);
