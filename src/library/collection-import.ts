@@ -100,6 +100,21 @@ export async function* fileBytes(file: Blob, onRead: (n: number) => void): Async
 }
 
 /**
+ * Every line of `file` through `lines` to `take`, chunk by chunk, the last line too. A file that cannot be read to
+ * the end (a truncated gzip, a file gone) throws an Error made by `unreadable` from what went wrong and where; a
+ * cancel or a refused write from `take` goes through as it is.
+ */
+export async function readLines(file: Blob, lines: CorpusLines, take: (got: NumberedArticle[]) => Promise<void>, onRead: (n: number) => void, unreadable: (detail: string) => string): Promise<void> {
+  try {
+    for await (const bytes of fileBytes(file, onRead)) await take(lines.push(bytes));
+  } catch (error) {
+    if (error instanceof ImportCancelled || (error as Error).name === 'LibraryWriteError') throw error;
+    throw new Error(unreadable(`${(error as Error).message}, after line ${lines.lineNumber}`));
+  }
+  await take(lines.end());
+}
+
+/**
  * The bad lines of an import or a restore, each kept with the first commit that covers its line: a chunk of bytes
  * may hold lines past the chunk of articles committed next, so a stop never records a line twice or loses one.
  * A resumed run starts from its record's report and adds only lines after `resumeAfter` (the others are in it).
@@ -186,13 +201,8 @@ export async function runImport(store: CollectionStore, engine: LibraryEngine, i
     }
   };
 
-  try {
-    for await (const bytes of fileBytes(file, (n) => (bytesRead += n))) await take(lines.push(bytes));
-  } catch (error) {
-    if (error instanceof ImportCancelled || (error as Error).name === 'LibraryWriteError') throw error;
-    throw new Error(`“${record.fileName}” could not be read to the end (${(error as Error).message}, after line ${lines.lineNumber}): choose a complete JSONL or JSONL.gz file.`);
-  }
-  await take(lines.end());
+  const name = record.fileName;
+  await readLines(file, lines, take, (n) => (bytesRead += n), (detail) => `“${name}” could not be read to the end (${detail}): choose a complete JSONL or JSONL.gz file.`);
   if (options.stopped?.()) throw new ImportCancelled('import cancelled');
   if (chunk.length > 0 || skips.hasPending) await commit(lines.lineNumber);
   if (record.articles === 0) {

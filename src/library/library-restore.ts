@@ -17,7 +17,7 @@ import { toHours } from '../lib/index/format';
 import type { WeighedDoc } from '../lib/index/weigh';
 import type { CorpusArticle } from '../lib/types';
 import { BACKUP_FIELD, parseBackupMeta, type ParsedMeta } from './backup-format';
-import { CHUNK_ARTICLES, COLLECTION_VERSION, ImportCancelled, SkipReport, fileBytes, type CollectionRecord } from './collection-import';
+import { CHUNK_ARTICLES, COLLECTION_VERSION, ImportCancelled, SkipReport, readLines, type CollectionRecord } from './collection-import';
 import type { LibraryEngine } from './library';
 import type { NewRead } from './records';
 import { buildSegment, encodeSegment, type SegmentDoc, type StoredSegment } from './segment';
@@ -224,13 +224,8 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
     }
   };
 
-  try {
-    for await (const bytes of fileBytes(file, (n) => (bytesRead += n))) await take(lines.push(bytes));
-  } catch (error) {
-    if (error instanceof ImportCancelled || (error as Error).name === 'LibraryWriteError') throw error;
-    throw new Error(`the backup “${record.fileName}” could not be read to the end (${(error as Error).message}, after line ${lines.lineNumber}): choose a complete sila-library.jsonl.gz.`);
-  }
-  await take(lines.end());
+  const name = record.fileName;
+  await readLines(file, lines, take, (n) => (bytesRead += n), (detail) => `the backup “${name}” could not be read to the end (${detail}): choose a complete sila-library.jsonl.gz.`);
   if (options.stopped?.()) throw new ImportCancelled('restore cancelled');
   if (chunk.length > 0 || skips.hasPending) await commit(lines.lineNumber);
   if (record.reads + record.readsKnown + record.articles + record.articlesKnown === 0) {
