@@ -61,6 +61,16 @@ export interface RestoreRecord {
   skippedTotal: number;
   /** Why the restore stopped short (a file that cannot be read, a full disk): it is then not resumed. */
   error?: string;
+  /** It stopped because no line of the file is a backup line (NotABackup): the page offers it as a collection. */
+  notBackup?: true;
+}
+
+/**
+ * A file none of whose articles has a "sila" field: not a backup this Sila wrote (a corpus file, or an export from
+ * before restore existed). Said once for the file rather than for each of its lines; nothing of it is added.
+ */
+export class NotABackup extends Error {
+  override name = 'NotABackup';
 }
 
 export interface WeighedArticle<T> {
@@ -131,9 +141,11 @@ export function restoredCollectionRecord(c: RestoredCollection, restore: number)
 
 type Placed = { line: number; kind: 'read'; read: NewRead } | { line: number; kind: 'collection'; key: number; article: CorpusArticle };
 
+const notBackupLine = (line: number): SkippedLine => ({ line, ...skipOf('missing-field', line, { key: 'not-backup', params: [] }) });
+
 /** A backup line as what it restores, or why it cannot be restored (a line of the corpus schema all the same). */
 function place({ line, article }: NumberedArticle, meta: ParsedMeta | string): Placed | SkippedLine {
-  if (meta === NOT_BACKUP) return { line, ...skipOf('missing-field', line, { key: 'not-backup', params: [] }) };
+  if (meta === NOT_BACKUP) return notBackupLine(line);
   if (typeof meta === 'string') return { line, ...skipOf('wrong-type', line, { key: 'bad-backup', params: [meta] }) };
   if (meta.kind === 'read') {
     if (!article.url || !/^https?:\/\//i.test(article.url)) return { line, ...skipOf('missing-field', line, { key: 'bad-backup', params: ['a read without its web address ("url")'] }) };
@@ -206,9 +218,23 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
     options.onProgress?.(record, bytesRead);
   };
 
+  // Lines with a "sila" field, those before a resumed restore's last line included: none in the whole file, and
+  // the file is refused once (NotABackup). Until the first, a plain line is only its number: the skip it makes is
+  // told only if a backup line follows (so an old export of 100k lines holds numbers, not 100k reasons).
+  let backupLines = 0;
+  let plainBefore: number[] = [];
   const take = async (got: NumberedArticle[]) => {
     for (const item of got) {
+      if (item.extra !== undefined) {
+        if (backupLines === 0) for (const line of plainBefore) skips.add(notBackupLine(line));
+        plainBefore = [];
+        backupLines++;
+      }
       if (item.line <= resumeAfter) continue;
+      if (backupLines === 0) {
+        plainBefore.push(item.line);
+        continue;
+      }
       const meta = parseBackupMeta(item.extra);
       const placed = place(item, meta);
       if (!('kind' in placed)) {
@@ -227,6 +253,11 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
   const name = record.fileName;
   await readLines(file, lines, take, (n) => (bytesRead += n), (detail) => `the backup “${name}” could not be read to the end (${detail}): choose a complete sila-library.jsonl.gz.`);
   if (options.stopped?.()) throw new ImportCancelled('restore cancelled');
+  if (backupLines === 0 && lines.read > 0) {
+    const error = `“${name}” is not a backup made by this Sila: none of its ${lines.read} articles has a "sila" field. Add it as a collection instead.`;
+    await store.updateRestore({ ...record, error, notBackup: true });
+    throw new NotABackup(error);
+  }
   if (chunk.length > 0 || skips.hasPending) await commit(lines.lineNumber);
   if (record.reads + record.readsKnown + record.articles + record.articlesKnown === 0) {
     throw new Error(`“${record.fileName}” holds nothing Sila can restore (${lines.lines} lines read${skips.skipped[0] ? `; ${skips.skipped[0].reason}` : ''}).`);
