@@ -90,6 +90,8 @@ export interface RestoreInfo {
   skipped: { line: number; reason: string }[];
   skippedTotal: number;
   error: string | null;
+  /** Failed because the file has no backup line at all (library-restore.ts NotABackup): it can be added as a collection. */
+  notBackup: boolean;
 }
 
 /** A collection as the options page lists it. */

@@ -187,4 +187,12 @@ describe('restore messages', () => {
     expect((await h['collections/list']({})).some((c) => c.name === 'Desk')).toBe(false);
     expect(await h['library/restore-status']({})).toBeNull();
   });
+
+  it('a file without a backup line fails as not a backup, which the page is told (to offer it as a collection)', async () => {
+    const file = new Blob([fixtureArticles.slice(0, 4).map((a) => JSON.stringify(a)).join('\n')]);
+    const id = await restores.stageRestore(newRestore('plain.jsonl', file.size), file);
+    await h['library/restore']({ id });
+    expect(await settledRestore()).toMatchObject({ id, state: 'failed', notBackup: true, skippedTotal: 0, error: expect.stringMatching(/^“plain.jsonl” is not a backup made by this Sila/) });
+    await h['library/restore-cancel']({ id });
+  });
 });

@@ -135,6 +135,7 @@ function restoreInfo(record: RestoreRecord): RestoreInfo {
     skipped: record.skipped.map(({ line, reason }) => ({ line, reason })),
     skippedTotal: record.skippedTotal,
     error: record.error ?? null,
+    notBackup: record.notBackup === true,
   };
 }
 

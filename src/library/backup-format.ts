@@ -16,6 +16,8 @@ import { NOT_BACKUP } from '../lib/corpus/parse-line';
 import type { CollectionRecord } from './collection-import';
 
 export const BACKUP_VERSION = 1;
+/** The field of a backup line that carries what it restores. */
+export const BACKUP_FIELD = 'sila';
 
 /** A collection as its backup lines name it; `key` tells one collection of the backup from another. */
 export interface BackupCollection {
@@ -48,8 +50,8 @@ export type ParsedMeta =
   | { kind: 'read'; readAt: number; published: string | null }
   | { kind: 'collection'; collection: Omit<BackupCollection, 'addedAt'> & { addedAt: number }; id: string | null };
 
-export function parseBackupMeta(line: Record<string, unknown>): ParsedMeta | string {
-  const meta = line.sila;
+/** The `sila` field as the corpus reader kept it (undefined: the line has none). */
+export function parseBackupMeta(meta: unknown): ParsedMeta | string {
   if (meta === undefined) return NOT_BACKUP;
   if (!isRecord(meta)) return 'its "sila" field is not an object';
   if (meta.v !== BACKUP_VERSION) return `its "sila" field is of backup version ${JSON.stringify(meta.v)}, which this Sila does not know (${BACKUP_VERSION})`;

@@ -4,7 +4,7 @@ import { buildFixtureFiles, fixtureArticles } from '../../tests/fixtures/fixture
 import { memorySource } from '../lib/index/source';
 import { openIndex } from '../lib/engine';
 import { CorpusLines } from '../lib/corpus/lines';
-import { ImportCancelled, newCollection, runImport } from './collection-import';
+import { ImportCancelled, MAX_REPORTED_SKIPS, SkipReport, newCollection, runImport } from './collection-import';
 import { corpusLines, gzipText, readAsArticle, type BackupLine } from './collection-export';
 import { MemoryCollections } from './memory-collections';
 import { decodeSegment } from './segment';
@@ -182,5 +182,30 @@ describe('a collection answers related queries, labelled', () => {
     await runImport(store, engine, id, { chunkArticles: 2, stopped: (() => { let n = 0; return () => ++n > 2; })() }).catch(() => undefined);
     expect(store.articles_.size).toBeGreaterThan(0);
     expect(await new CollectionIndex(store, engine).related({ title: good[0].title, text: good[0].body, urls: [] }, 5)).toEqual([]);
+  });
+});
+
+describe('SkipReport', () => {
+  const skip = (line: number) => ({ line, code: 'not-object' as const, why: { key: 'not-object' as const, params: [] as [] }, reason: `line ${line}: not a JSON object` });
+
+  it('keeps each skip with the first commit covering its line, in line order, once; a resumed run only lines after its last', () => {
+    const report = new SkipReport({ skipped: [skip(2)], skippedTotal: 1 }, 4);
+    for (const line of [3, 9, 6, 5]) report.add(skip(line)); // line 3 is in the record already (done before the stop)
+    report.keepUpTo(6);
+    expect(report.kept()).toEqual({ skipped: [skip(2), skip(5), skip(6)], skippedTotal: 3 });
+    expect(report.hasPending).toBe(true);
+    report.keepUpTo(6);
+    expect(report.kept().skippedTotal).toBe(3);
+    report.keepUpTo(9);
+    expect(report.kept().skipped.map((s) => s.line)).toEqual([2, 5, 6, 9]);
+    expect(report.hasPending).toBe(false);
+  });
+
+  it('counts every skip and lists the first MAX_REPORTED_SKIPS', () => {
+    const report = new SkipReport({ skipped: [], skippedTotal: 0 }, 0);
+    for (let line = 1; line <= MAX_REPORTED_SKIPS + 5; line++) report.add(skip(line));
+    report.keepUpTo(Infinity);
+    expect(report.kept().skippedTotal).toBe(MAX_REPORTED_SKIPS + 5);
+    expect(report.kept().skipped).toHaveLength(MAX_REPORTED_SKIPS);
   });
 });

@@ -100,6 +100,62 @@ export async function* fileBytes(file: Blob, onRead: (n: number) => void): Async
 }
 
 /**
+ * Every line of `file` through `lines` to `take`, chunk by chunk, the last line too. A file that cannot be read to
+ * the end (a truncated gzip, a file gone) throws an Error made by `unreadable` from what went wrong and where; a
+ * cancel or a refused write from `take` goes through as it is.
+ */
+export async function readLines(file: Blob, lines: CorpusLines, take: (got: NumberedArticle[]) => Promise<void>, onRead: (n: number) => void, unreadable: (detail: string) => string): Promise<void> {
+  try {
+    for await (const bytes of fileBytes(file, onRead)) await take(lines.push(bytes));
+  } catch (error) {
+    if (error instanceof ImportCancelled || (error as Error).name === 'LibraryWriteError') throw error;
+    throw new Error(unreadable(`${(error as Error).message}, after line ${lines.lineNumber}`));
+  }
+  await take(lines.end());
+}
+
+/**
+ * The bad lines of an import or a restore, each kept with the first commit that covers its line: a chunk of bytes
+ * may hold lines past the chunk of articles committed next, so a stop never records a line twice or loses one.
+ * A resumed run starts from its record's report and adds only lines after `resumeAfter` (the others are in it).
+ */
+export class SkipReport {
+  /** The kept skips (the first MAX_REPORTED_SKIPS), and how many were kept in all. */
+  readonly skipped: SkippedLine[];
+  total: number;
+  private pending: SkippedLine[] = [];
+
+  constructor(record: { skipped: SkippedLine[]; skippedTotal: number }, private readonly resumeAfter: number) {
+    this.skipped = [...record.skipped];
+    this.total = record.skippedTotal;
+  }
+
+  add(skip: SkippedLine): void {
+    if (skip.line > this.resumeAfter) this.pending.push(skip);
+  }
+
+  /** The report as a record holds it (a copy: the record written must not move on with this). */
+  kept(): { skipped: SkippedLine[]; skippedTotal: number } {
+    return { skipped: [...this.skipped], skippedTotal: this.total };
+  }
+
+  get hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Keeps the pending skips of lines up to `line`, in line order (a restore's own skips come after the reader's of later lines). */
+  keepUpTo(line: number): void {
+    this.pending.sort((a, b) => a.line - b.line);
+    for (const s of this.pending) {
+      if (s.line > line) continue;
+      this.total++;
+      if (this.skipped.length < MAX_REPORTED_SKIPS) this.skipped.push(s);
+    }
+    this.pending = this.pending.filter((s) => s.line > line);
+  }
+}
+
+/**
  * Runs (or resumes) the import of a staged collection to the end; returns the ready record. Throws
  * ImportCancelled when `stopped()` said so, a LibraryWriteError when storage refused a chunk (what was
  * committed stays, still invisible), or an Error naming what is wrong with the file.
@@ -112,28 +168,15 @@ export async function runImport(store: CollectionStore, engine: LibraryEngine, i
   if (!file) throw new Error(`the file of collection “${record.name}” is no longer stored: remove it and add it again`);
   const resumeAfter = record.doneLine;
   const chunkArticles = options.chunkArticles ?? CHUNK_ARTICLES;
-  // Skips of lines already done are in the record; a resumed import reports only the new ones.
-  // A chunk of bytes may hold lines past the chunk of articles committed next: a skip is kept with the first
-  // commit that covers its line, so a stop never records a line twice or loses one.
-  const skipped: SkippedLine[] = [...record.skipped];
-  let skippedTotal = record.skippedTotal;
-  let pendingSkips: SkippedLine[] = [];
-  const lines = new CorpusLines({ onSkip: (s) => void (s.line > resumeAfter && pendingSkips.push(s)) });
-  const keepSkipsUpTo = (line: number) => {
-    for (const s of pendingSkips) {
-      if (s.line > line) continue;
-      skippedTotal++;
-      if (skipped.length < MAX_REPORTED_SKIPS) skipped.push(s);
-    }
-    pendingSkips = pendingSkips.filter((s) => s.line > line);
-  };
+  const skips = new SkipReport(record, resumeAfter);
+  const lines = new CorpusLines({ onSkip: (s) => skips.add(s) });
   let bytesRead = 0;
   let chunk: NumberedArticle[] = [];
 
   const commit = async (lastLine: number) => {
     const articles = chunk.map((c) => c.article);
-    keepSkipsUpTo(lastLine);
-    const next: CollectionRecord = { ...record!, articles: record!.articles + articles.length, doneLine: lastLine, skipped: [...skipped], skippedTotal };
+    skips.keepUpTo(lastLine);
+    const next: CollectionRecord = { ...record!, articles: record!.articles + articles.length, doneLine: lastLine, ...skips.kept() };
     const docs: { hours: number; doc: ReturnType<LibraryEngine['weigh']> }[] = [];
     for (const a of articles) {
       // Weighing is the import's work (~5 ms an article): a pause every few articles lets the background answer
@@ -158,17 +201,13 @@ export async function runImport(store: CollectionStore, engine: LibraryEngine, i
     }
   };
 
-  try {
-    for await (const bytes of fileBytes(file, (n) => (bytesRead += n))) await take(lines.push(bytes));
-  } catch (error) {
-    if (error instanceof ImportCancelled || (error as Error).name === 'LibraryWriteError') throw error;
-    throw new Error(`“${record.fileName}” could not be read to the end (${(error as Error).message}, after line ${lines.lineNumber}): choose a complete JSONL or JSONL.gz file.`);
-  }
-  await take(lines.end());
+  const name = record.fileName;
+  await readLines(file, lines, take, (n) => (bytesRead += n), (detail) => `“${name}” could not be read to the end (${detail}): choose a complete JSONL or JSONL.gz file.`);
   if (options.stopped?.()) throw new ImportCancelled('import cancelled');
-  if (chunk.length > 0 || pendingSkips.length > 0) await commit(lines.lineNumber);
+  if (chunk.length > 0 || skips.hasPending) await commit(lines.lineNumber);
   if (record.articles === 0) {
-    throw new Error(`“${record.fileName}” has no article in the corpus schema (${lines.lines} lines read${skipped[0] ? `; ${skipped[0].reason}` : ''}).`);
+    const first = skips.skipped[0];
+    throw new Error(`“${record.fileName}” has no article in the corpus schema (${lines.lines} lines read${first ? `; ${first.reason}` : ''}).`);
   }
   const ready: CollectionRecord = { ...record, state: 'ready', doneLine: lines.lineNumber };
   await store.finish(ready);

@@ -19,27 +19,65 @@ interface SegmentRow {
   stored: StoredSegment;
 }
 
-export class IndexedDbCollections implements CollectionStore {
-  private readonly connection: LibraryConnection;
+/**
+ * The part of the library's database both the collections' store and the restore's (restore-store.ts) stand on:
+ * its own connection, one transaction per write, reads that never create the database, and the collections' rows
+ * that an import and a restore write alike.
+ */
+export abstract class CollectionDatabase {
+  protected readonly connection: LibraryConnection;
 
   constructor(name = DB_NAME) {
     this.connection = new LibraryConnection(name);
   }
 
-  private write<T>(stores: string[], body: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+  protected write<T>(stores: string[], body: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
     return writeTransaction(this.connection, stores, body);
   }
 
-  async collections(): Promise<CollectionRecord[]> {
+  /** Every row of `store`; none when there is no library yet. */
+  protected async all<T>(store: string): Promise<T[]> {
     const db = await this.connection.openIfThere();
     if (!db) return [];
-    return (await done(db.transaction(COLLECTIONS).objectStore(COLLECTIONS).getAll())) as CollectionRecord[];
+    return (await done(db.transaction(store).objectStore(store).getAll())) as T[];
   }
 
-  async collection(id: number): Promise<CollectionRecord | null> {
+  /** The row of `store` under `key`, or null. */
+  protected async one<T>(store: string, key: number): Promise<T | null> {
     const db = await this.connection.openIfThere();
     if (!db) return null;
-    return ((await done(db.transaction(COLLECTIONS).objectStore(COLLECTIONS).get(id))) as CollectionRecord | undefined) ?? null;
+    return ((await done(db.transaction(store).objectStore(store).get(key))) as T | undefined) ?? null;
+  }
+
+  /** The staged file kept in `store` under `key` (a collection's, a restore's), or null. */
+  protected async stagedFile(store: string, key: number): Promise<Blob | null> {
+    return (await this.one<{ file: Blob }>(store, key))?.file ?? null;
+  }
+
+  collections(): Promise<CollectionRecord[]> {
+    return this.all(COLLECTIONS);
+  }
+}
+
+/** In `tx`: a chunk of `collection`'s articles (ids assigned here) and the segment made for those ids. */
+export async function addCollectionChunk(tx: IDBTransaction, collection: number, articles: CorpusArticle[], segmentFor: (ids: number[]) => StoredSegment): Promise<void> {
+  const store = tx.objectStore(ARTICLES);
+  const ids = (await Promise.all(articles.map((article) => done(store.add({ collection, article }))))) as number[];
+  const row: SegmentRow = { collection, stored: segmentFor(ids) };
+  tx.objectStore(COLLECTION_SEGMENTS).add(row);
+}
+
+/** In `tx`: every article and segment of `collection` deleted (its record and file are the caller's). */
+export async function deleteCollectionRows(tx: IDBTransaction, collection: number): Promise<void> {
+  for (const name of [ARTICLES, COLLECTION_SEGMENTS]) {
+    const store = tx.objectStore(name);
+    for (const key of await done(store.index('collection').getAllKeys(collection))) store.delete(key);
+  }
+}
+
+export class IndexedDbCollections extends CollectionDatabase implements CollectionStore {
+  collection(id: number): Promise<CollectionRecord | null> {
+    return this.one(COLLECTIONS, id);
   }
 
   stage(record: Omit<CollectionRecord, 'id'>, file: Blob): Promise<number> {
@@ -51,19 +89,13 @@ export class IndexedDbCollections implements CollectionStore {
     });
   }
 
-  async file(id: number): Promise<Blob | null> {
-    const db = await this.connection.openIfThere();
-    if (!db) return null;
-    const row = (await done(db.transaction(FILES).objectStore(FILES).get(id))) as { file: Blob } | undefined;
-    return row?.file ?? null;
+  file(id: number): Promise<Blob | null> {
+    return this.stagedFile(FILES, id);
   }
 
   commitChunk(record: CollectionRecord, articles: CorpusArticle[], segmentFor: (ids: number[]) => StoredSegment): Promise<void> {
     return this.write([COLLECTIONS, ARTICLES, COLLECTION_SEGMENTS], async (tx) => {
-      const store = tx.objectStore(ARTICLES);
-      const ids = (await Promise.all(articles.map((article) => done(store.add({ collection: record.id, article }))))) as number[];
-      const row: SegmentRow = { collection: record.id, stored: segmentFor(ids) };
-      tx.objectStore(COLLECTION_SEGMENTS).add(row);
+      await addCollectionChunk(tx, record.id, articles, segmentFor);
       tx.objectStore(COLLECTIONS).put(record);
     });
   }
@@ -84,11 +116,7 @@ export class IndexedDbCollections implements CollectionStore {
     await this.write(COLLECTION_STORES, async (tx) => {
       tx.objectStore(COLLECTIONS).delete(id);
       tx.objectStore(FILES).delete(id);
-      for (const name of [ARTICLES, COLLECTION_SEGMENTS]) {
-        const store = tx.objectStore(name);
-        const keys = await done(store.index('collection').getAllKeys(id));
-        for (const key of keys) store.delete(key);
-      }
+      await deleteCollectionRows(tx, id);
     });
   }
 

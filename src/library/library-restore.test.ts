@@ -16,7 +16,7 @@ import { ImportCancelled, newCollection, runImport } from './collection-import';
 import { CollectionIndex } from './collection-related';
 import { IndexedDbCollections } from './collection-store';
 import { Library, libraryEngineOf, type LibraryEngine } from './library';
-import { newRestore, runRestore } from './library-restore';
+import { NotABackup, newRestore, runRestore } from './library-restore';
 import { IndexedDbRestores } from './restore-store';
 import { IndexedDbStore } from './store';
 
@@ -165,11 +165,43 @@ describe('restore from a backup', () => {
     expect(done).toMatchObject({ reads: 2, articles: 7, skippedTotal: 4 });
   });
 
-  it('a plain corpus file is refused with the reason, and nothing is added', async () => {
+  it('a file with no "sila" field at all (a corpus file, an export older than restore) is refused once, as not a backup; nothing is added', async () => {
+    const { name } = await aLibrary();
+    // An export from before the field existed: the same lines without it.
+    const old = (await text(await exported(name))).trim().split('\n').map((l) => {
+      const { sila: _, ...line } = JSON.parse(l);
+      return JSON.stringify(line);
+    });
+    await new IndexedDbStore(name).destroy();
+    for (const file of [await gzipText(old.join('\n') + '\n'), new Blob([fixtureArticles.slice(0, 3).map((a) => JSON.stringify(a)).join('\n') + '\n{"id": "cut'])]) {
+      const restores = new IndexedDbRestores(name);
+      const id = await restores.stageRestore(newRestore('old.jsonl.gz', file.size), file);
+      const refused = runRestore(restores, engine, id, { chunkArticles: 3 });
+      await expect(refused).rejects.toThrow(NotABackup);
+      await expect(refused).rejects.toThrow(/^“old.jsonl.gz” is not a backup made by this Sila: none of its \d+ articles has a "sila" field. Add it as a collection instead.$/);
+      // Said once, for the file: no line's reason in the record, which says why for the page to offer the collection.
+      expect(await restores.restore(id)).toMatchObject({ notBackup: true, error: expect.stringMatching(/not a backup/), skipped: [], skippedTotal: 0, doneLine: 0 });
+      expect(await contents(name)).toEqual({ reads: [], collections: [] });
+    }
+  });
+
+  it('a file of bad lines only is refused with the first one’s reason', async () => {
     const name = `sila-restore-${++dbCount}`;
-    const plain = fixtureArticles.slice(0, 3).map((a) => JSON.stringify(a)).join('\n');
-    await expect(restored(name, new Blob([plain]))).rejects.toThrow(/holds nothing Sila can restore \(3 lines read; line 1: not a line of a Sila backup/);
-    expect(await contents(name)).toEqual({ reads: [], collections: [] });
+    await expect(restored(name, new Blob(['{"id": "cut\n[1]\n']))).rejects.toThrow(/holds nothing Sila can restore \(2 lines read; line 1: not valid JSON/);
+  });
+
+  it('plain lines before the first backup line are each reported, in line order, once a backup line comes', async () => {
+    const { name } = await aLibrary();
+    const lines = (await text(await exported(name))).trim().split('\n');
+    await new IndexedDbStore(name).destroy();
+    const plain = (l: string) => {
+      const { sila: _, ...line } = JSON.parse(l);
+      return JSON.stringify(line);
+    };
+    const edited = [plain(lines[0]), '{"id": "cut', plain(lines[1]), ...lines.slice(2)];
+    const done = await restored(name, await gzipText(edited.join('\n') + '\n'), 2);
+    expect(done.skipped.map((s) => [s.line, s.why.key])).toEqual([[1, 'not-backup'], [2, 'not-json'], [3, 'not-backup']]);
+    expect(done).toMatchObject({ reads: 3, articles: 7, skippedTotal: 3 });
   });
 
   it('the backup still reads whole through the builder’s reader, with a read’s date kept even when it is not ISO', async () => {

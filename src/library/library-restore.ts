@@ -16,9 +16,8 @@ import { NOT_BACKUP, skipOf } from '../lib/corpus/parse-line';
 import { toHours } from '../lib/index/format';
 import type { WeighedDoc } from '../lib/index/weigh';
 import type { CorpusArticle } from '../lib/types';
-import { BackupFields } from './backup-lines';
-import type { ParsedMeta } from './backup-format';
-import { CHUNK_ARTICLES, COLLECTION_VERSION, ImportCancelled, MAX_REPORTED_SKIPS, fileBytes, type CollectionRecord } from './collection-import';
+import { BACKUP_FIELD, parseBackupMeta, type ParsedMeta } from './backup-format';
+import { CHUNK_ARTICLES, COLLECTION_VERSION, ImportCancelled, SkipReport, readLines, type CollectionRecord } from './collection-import';
 import type { LibraryEngine } from './library';
 import type { NewRead } from './records';
 import { buildSegment, encodeSegment, type SegmentDoc, type StoredSegment } from './segment';
@@ -62,6 +61,16 @@ export interface RestoreRecord {
   skippedTotal: number;
   /** Why the restore stopped short (a file that cannot be read, a full disk): it is then not resumed. */
   error?: string;
+  /** It stopped because no line of the file is a backup line (NotABackup): the page offers it as a collection. */
+  notBackup?: true;
+}
+
+/**
+ * A file none of whose articles has a "sila" field: not a backup this Sila wrote (a corpus file, or an export from
+ * before restore existed). Said once for the file rather than for each of its lines; nothing of it is added.
+ */
+export class NotABackup extends Error {
+  override name = 'NotABackup';
 }
 
 export interface WeighedArticle<T> {
@@ -132,9 +141,11 @@ export function restoredCollectionRecord(c: RestoredCollection, restore: number)
 
 type Placed = { line: number; kind: 'read'; read: NewRead } | { line: number; kind: 'collection'; key: number; article: CorpusArticle };
 
+const notBackupLine = (line: number): SkippedLine => ({ line, ...skipOf('missing-field', line, { key: 'not-backup', params: [] }) });
+
 /** A backup line as what it restores, or why it cannot be restored (a line of the corpus schema all the same). */
 function place({ line, article }: NumberedArticle, meta: ParsedMeta | string): Placed | SkippedLine {
-  if (meta === NOT_BACKUP) return { line, ...skipOf('missing-field', line, { key: 'not-backup', params: [] }) };
+  if (meta === NOT_BACKUP) return notBackupLine(line);
   if (typeof meta === 'string') return { line, ...skipOf('wrong-type', line, { key: 'bad-backup', params: [meta] }) };
   if (meta.kind === 'read') {
     if (!article.url || !/^https?:\/\//i.test(article.url)) return { line, ...skipOf('missing-field', line, { key: 'bad-backup', params: ['a read without its web address ("url")'] }) };
@@ -157,22 +168,9 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
   const resumeAfter = record.doneLine;
   const chunkArticles = options.chunkArticles ?? CHUNK_ARTICLES;
   const held = await store.collections();
-  const skipped: SkippedLine[] = [...record.skipped];
-  let skippedTotal = record.skippedTotal;
-  // As in runImport: a skip is kept with the first commit that covers its line, never twice, never lost.
-  let pendingSkips: SkippedLine[] = [];
-  const lines = new CorpusLines({ onSkip: (s) => void (s.line > resumeAfter && pendingSkips.push(s)) });
-  const fields = new BackupFields();
-  const keepSkipsUpTo = (line: number) => {
-    // The reader's skips come as it reads the bytes, the restore's own as it places the articles: one order, by line.
-    pendingSkips.sort((a, b) => a.line - b.line);
-    for (const s of pendingSkips) {
-      if (s.line > line) continue;
-      skippedTotal++;
-      if (skipped.length < MAX_REPORTED_SKIPS) skipped.push(s);
-    }
-    pendingSkips = pendingSkips.filter((s) => s.line > line);
-  };
+  const skips = new SkipReport(record, resumeAfter);
+  // The reader keeps each line's `sila` field from its own parse: line N's article and line N's field come together.
+  const lines = new CorpusLines({ keep: BACKUP_FIELD, onSkip: (s) => skips.add(s) });
   let bytesRead = 0;
   let chunk: Placed[] = [];
 
@@ -188,7 +186,7 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
   };
 
   const commit = async (lastLine: number) => {
-    keepSkipsUpTo(lastLine);
+    skips.keepUpTo(lastLine);
     const reads = chunk.flatMap((p) => (p.kind === 'read' ? [p.read] : []));
     const held = await store.knownReads(reads.map((r) => r.url));
     const seen = new Set<string>();
@@ -214,22 +212,33 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
       list.push(await weigh(p.article, p.article));
       collections.set(p.key, list);
     }
-    const next: RestoreRecord = { ...record!, doneLine: lastLine, readsKnown: record!.readsKnown + readsKnown, articlesKnown: record!.articlesKnown + articlesKnown, skipped: [...skipped], skippedTotal };
+    const next: RestoreRecord = { ...record!, doneLine: lastLine, readsKnown: record!.readsKnown + readsKnown, articlesKnown: record!.articlesKnown + articlesKnown, ...skips.kept() };
     record = await store.commitRestore(next, { reads: weighedReads, collections, encode: (docs) => encodeSegment(buildSegment(docs), engine.vocabulary) });
     chunk = [];
     options.onProgress?.(record, bytesRead);
   };
 
+  // Lines with a "sila" field, those before a resumed restore's last line included: none in the whole file, and
+  // the file is refused once (NotABackup). Until the first, a plain line is only its number: the skip it makes is
+  // told only if a backup line follows (so an old export of 100k lines holds numbers, not 100k reasons).
+  let backupLines = 0;
+  let plainBefore: number[] = [];
   const take = async (got: NumberedArticle[]) => {
     for (const item of got) {
-      if (item.line <= resumeAfter) {
-        fields.take(item.line);
+      if (item.extra !== undefined) {
+        if (backupLines === 0) for (const line of plainBefore) skips.add(notBackupLine(line));
+        plainBefore = [];
+        backupLines++;
+      }
+      if (item.line <= resumeAfter) continue;
+      if (backupLines === 0) {
+        plainBefore.push(item.line);
         continue;
       }
-      const meta = fields.take(item.line);
+      const meta = parseBackupMeta(item.extra);
       const placed = place(item, meta);
       if (!('kind' in placed)) {
-        pendingSkips.push(placed);
+        skips.add(placed);
         continue;
       }
       if (placed.kind === 'collection' && typeof meta !== 'string' && meta.kind === 'collection') collectionOf(meta);
@@ -239,25 +248,19 @@ export async function runRestore(store: RestoreStore, engine: LibraryEngine, id:
         await commit(item.line);
       }
     }
-    fields.dropUpTo(lines.lineNumber);
   };
 
-  const feed = (bytes: Uint8Array) => {
-    fields.push(bytes);
-    return lines.push(bytes);
-  };
-  try {
-    for await (const bytes of fileBytes(file, (n) => (bytesRead += n))) await take(feed(bytes));
-  } catch (error) {
-    if (error instanceof ImportCancelled || (error as Error).name === 'LibraryWriteError') throw error;
-    throw new Error(`the backup “${record.fileName}” could not be read to the end (${(error as Error).message}, after line ${lines.lineNumber}): choose a complete sila-library.jsonl.gz.`);
-  }
-  fields.end();
-  await take(lines.end());
+  const name = record.fileName;
+  await readLines(file, lines, take, (n) => (bytesRead += n), (detail) => `the backup “${name}” could not be read to the end (${detail}): choose a complete sila-library.jsonl.gz.`);
   if (options.stopped?.()) throw new ImportCancelled('restore cancelled');
-  if (chunk.length > 0 || pendingSkips.length > 0) await commit(lines.lineNumber);
+  if (backupLines === 0 && lines.read > 0) {
+    const error = `“${name}” is not a backup made by this Sila: none of its ${lines.read} articles has a "sila" field. Add it as a collection instead.`;
+    await store.updateRestore({ ...record, error, notBackup: true });
+    throw new NotABackup(error);
+  }
+  if (chunk.length > 0 || skips.hasPending) await commit(lines.lineNumber);
   if (record.reads + record.readsKnown + record.articles + record.articlesKnown === 0) {
-    throw new Error(`“${record.fileName}” holds nothing Sila can restore (${lines.lines} lines read${skipped[0] ? `; ${skipped[0].reason}` : ''}).`);
+    throw new Error(`“${record.fileName}” holds nothing Sila can restore (${lines.lines} lines read${skips.skipped[0] ? `; ${skips.skipped[0].reason}` : ''}).`);
   }
   const done: RestoreRecord = { ...record, state: 'done', doneLine: lines.lineNumber };
   await store.finishRestore(done);

@@ -9,32 +9,19 @@
 import { ARTICLES, COLLECTIONS, COLLECTION_SEGMENTS } from './collection-schema';
 import type { CollectionRecord } from './collection-import';
 import { restoredCollectionRecord, type RestoreChunk, type RestoreRecord, type RestoreStore } from './library-restore';
-import { DB_NAME, recordOf } from './records';
+import { recordOf } from './records';
 import { RESTORES, RESTORE_FILES } from './restore-schema';
 import type { SegmentDoc } from './segment';
-import { LibraryConnection, READS, SEGMENTS, TEXTS, done, writeTransaction } from './store';
+import { READS, SEGMENTS, TEXTS, done } from './store';
+import { CollectionDatabase, addCollectionChunk, deleteCollectionRows } from './collection-store';
 
-export class IndexedDbRestores implements RestoreStore {
-  private readonly connection: LibraryConnection;
-
-  constructor(name = DB_NAME) {
-    this.connection = new LibraryConnection(name);
+export class IndexedDbRestores extends CollectionDatabase implements RestoreStore {
+  restores(): Promise<RestoreRecord[]> {
+    return this.all(RESTORES);
   }
 
-  private write<T>(stores: string[], body: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
-    return writeTransaction(this.connection, stores, body);
-  }
-
-  async restores(): Promise<RestoreRecord[]> {
-    const db = await this.connection.openIfThere();
-    if (!db) return [];
-    return (await done(db.transaction(RESTORES).objectStore(RESTORES).getAll())) as RestoreRecord[];
-  }
-
-  async restore(id: number): Promise<RestoreRecord | null> {
-    const db = await this.connection.openIfThere();
-    if (!db) return null;
-    return ((await done(db.transaction(RESTORES).objectStore(RESTORES).get(id))) as RestoreRecord | undefined) ?? null;
+  restore(id: number): Promise<RestoreRecord | null> {
+    return this.one(RESTORES, id);
   }
 
   stageRestore(record: Omit<RestoreRecord, 'id'>, file: Blob): Promise<number> {
@@ -48,11 +35,8 @@ export class IndexedDbRestores implements RestoreStore {
     });
   }
 
-  async restoreFile(id: number): Promise<Blob | null> {
-    const db = await this.connection.openIfThere();
-    if (!db) return null;
-    const row = (await done(db.transaction(RESTORE_FILES).objectStore(RESTORE_FILES).get(id))) as { file: Blob } | undefined;
-    return row?.file ?? null;
+  restoreFile(id: number): Promise<Blob | null> {
+    return this.stagedFile(RESTORE_FILES, id);
   }
 
   async knownReads(urls: string[]): Promise<Set<string>> {
@@ -61,12 +45,6 @@ export class IndexedDbRestores implements RestoreStore {
     const index = db.transaction(READS).objectStore(READS).index('url');
     const keys = await Promise.all(urls.map((url) => done(index.getKey(url))));
     return new Set(urls.filter((_, i) => keys[i] !== undefined));
-  }
-
-  async collections(): Promise<CollectionRecord[]> {
-    const db = await this.connection.openIfThere();
-    if (!db) return [];
-    return (await done(db.transaction(COLLECTIONS).objectStore(COLLECTIONS).getAll())) as CollectionRecord[];
   }
 
   commitRestore(record: RestoreRecord, chunk: RestoreChunk): Promise<RestoreRecord> {
@@ -105,8 +83,7 @@ export class IndexedDbRestores implements RestoreStore {
             continue;
           }
         }
-        const ids = (await Promise.all(items.map(({ item }) => done(tx.objectStore(ARTICLES).add({ collection: target.id, article: item }))))) as number[];
-        tx.objectStore(COLLECTION_SEGMENTS).add({ collection: target.id, stored: chunk.encode(items.map((w, i) => ({ id: ids[i], hours: w.hours, doc: w.doc }))) });
+        await addCollectionChunk(tx, target.id, items.map((w) => w.item), (ids) => chunk.encode(items.map((w, i) => ({ id: ids[i], hours: w.hours, doc: w.doc }))));
         store.put({ ...held, articles: held.articles + items.length });
         articles += items.length;
       }
@@ -146,10 +123,7 @@ export class IndexedDbRestores implements RestoreStore {
         const held = (await done(tx.objectStore(COLLECTIONS).get(c.id))) as CollectionRecord | undefined;
         if (!held || held.restoring !== id) continue; // finished: the user's now
         tx.objectStore(COLLECTIONS).delete(c.id);
-        for (const name of [ARTICLES, COLLECTION_SEGMENTS]) {
-          const store = tx.objectStore(name);
-          for (const key of await done(store.index('collection').getAllKeys(c.id))) store.delete(key);
-        }
+        await deleteCollectionRows(tx, c.id);
       }
     });
   }

@@ -2,7 +2,8 @@
  * Restore from a backup (beside Export in "Your reading"): choose a file Export wrote; the background restores
  * it (src/library/library-restore.ts) with a progress bar and Cancel, then says what came back, what the
  * library held already, and the lines left out by number. The page asks for the progress when the background
- * says it changed (client.onRestoreProgress), not on a timer.
+ * says it changed (client.onRestoreProgress), not on a timer. A file with no backup line at all (a corpus file, an
+ * export older than restore) is refused as a whole, and the page offers to add that same file as a collection.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RestoreInfo } from '../messages';
@@ -20,6 +21,10 @@ export function RestoreBackup({ onRestored }: { onRestored: () => void }) {
   const [cancelled, setCancelled] = useState(false);
   /** The restore this page shows: one it started, or one found running when it opened (an old report is not news). */
   const shown = useRef<number | null>(null);
+  /** The file this page chose for the restore `id`: a refused one can be added as a collection without choosing it again. */
+  const chosen = useRef<{ id: number; file: File } | null>(null);
+  /** The name of a refused file this page added as a collection, for the note saying so. */
+  const [addedAs, setAddedAs] = useState('');
 
   const refresh = async () => {
     try {
@@ -46,8 +51,10 @@ export function RestoreBackup({ onRestored }: { onRestored: () => void }) {
     void askPersistentStorage();
     setProblem('');
     setCancelled(false);
+    setAddedAs('');
     try {
       shown.current = await client.restoreLibrary!(file);
+      chosen.current = { id: shown.current, file };
       await refresh();
     } catch (error) {
       setProblem(errorText(error));
@@ -59,6 +66,19 @@ export function RestoreBackup({ onRestored }: { onRestored: () => void }) {
       setCancelled(true);
       setInfo(null);
       onRestored();
+    } catch (error) {
+      setProblem(errorText(error));
+    }
+  };
+  /** The refused file, through the collections' own import; its restore (the record and its stored copy) is dropped. */
+  const addAsCollection = async (id: number, file: File) => {
+    setProblem('');
+    try {
+      await client.addCollection!(file);
+      chosen.current = null;
+      setAddedAs(file.name);
+      await client.cancelRestore?.(id);
+      setInfo(null);
     } catch (error) {
       setProblem(errorText(error));
     }
@@ -89,9 +109,26 @@ export function RestoreBackup({ onRestored }: { onRestored: () => void }) {
             {info.readsKnown + info.articlesKnown > 0 && ` ${i18n.t('restoreKnown', i18n.plural('articleCount', info.readsKnown + info.articlesKnown))}`}
           </p>
         )}
-        {info?.state === 'failed' && (
+        {info?.state === 'failed' && !info.notBackup && (
           <p class="field-problem" data-role="restore-error">
             {i18n.t('restoreFailed', info.error ?? '')}
+          </p>
+        )}
+        {info?.state === 'failed' && info.notBackup && (
+          <div class="restore-not-backup">
+            <p class="field-problem" data-role="restore-error" data-reason="not-backup">
+              {i18n.t('restoreNotBackup', isolate(info.fileName))}
+            </p>
+            {client.addCollection && chosen.current?.id === info.id && (
+              <button type="button" class="button" data-role="restore-as-collection" onClick={() => void addAsCollection(info.id, chosen.current!.file)}>
+                {i18n.t('restoreAsCollection')}
+              </button>
+            )}
+          </div>
+        )}
+        {addedAs && (
+          <p role="status" data-role="restore-as-collection-note">
+            {i18n.t('restoreAddedAsCollection', isolate(addedAs))}
           </p>
         )}
         {cancelled && <p role="status">{i18n.t('restoreCancelled')}</p>}

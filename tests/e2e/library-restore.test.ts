@@ -3,8 +3,9 @@
  * a backup written here (three reads of a made-up story, read three days ago, and a two-article collection; one
  * bad line) is restored; Export writes the library back out, Forget everything empties it, and the exported file
  * restores it: the reads are back as reads (listed among an article page's related articles as "read 3 days
- * ago"), the collection is back by its name (related and search), a second restore adds nothing, and no request
- * leaves the browser meanwhile. The articles are made up here, never corpus text.
+ * ago"), the collection is back by its name (related and search), a second restore adds nothing, an export from
+ * before the "sila" field is refused once and added as a collection with one press, and no request leaves the
+ * browser meanwhile. The articles are made up here, never corpus text.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,6 +65,15 @@ function backupFile(): string {
   return path;
 }
 const handmade = backupFile();
+
+/** An export from before the "sila" field: the same story's articles, none of them saying what it restores. */
+function oldExportFile(): string {
+  const lines = [...READ, ...IN_COLLECTION].map((i) => JSON.stringify({ id: `old-${i}`, title: LEADS[i][0], body: body(i), url: readUrl(i), source: 'Island Post' }));
+  const path = join(files, 'old-export.jsonl.gz');
+  writeFileSync(path, gzipSync(lines.join('\n') + '\n'));
+  return path;
+}
+const oldExport = oldExportFile();
 
 let server: TestServer;
 before(async () => {
@@ -214,6 +224,29 @@ for (const name of e2eBrowsers()) {
       assert.equal(first, readUrl(2));
       await popup.close();
       await page.close();
+    });
+
+    test('an export from before the "sila" field is refused once, as not a backup, and one press adds it as a collection', async () => {
+      const input = await options.waitForSelector('input[data-role="restore-file"]');
+      await input!.uploadFile(oldExport);
+      const refusal = await options.waitForSelector('[data-role="restore"][data-state="failed"] [data-reason="not-backup"]', { timeout: 60_000 });
+      assert.equal(
+        await refusal!.evaluate((el) => el.textContent),
+        '“\u2068old-export.jsonl.gz\u2069” is not a Sila backup made by this version: none of its lines carries what a restore puts back, so nothing was restored. It can be added as a collection instead.',
+      );
+      assert.deepEqual((await report(options)).lines, []);
+      assert.deepEqual(await counts(options), { reads: 3, texts: 3, collections: 1, articles: 2, 'restore-files': 1 });
+      await options.$eval('[data-role="library-section"]', (el) => el.scrollIntoView());
+      await options.screenshot({ path: resolve(shots, `${name}-restore-not-backup-en-ui.png`) });
+
+      await options.$eval('[data-role="restore-as-collection"]', (el) => (el as HTMLButtonElement).click());
+      await options.waitForSelector('[data-role="restore-as-collection-note"]', { timeout: 10_000 });
+      await options.waitForFunction(
+        () => [...document.querySelectorAll('[data-role="collection"][data-state="ready"] [data-role="collection-name"]')].some((el) => el.textContent?.trim() === 'old-export'),
+        { timeout: 30_000 },
+      );
+      // Its five articles in a collection of their own; the refused restore and its copy of the file are gone.
+      assert.deepEqual(await counts(options), { reads: 3, texts: 3, collections: 2, articles: 7, 'restore-files': 0 });
     });
 
     test('no request left the browser for any host but the local test server', () => {

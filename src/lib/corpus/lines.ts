@@ -1,7 +1,8 @@
 /**
  * A corpus file's bytes → its articles, line by line, with the reason and number of every skipped line: the one
- * reader behind `npm run build:index` (scripts/lib/read-corpus.ts, over a file stream) and a collection import
- * in the extension (src/library/collection-import.ts, over a Blob's stream). Pure: bytes in, articles out;
+ * reader behind `npm run build:index` (scripts/lib/read-corpus.ts, over a file stream), a collection import
+ * in the extension (src/library/collection-import.ts, over a Blob's stream) and a restore from a backup, which
+ * keeps one field of its own from each line (`keep`). Pure: bytes in, articles out;
  * no I/O, so both hosts feed it their own chunks.
  *
  * @example
@@ -21,12 +22,20 @@ export interface CorpusLinesOptions {
   onSkip?: (skipped: SkippedLine) => void;
   /** A line longer than this (bytes) is skipped without being held in memory. Default 8 MiB. */
   maxLineBytes?: number;
+  /**
+   * A field outside the corpus schema to hand back with each article (NumberedArticle.extra), from the reader's
+   * own parse of its line, so that a host reading its own format on top of the schema never parses a line twice.
+   * @example new CorpusLines({ keep: 'note' }) // the line {"id":"a","title":"T","body":"B","note":1} → extra: 1
+   */
+  keep?: string;
 }
 
 /** An article and the 1-based number of the line it came from (an import resumes after a line number). */
 export interface NumberedArticle {
   line: number;
   article: CorpusArticle;
+  /** The line's `keep` field (CorpusLinesOptions), as parsed; undefined when the line has none or nothing is kept. */
+  extra?: unknown;
 }
 
 export class CorpusLines {
@@ -112,7 +121,7 @@ export class CorpusLines {
       this.skip('invalid-utf8', { key: 'invalid-utf8', params: [] });
       return;
     }
-    const parsed = parseCorpusLine(text, n);
+    const parsed = parseCorpusLine(text, n, this.options.keep);
     if (!parsed.ok) return this.skip(parsed.code, parsed);
     const { article } = parsed;
     if (this.seenIds.has(article.id)) return this.skip('duplicate-id', { key: 'duplicate-id', params: [article.id] });
@@ -123,7 +132,7 @@ export class CorpusLines {
     }
     this.seenArticles.add(fingerprint);
     this.read++;
-    out.push({ line: n, article });
+    out.push(this.options.keep === undefined ? { line: n, article } : { line: n, article, extra: parsed.extra });
   }
 }
 

@@ -146,12 +146,17 @@ export interface Skip {
 /** The skip of line `lineNumber` for `why`. */
 export const skipOf = (code: SkipCode, lineNumber: number, why: SkipReason): Skip => ({ code, why, reason: `line ${lineNumber}: ${skipWords(why)}` });
 
-export type ParseResult = { ok: true; article: CorpusArticle } | ({ ok: false } & Skip);
+/** `extra`: the line's field named by `keep` (parseCorpusLine), as parsed; undefined when the line has none. */
+export type ParseResult = { ok: true; article: CorpusArticle; extra?: unknown } | ({ ok: false } & Skip);
 
 const fail = (code: SkipCode, lineNumber: number, why: SkipReason): ParseResult => ({ ok: false, ...skipOf(code, lineNumber, why) });
 
-/** Parse one JSONL line of the corpus schema (README "Corpus schema"). `lineNumber` is 1-based, for messages. */
-export function parseCorpusLine(line: string, lineNumber: number): ParseResult {
+/**
+ * Parse one JSONL line of the corpus schema (README "Corpus schema"). `lineNumber` is 1-based, for messages.
+ * `keep` names one field outside the schema that the caller wants back as it is (`extra`), unchecked: a host's
+ * own field, which the article itself leaves out like any unknown field.
+ */
+export function parseCorpusLine(line: string, lineNumber: number, keep?: string): ParseResult {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -220,7 +225,7 @@ export function parseCorpusLine(line: string, lineNumber: number): ParseResult {
     }
     article[field] = v as string[];
   }
-  return { ok: true, article };
+  return keep === undefined ? { ok: true, article } : { ok: true, article, extra: raw[keep] };
 }
 
 /** ISO 8601 date or date-time, with or without offset (e.g. 2018-03-21, 2013-01-29T14:10:00, …+03:00). */
