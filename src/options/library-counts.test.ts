@@ -3,6 +3,7 @@
  * the language's plural form, and a bad line's number is an identifier: the interface's digits, never grouped.
  */
 import { describe, expect, it } from 'vitest';
+import ar_messages from '../../public/_locales/ar/messages.json';
 import { createI18n } from '../i18n';
 import type { SkipReason } from '../lib/corpus/parse-line';
 import { skippedLineText } from './skip-reason-text';
@@ -43,5 +44,14 @@ describe('counts in the library section, in Arabic', () => {
     expect(skippedLineText(ar, line(1234, { key: 'too-long-title', params: [2000] }))).toBe('السطر 1234: العنوان (title) أطول من 2,000 حرف');
     expect(skippedLineText(arabicDigits, line(1234, { key: 'empty-field', params: ['body'] }))).toBe('السطر ١٢٣٤: الحقل «\u2068body\u2069» فارغ');
     expect(arabicDigits.identifier(1234)).toBe('١٢٣٤');
+  });
+});
+
+describe('numbers inside the locale’s sentences', () => {
+  it('are placeholders, so they follow the digits setting like every other number (only the digits choice shows both)', () => {
+    const written = Object.entries(ar_messages as Record<string, { message: string }>).filter(([key, v]) => /[٠-٩]/.test(v.message) && key !== 'digitsArab');
+    expect(written.map(([key]) => key)).toEqual([]);
+    expect(ar.t('rememberCardBody', 15)).toContain(' 15 ثانية');
+    expect(arabicDigits.t('rememberCardBody', 15)).toContain(' ١٥ ثانية');
   });
 });
