@@ -2,8 +2,7 @@
  * "Restore from a backup" in the built extension, in both browsers, through the options page as a user does it:
  * a backup written here (three reads of a made-up story, read three days ago, and a two-article collection; one
  * bad line) is restored; Export writes the library back out, Forget everything empties it, and the exported file
- * restores it: the reads are back as reads, at once, though the one-time "remember what I read" question is
- * unanswered (restoring does not turn remembering on) (listed among an article page's related articles as "read 3 days
+ * restores it: the reads are back as reads (listed among an article page's related articles as "read 3 days
  * ago"), the collection is back by its name (related and search), a second restore adds nothing, and no request
  * leaves the browser meanwhile. The articles are made up here, never corpus text.
  */
