@@ -8,7 +8,7 @@
  *   npx tsx scripts/ui-preview.ts --axe      # also run axe-core in every page (needs axe-core installed)
  *   npx tsx scripts/ui-preview.ts --firefox  # the same pages in Firefox ESR (shots named *-firefox.png)
  */
-import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'vite';
@@ -53,11 +53,24 @@ const showCollections = async (page: Page) => {
   await showSection('[data-role="collections-section"]', 'center')(page);
 };
 
+/** The library section after a backup was restored: its report and its bad lines open. */
+const showRestore = async (page: Page) => {
+  const input = await page.waitForSelector('input[data-role="restore-file"]', { timeout: 5000 });
+  const file = join(mkdtempSync(join(tmpdir(), 'sila-preview-')), 'sila-library.jsonl.gz');
+  writeFileSync(file, 'x'.repeat(2048));
+  await input!.uploadFile(file);
+  await page.waitForSelector('[data-role="restore-skipped"]', { timeout: 5000 });
+  await page.evaluate(() => ((document.querySelector('[data-role="restore-skipped"]') as HTMLDetailsElement).open = true));
+  await showSection('[data-role="library-section"]', 'center')(page);
+};
+
 const SHOTS: Shot[] = [
   { name: 'popup-ar-reading', params: { ...READING, ui: 'ar' }, viewport: POPUP, act: showSection('[data-origin="reading"]', 'center') },
   { name: 'popup-en-reading', params: { ...READING, ui: 'en-US' }, viewport: POPUP, act: showSection('[data-origin="reading"]', 'center') },
   { name: 'options-ar-library', params: { page: 'options', ui: 'ar', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="library-section"]', 'center') },
   { name: 'options-en-library', params: { page: 'options', ui: 'en-US', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showSection('[data-role="library-section"]', 'center') },
+  { name: 'options-ar-restore', params: { page: 'options', ui: 'ar', library: '1' }, viewport: OPTIONS_SECTION, act: showRestore },
+  { name: 'options-en-restore', params: { page: 'options', ui: 'en-US', library: '1' }, viewport: OPTIONS_SECTION, act: showRestore },
   { name: 'sidepanel-ar-reading', params: { ...READING, page: 'sidepanel', ui: 'ar' }, viewport: PANEL, act: showSection('[data-origin="reading"]', 'center') },
   { name: 'sidepanel-en-reading', params: { ...READING, page: 'sidepanel', ui: 'en-US' }, viewport: PANEL, act: showSection('[data-origin="reading"]', 'center') },
   { name: 'options-ar-collections', params: { page: 'options', ui: 'ar', rememberReads: 'on', library: '1' }, viewport: OPTIONS_SECTION, act: showCollections },

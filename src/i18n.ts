@@ -52,6 +52,8 @@ export interface I18n {
   /** A count with its noun, in the language's plural form: `plural('articleCount', 3)`. */
   plural(key: PluralBase, count: number): string;
   number(n: number): string;
+  /** A number that names something (a line of a file): the interface's digits, never grouped ("line 1234"). */
+  identifier(n: number): string;
   /** "3 days ago" for recent dates, "12 Mar 2018" for older ones; "" for missing or invalid dates. */
   date(iso: string | null | undefined): string;
   /** Always relative ("8 years ago"). */
@@ -154,6 +156,7 @@ export function createI18n(options: I18nOptions): I18n {
   const locale = `${lang}-u-nu-${options.digits}`;
   const now = options.now ?? (() => Date.now());
   const numberFormat = once(() => new Intl.NumberFormat(locale));
+  const identifierFormat = once(() => new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 0 }));
   const pluralRules = once(() => new Intl.PluralRules(lang));
   const relativeFormat = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const dayMonth = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: options.timeZone }));
@@ -182,6 +185,7 @@ export function createI18n(options: I18nOptions): I18n {
       return t(`${key}_${category}` as MessageKey, count);
     },
     number: (n) => numberFormat().format(n),
+    identifier: (n) => identifierFormat().format(n),
     date(iso) {
       const d = parseDate(iso);
       if (!d) return '';

@@ -33,6 +33,7 @@ vi.mock('./engine', async () => {
   return { engine: () => index };
 });
 const { libraryHandlers } = await import('./library-handlers');
+const { libraryForBadge } = await import('./library-for-badge');
 const { snapshotEntries } = await import('../tab-answer');
 const { SETTINGS_KEY } = await import('../settings');
 const { fixtureArticles } = await import('../../tests/fixtures/fixture-index');
@@ -95,5 +96,28 @@ describe('a remembered read among the related articles', () => {
       expect(r.doc.snippet).toBe(article.body.slice(0, 300));
     }
     expect(reads.some((r) => r.sharedTerms.length > 0)).toBe(true);
+  });
+});
+
+describe('reads while the one-time "remember what I read" question is unanswered', () => {
+  test('reads already stored (a restore from a backup) are related to a page and counted by the badge at once', async () => {
+    const n = fixtureArticles.length;
+    // Stored the way a restore finds them: in the library, with the question not answered on this browser.
+    for (let tab = 1; tab < n; tab++) await libraryHandlers['library/remember']({ url: await articleIn(tab, false) }, tab);
+    sync.set(SETTINGS_KEY, { version: 2, rememberReads: 'unasked' });
+    await articleIn(n, false);
+    const found = await libraryHandlers['library/related']({ tabId: n }, undefined);
+    expect(found.filter((r) => r.readAt !== undefined).length).toBeGreaterThan(0);
+    expect((await libraryForBadge(n, { rememberReads: 'unasked' })).length).toBe(found.length);
+    // Showing them does not start remembering: a new page is still not kept.
+    expect(await libraryHandlers['library/remember']({ url: await articleIn(n + 1, false) }, n + 1)).toEqual({ kept: 'off' });
+  });
+
+  test('with no read and no collection stored, the badge asks nothing and no database is created', async () => {
+    sync.set(SETTINGS_KEY, { version: 2, rememberReads: 'unasked' });
+    await libraryHandlers['library/forget'](undefined as never, undefined);
+    await articleIn(1, false);
+    expect(await libraryForBadge(1, { rememberReads: 'unasked' })).toEqual([]);
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual([]);
   });
 });

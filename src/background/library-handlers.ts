@@ -59,6 +59,11 @@ async function isPrivateTab(tabId: number): Promise<boolean> {
   return !tab || tab.incognito;
 }
 
+/** Whether any read is stored (remembered, or restored from a backup), without creating the database. */
+export async function hasReads(): Promise<boolean> {
+  return (await store.readIds()).length > 0;
+}
+
 export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
   async 'library/remember'({ url }, tabId) {
     if (tabId === undefined) throw new Error('a read must come from a tab');
@@ -84,9 +89,10 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
     const { snapshot } = await readTab(tabId);
     if (!snapshot?.isArticle || isSilentSite(settings, snapshot.url)) return [];
     const urls = [snapshot.url, snapshot.canonicalUrl].filter((u): u is string => !!u);
-    // Never asked: no read was ever kept, and the library's database is not created just to say so.
-    const asked: LibrarySources = settings.rememberReads === 'unasked' ? { ...sources, reads: async () => null } : sources;
-    const found = await libraryRelated(asked, { title: snapshot.title, text: snapshot.text, published: snapshot.published, urls }, settings.resultCount);
+    // Whatever the remembering choice: reads restored from a backup are the user's own and show at once, even
+    // while the one-time question is unanswered. A profile with no library reads nothing (the store never creates
+    // the database to say it is empty).
+    const found = await libraryRelated(sources, { title: snapshot.title, text: snapshot.text, published: snapshot.published, urls }, settings.resultCount);
     if (found.length === 0) return found;
     const index = await engine();
     return withDetails(found, { title: snapshot.title, body: snapshot.text, published: snapshot.published }, {

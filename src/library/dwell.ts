@@ -5,8 +5,9 @@
  */
 import browser from 'webextension-polyfill';
 import type { Envelope } from '../messages';
+import { DWELL_MS } from './dwell-time';
 
-export const DWELL_MS = 15_000;
+export { DWELL_MS };
 
 let current: { url: string; visibleMs: number; since: number | null; timer: ReturnType<typeof setTimeout> | undefined } | null = null;
 const told = new Set<string>();

@@ -13,7 +13,7 @@ import { collectionScoped, mergeRelated, readAsRelated } from './related-merge';
 import { mergeSearchResults, searchReads } from './search';
 
 export interface LibrarySources {
-  /** null: no reads to ask (remembering was never turned on). */
+  /** null: no reads to ask. */
   reads(): Promise<Library | null>;
   /** Absent until collections are stored (then only the reads are asked). */
   collections?(): Promise<{ index: CollectionIndex; search: CollectionSearch }>;

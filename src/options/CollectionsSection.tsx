@@ -174,7 +174,7 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
       )}
       {c.skippedTotal > 0 && (
         <details class="collection-skipped" data-role="collection-skipped">
-          <summary>{i18n.t('collectionSkipped', i18n.number(c.skippedTotal))}</summary>
+          <summary>{i18n.plural('linesLeftOut', c.skippedTotal)}</summary>
           <ul>
             {c.skipped.map((s) => (
               <li key={s.line} data-line={s.line} data-reason={s.why?.key}>
@@ -182,7 +182,7 @@ function CollectionItem({ c, act }: { c: CollectionInfo; act: (action: () => Pro
                 <bdi dir={s.why ? undefined : 'ltr'}>{skippedLineText(i18n, s)}</bdi>
               </li>
             ))}
-            {c.skippedTotal > c.skipped.length && <li>{i18n.t('collectionSkippedMore', i18n.number(c.skippedTotal - c.skipped.length))}</li>}
+            {c.skippedTotal > c.skipped.length && <li>{i18n.plural('moreLinesLeftOut', c.skippedTotal - c.skipped.length)}</li>}
           </ul>
         </details>
       )}

@@ -6,6 +6,7 @@ import { askPersistentStorage } from '../ui/persist-storage';
 import { exportLibrary } from '../library/collection-export';
 import { IndexedDbCollections } from '../library/collection-store';
 import { IndexedDbStore } from '../library/store';
+import { DWELL_MS } from '../library/dwell-time';
 import { RestoreBackup } from './RestoreBackup';
 
 /** Sent on the page's window when the library changed as a whole (everything forgotten, a backup restored): lists read it again. */
@@ -61,7 +62,8 @@ export function LibrarySection({ settings, onChange }: { settings: Settings; onC
         />
         <span>{i18n.t('rememberSwitch')}</span>
       </label>
-      <p class="help">{i18n.t('rememberHelp')}</p>
+      {/* The numbers in the interface's digits, as every other number on the page; the example is a read's own label. */}
+      <p class="help">{i18n.t('rememberHelp', DWELL_MS / 1000, i18n.t('readWhen', i18n.relative(new Date(Date.now() - 3 * 86_400_000).toISOString())))}</p>
       {reads !== null && <p data-role="library-count">{i18n.t('libraryCount', i18n.number(reads))}</p>}
       <div class="library-actions">
         <button type="button" class="button" data-role="export-library" onClick={exportAll}>

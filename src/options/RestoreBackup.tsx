@@ -134,14 +134,14 @@ export function RestoreBackup({ onRestored }: { onRestored: () => void }) {
         {cancelled && <p role="status">{i18n.t('restoreCancelled')}</p>}
         {info && info.skippedTotal > 0 && (
           <details class="collection-skipped" data-role="restore-skipped">
-            <summary>{i18n.t('collectionSkipped', i18n.number(info.skippedTotal))}</summary>
+            <summary>{i18n.plural('linesLeftOut', info.skippedTotal)}</summary>
             <ul>
               {info.skipped.map((s) => (
                 <li key={s.line} data-line={s.line}>
                   <bdi dir="ltr">{s.reason}</bdi>
                 </li>
               ))}
-              {info.skippedTotal > info.skipped.length && <li>{i18n.t('collectionSkippedMore', i18n.number(info.skippedTotal - info.skipped.length))}</li>}
+              {info.skippedTotal > info.skipped.length && <li>{i18n.plural('moreLinesLeftOut', info.skippedTotal - info.skipped.length)}</li>}
             </ul>
           </details>
         )}

@@ -7,9 +7,9 @@
  * client.setState('error');                         // the next tabState() rejects
  */
 import type { SilaClient } from './client';
-import type { CollectionProgress, TabState } from '../messages';
+import type { CollectionProgress, RestoreInfo, TabState } from '../messages';
 import type { DocRecord, RelatedResult, SearchResult } from '../lib/types';
-import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT, SAMPLE_COLLECTION_RESULT, newSampleCollection, sampleCollectionsAt, sampleReadsAt } from './sample-data';
+import { HOSTILE_TITLES, SAMPLE_EXTRA, SAMPLE_META, SAMPLE_RELATED, SAMPLE_SNAPSHOT, SAMPLE_COLLECTION_RESULT, newSampleCollection, sampleCollectionsAt, sampleReadsAt, sampleRestoreDone } from './sample-data';
 import { normalize } from '../lib/text/normalize';
 
 export type MemoryState = 'article' | 'empty' | 'not-article' | 'unsupported' | 'pending' | 'loading' | 'error' | 'hostile';
@@ -101,6 +101,8 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
   let reads = options.library ? 143 : 0;
   let collections = options.library ? sampleCollectionsAt(Date.now()) : [];
   let asked = 0;
+  let restore: RestoreInfo | null = null;
+  const restoreListeners = new Set<() => void>();
   const listeners = new Set<(progress: CollectionProgress | null) => void>();
   const tell = (progress: CollectionProgress | null) => listeners.forEach((l) => l(progress));
   const wait = () => new Promise<void>((resolve) => setTimeout(resolve, delay));
@@ -186,6 +188,23 @@ export function createMemoryClient(options: MemoryClientOptions = {}): MemoryCli
         const id = collections.length + 1;
         collections = [...collections, { ...newSampleCollection(id, file.name, file.size), addedAt: Date.now() }];
         return id;
+      },
+      // A restore ends at once with a sample report (the preview's shots of it; src/ui/sample-data.ts).
+      async restoreLibrary(file: File) {
+        restore = sampleRestoreDone((restore?.id ?? 0) + 1, file.name, file.size);
+        reads += restore.reads;
+        setTimeout(() => restoreListeners.forEach((l) => l()));
+        return restore.id;
+      },
+      async restoreStatus() {
+        return restore;
+      },
+      async cancelRestore() {
+        restore = null;
+      },
+      onRestoreProgress(listener: () => void) {
+        restoreListeners.add(listener);
+        return () => void restoreListeners.delete(listener);
       },
     }),
   };

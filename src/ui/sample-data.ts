@@ -4,7 +4,7 @@
  */
 import type { DocRecord, IndexMeta, RelatedResult } from '../lib/types';
 import type { ArticleSnapshot } from '../lib/types';
-import type { CollectionInfo } from '../messages';
+import type { CollectionInfo, RestoreInfo } from '../messages';
 
 let nextId = 1;
 function doc(story: number, source: string, published: string, title: string, snippet: string): DocRecord {
@@ -188,3 +188,23 @@ export const SAMPLE_COLLECTION_RESULT: RelatedResult = {
   confidence: 0.76,
   collection: { id: 1, name: 'أرشيف غرفة الأخبار' },
 };
+
+/** A finished restore of a backup, as the background reports it: reads and a collection back, some known, two bad lines. */
+export const sampleRestoreDone = (id: number, fileName: string, fileBytes: number): RestoreInfo => ({
+  id,
+  fileName,
+  fileBytes,
+  state: 'done',
+  bytesRead: fileBytes,
+  reads: 141,
+  readsKnown: 2,
+  articles: 1_204,
+  articlesKnown: 0,
+  collections: [{ name: 'Newsroom archive', known: false }],
+  skipped: [
+    { line: 1_207, reason: 'line 1207: not valid JSON (Unexpected end of JSON input)' },
+    { line: 2_311, reason: 'line 2311: field "body" is empty' },
+  ],
+  skippedTotal: 2,
+  error: null,
+});

@@ -4,6 +4,7 @@
  */
 import { useUi } from '../context';
 import { askPersistentStorage } from '../persist-storage';
+import { DWELL_MS } from '../../library/dwell-time';
 
 export function RememberCard() {
   const { i18n, settings, updateSettings } = useUi();
@@ -15,7 +16,7 @@ export function RememberCard() {
   return (
     <section class="card remember-card" data-role="remember-card" aria-labelledby="remember-card-title">
       <h2 id="remember-card-title">{i18n.t('rememberCardTitle')}</h2>
-      <p>{i18n.t('rememberCardBody')}</p>
+      <p>{i18n.t('rememberCardBody', DWELL_MS / 1000)}</p>
       <div class="actions">
         <button type="button" class="button primary" data-role="remember-yes" onClick={() => choose('on')}>
           {i18n.t('rememberYes')}
