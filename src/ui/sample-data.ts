@@ -207,4 +207,5 @@ export const sampleRestoreDone = (id: number, fileName: string, fileBytes: numbe
   ],
   skippedTotal: 2,
   error: null,
+  notBackup: false,
 });
