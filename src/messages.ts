@@ -87,7 +87,7 @@ export interface RestoreInfo {
   articlesKnown: number;
   /** The backup's collections: their names, and whether the library held each already. */
   collections: { name: string; known: boolean }[];
-  skipped: { line: number; reason: string }[];
+  skipped: { line: number; reason: string; why?: SkipReason }[];
   skippedTotal: number;
   error: string | null;
   /** Failed because the file has no backup line at all (library-restore.ts NotABackup): it can be added as a collection. */

@@ -132,7 +132,7 @@ function restoreInfo(record: RestoreRecord): RestoreInfo {
     articles: record.articles,
     articlesKnown: record.articlesKnown,
     collections: record.collections.map((c) => ({ name: c.name, known: c.known })),
-    skipped: record.skipped.map(({ line, reason }) => ({ line, reason })),
+    skipped: record.skipped.map(({ line, reason, why }) => ({ line, reason, why })),
     skippedTotal: record.skippedTotal,
     error: record.error ?? null,
     notBackup: record.notBackup === true,

@@ -100,3 +100,22 @@ describe('a restore refused as not a backup', () => {
     render(null, root);
   });
 });
+
+describe("a finished restore's bad lines", () => {
+  it("are said in the page's language, with the line number ungrouped (not the builder's English)", async () => {
+    const done: RestoreInfo = {
+      id: 5, fileName: 'sila-library.jsonl.gz', fileBytes: 10, state: 'done', bytesRead: 10, reads: 1, readsKnown: 0, articles: 0, articlesKnown: 0, collections: [],
+      skipped: [{ line: 1234, reason: 'line 1234: field "body" is empty', why: { key: 'empty-field', params: ['body'] } }],
+      skippedTotal: 1, error: null, notBackup: false,
+    };
+    const client: SilaClient = { ...createMemoryClient({ library: true }), restoreLibrary: async () => 5, restoreStatus: async () => done };
+    const root = await page(client, 'ar');
+    await choose(root, new File(['x'], 'sila-library.jsonl.gz'));
+    await until('the report', () => root.querySelector('[data-role="restore-skipped"] li[data-line="1234"]') !== null);
+    const said = root.querySelector('[data-role="restore-skipped"] li[data-line="1234"]')!.textContent!;
+    expect(said).not.toContain('is empty');
+    expect(said).toContain('1234');
+    expect(said).toContain('body');
+    render(null, root);
+  });
+});

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RestoreInfo } from '../messages';
 import { useUi } from '../ui/context';
 import { askPersistentStorage } from '../ui/persist-storage';
+import { skippedLineText } from './skip-reason-text';
 
 /** A name inside a sentence of the other direction, isolated (FSI…PDI). */
 const isolate = (name: string) => `\u2068${name}\u2069`;
@@ -138,7 +139,7 @@ export function RestoreBackup({ onRestored }: { onRestored: () => void }) {
             <ul>
               {info.skipped.map((s) => (
                 <li key={s.line} data-line={s.line}>
-                  <bdi dir="ltr">{s.reason}</bdi>
+                  <bdi dir={s.why ? undefined : 'ltr'}>{skippedLineText(i18n, s)}</bdi>
                 </li>
               ))}
               {info.skippedTotal > info.skipped.length && <li>{i18n.plural('moreLinesLeftOut', info.skippedTotal - info.skipped.length)}</li>}
