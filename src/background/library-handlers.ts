@@ -93,7 +93,7 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
     if (found.length === 0) return found;
     const index = await engine();
     return withDetails(found, { title: snapshot.title, body: snapshot.text, published: snapshot.published }, {
-      openings: async (ids) => new Map((await store.reads(ids)).map((r) => [r.id, r.opening])),
+      openings: async (ids) => (await library()).openings(ids),
       chips: (page, articles) => index.sharedTermsOutside(page, articles),
     });
   },

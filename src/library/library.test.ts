@@ -186,6 +186,23 @@ describe('Library over a store', () => {
     expect(asked).toBe(1);
   });
 
+  it("the shown reads' openings come from the records related() read, others from storage", async () => {
+    const { library, store } = await setup();
+    const [space1, space2, space3] = articles;
+    for (const a of [space1, space2, space3]) await library.remember(read(a));
+    const found = await library.related(page(space3), 10);
+    expect(found.length).toBeGreaterThan(0);
+    let readFromStorage: number[] = [];
+    const reads = store.reads.bind(store);
+    store.reads = (ids) => ((readFromStorage = readFromStorage.concat(ids)), reads(ids));
+    const shown = found.map((m) => m.read.id);
+    const self = (await store.idOfUrl(read(space3).url))!;
+    const openings = await library.openings([...shown, self]);
+    expect(readFromStorage).toEqual([self]);
+    for (const m of found) expect(openings.get(m.read.id)).toBe(m.read.opening);
+    expect(openings.get(self)).toBe(space3.body.slice(0, OPENING_CHARS));
+  });
+
   it('search reads the records, with their openings, and never the texts', async () => {
     const { library, store } = await setup();
     for (const a of articles.slice(0, 3)) await library.remember(read(a));

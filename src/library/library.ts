@@ -57,6 +57,8 @@ export class Library {
   private loaded: Promise<{ keys: number[]; segments: Segment[] }> | null = null;
   /** The reads for search, read from storage once and kept until a read is added or everything is forgotten. */
   private searchable: Promise<SearchableRead[]> | null = null;
+  /** The records of the reads related() found last: their openings are the shown results' snippets. */
+  private lastFound = new Map<number, ReadRecord>();
   /** The loaded segments as related() walks them (segment-view.ts): one view, soon after they are first asked. */
   private forQuery: SegmentsForQuery | null = null;
 
@@ -168,10 +170,25 @@ export class Library {
     if (this.forQuery?.segments !== segments) this.forQuery = new SegmentsForQuery(segments);
     const hits = rankLibrary(this.forQuery.current(), query, { k1, limit, exclude });
     const reads = new Map((await this.store.reads(hits.map((h) => h.id))).map((r) => [r.id, r]));
+    this.lastFound = reads;
     return hits.flatMap((h) => {
       const read = reads.get(h.id);
       return read ? [{ read, confidence: h.confidence, score: h.score }] : [];
     });
+  }
+
+  /**
+   * The openings of these reads (for the shown results' snippets, related-details.ts): those related() has just
+   * read come from its records, the others from storage.
+   */
+  async openings(ids: number[]): Promise<Map<number, string>> {
+    const known = ids.flatMap((id) => {
+      const read = this.lastFound.get(id);
+      return read ? [[id, read.opening] as const] : [];
+    });
+    const rest = ids.filter((id) => !this.lastFound.has(id));
+    const stored = rest.length > 0 ? await this.store.reads(rest) : [];
+    return new Map([...known, ...stored.map((r) => [r.id, r.opening] as const)]);
   }
 
   /**
@@ -198,6 +215,7 @@ export class Library {
     this.loaded = null;
     this.searchable = null;
     this.forQuery = null;
+    this.lastFound = new Map();
     await this.store.destroy();
   }
 
