@@ -2,7 +2,8 @@
  * The background's one CollectionStore and the index over it. The CollectionIndex is built over the engine the
  * same way library-handlers.ts builds the reads' Library, so a collection article is weighed as a bundled one;
  * it keeps the decoded segments until collectionsChanged() (an import finished, a rename, a switch, a removal,
- * Forget everything).
+ * Forget everything). It is made at once and asks for the engine only to rank: a cold worker reads the
+ * collections' segments while the bundled index loads.
  */
 import { CollectionIndex } from '../library/collection-related';
 import { IndexedDbCollections } from '../library/collection-store';
@@ -10,17 +11,26 @@ import { libraryEngine } from './library-engine';
 
 export const collectionStore = new IndexedDbCollections();
 
-let built: Promise<CollectionIndex> | null = null;
-/** The index once built, so that a change forgets its segments at once (it loads them lazily, on first use). */
-let current: CollectionIndex | null = null;
+const index = new CollectionIndex(collectionStore, libraryEngine);
 
 export function collectionIndex(): Promise<CollectionIndex> {
-  built ??= libraryEngine().then((lib) => (current = new CollectionIndex(collectionStore, lib)));
-  built.catch(() => (built = null));
-  return built;
+  return Promise.resolve(index);
 }
 
-/** Call after any change to the collections: the next ranking reads them again. */
+/**
+ * Whether any collection is ready and switched on, read from storage once and kept until collectionsChanged():
+ * each page snapshot asks it (library-for-badge.ts), and most profiles have none.
+ */
+let visible: Promise<boolean> | null = null;
+
+export function anyCollectionVisible(): Promise<boolean> {
+  visible ??= collectionStore.collections().then((all) => all.some((c) => c.state === 'ready' && c.enabled));
+  visible.catch(() => (visible = null));
+  return visible;
+}
+
+/** Call after any change to the collections: the next ranking and the next page snapshot read them again. */
 export function collectionsChanged(): void {
-  current?.forget();
+  index.forget();
+  visible = null;
 }

@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+// The page snapshot asks the library for the badge (library-for-badge.ts): an empty library in a real
+// IndexedDB, which answers nothing, rather than an "indexedDB is not defined" warning on every snapshot.
+import 'fake-indexeddb/auto';
 import type { ArticleSnapshot, RelatedResult } from '../lib/types';
 
 /** storage.session and storage.sync as plain maps; the index is a fake that counts how often it is opened. */

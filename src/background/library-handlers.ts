@@ -25,11 +25,11 @@ type LibraryName = 'library/remember' | 'library/related' | 'library/status' | '
 type Handler<N extends MessageName> = (payload: RequestOf<N>, tabId: number | undefined) => Promise<ResponseOf<N>>;
 
 const store = new IndexedDbStore();
-let opened: Promise<Library> | null = null;
+/** Made at once, asking for the engine only when it needs it: a cold worker reads the segments while the index loads. */
+let opened: Library | null = null;
 
-function library(): Promise<Library> {
-  opened ??= libraryEngine().then((lib) => new Library(store, lib));
-  opened.catch(() => (opened = null));
+async function library(): Promise<Library> {
+  opened ??= new Library(store, libraryEngine);
   return opened;
 }
 
@@ -85,6 +85,9 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
   },
 
   async 'library/related'({ tabId }) {
+    // The library's storage reads start now, beside the settings, the tab and the bundled index they wait for.
+    void library().then((lib) => lib.warm());
+    void collectionIndex().then((index) => index.warm());
     const settings = await loadSettings();
     const { snapshot } = await readTab(tabId);
     if (!snapshot?.isArticle || isSilentSite(settings, snapshot.url)) return [];
@@ -96,7 +99,7 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
     if (found.length === 0) return found;
     const index = await engine();
     return withDetails(found, { title: snapshot.title, body: snapshot.text, published: snapshot.published }, {
-      openings: async (ids) => new Map((await store.reads(ids)).map((r) => [r.id, r.opening])),
+      openings: async (ids) => (await library()).openings(ids),
       chips: (page, articles) => index.sharedTermsOutside(page, articles),
     });
   },

@@ -7,7 +7,7 @@
  */
 import type { RelatedResult } from '../lib/types';
 import type { CollectionStore } from './collection-import';
-import type { LibraryEngine } from './library';
+import { engineFrom, type EngineSource } from './library';
 import { rankLibrary } from './rank';
 import { decodeSegment, type Segment } from './segment';
 import { SegmentsForQuery } from './segment-view';
@@ -17,8 +17,13 @@ export class CollectionIndex {
 
   constructor(
     private readonly store: CollectionStore,
-    private readonly engine: LibraryEngine,
+    private readonly engine: EngineSource,
   ) {}
+
+  /** Starts reading the segments if they are not read yet (they need no engine: a cold start reads them meanwhile). */
+  warm(): void {
+    this.load().catch(() => undefined);
+  }
 
   /** Call after an import, a rename, a switch or a removal. */
   forget(): void {
@@ -28,8 +33,9 @@ export class CollectionIndex {
   private load() {
     this.loaded ??= (async () => {
       const visible = (await this.store.collections()).filter((c) => c.state === 'ready' && c.enabled);
-      const segments: Segment[] = [];
-      for (const c of visible) for (const stored of await this.store.segments(c.id)) segments.push(decodeSegment(stored));
+      // Every collection's segments asked at once, kept in the collections' order.
+      const stored = await Promise.all(visible.map((c) => this.store.segments(c.id)));
+      const segments: Segment[] = stored.flat().map(decodeSegment);
       return { segments: new SegmentsForQuery(segments), names: new Map(visible.map((c) => [c.id, c.name])) };
     })().catch((error: unknown) => {
       this.loaded = null;
@@ -39,9 +45,11 @@ export class CollectionIndex {
   }
 
   async related(page: { title: string; text: string; published?: string | null; urls: string[] }, limit: number): Promise<RelatedResult[]> {
+    const engine = engineFrom(this.engine);
+    engine.catch(() => undefined); // awaited below, unless the segments cannot be read
     const { segments, names } = await this.load();
     if (segments.segments.length === 0) return [];
-    const { query, k1 } = this.engine.query({ title: page.title, body: page.text, published: page.published });
+    const { query, k1 } = (await engine).query({ title: page.title, body: page.text, published: page.published });
     if (query.terms.length === 0) return [];
     const hits = rankLibrary(segments.current(), query, { k1, limit: limit + page.urls.length });
     // Only the hits' own records are read: a query never walks a collection's stored text.

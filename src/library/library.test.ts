@@ -165,6 +165,44 @@ describe('Library over a store', () => {
     expect(await library.count()).toBe(4);
   });
 
+  it('a cold start reads the segments before the engine is there, and answers as with the engine at hand', async () => {
+    const { store, engine, library } = await setup();
+    const [space1, space2, space3] = articles;
+    for (const a of [space1, space2]) await library.remember(read(a));
+    const expected = await library.related(page(space3), 10);
+    let release: (e: LibraryEngine) => void = () => undefined;
+    const later = new Promise<LibraryEngine>((ok) => (release = ok));
+    let asked = 0;
+    const snapshot = store.segmentsAndReadIds.bind(store);
+    store.segmentsAndReadIds = () => ((asked += 1), snapshot());
+    const cold = new Library(store, () => later);
+    cold.warm();
+    const answer = cold.related(page(space3), 10);
+    await new Promise((r) => setTimeout(r, 0));
+    // Storage was read while the engine was still loading, once for the warm-up and the question together.
+    expect(asked).toBe(1);
+    release(engine);
+    expect(await answer).toEqual(expected);
+    expect(asked).toBe(1);
+  });
+
+  it("the shown reads' openings come from the records related() read, others from storage", async () => {
+    const { library, store } = await setup();
+    const [space1, space2, space3] = articles;
+    for (const a of [space1, space2, space3]) await library.remember(read(a));
+    const found = await library.related(page(space3), 10);
+    expect(found.length).toBeGreaterThan(0);
+    let readFromStorage: number[] = [];
+    const reads = store.reads.bind(store);
+    store.reads = (ids) => ((readFromStorage = readFromStorage.concat(ids)), reads(ids));
+    const shown = found.map((m) => m.read.id);
+    const self = (await store.idOfUrl(read(space3).url))!;
+    const openings = await library.openings([...shown, self]);
+    expect(readFromStorage).toEqual([self]);
+    for (const m of found) expect(openings.get(m.read.id)).toBe(m.read.opening);
+    expect(openings.get(self)).toBe(space3.body.slice(0, OPENING_CHARS));
+  });
+
   it('search reads the records, with their openings, and never the texts', async () => {
     const { library, store } = await setup();
     for (const a of articles.slice(0, 3)) await library.remember(read(a));

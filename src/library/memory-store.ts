@@ -25,6 +25,10 @@ export class MemoryStore implements LibraryStore {
     for (const r of this.reads_.values()) if (r.url === url) return r.id;
     return null;
   }
+  async idsOfUrls(urls: string[]) {
+    const ids = await Promise.all(urls.map((url) => this.idOfUrl(url)));
+    return ids.filter((id): id is number => id !== null);
+  }
   async touch(id: number, readAt: number) {
     this.write();
     const r = this.reads_.get(id);
@@ -52,6 +56,9 @@ export class MemoryStore implements LibraryStore {
   }
   async segments(): Promise<SegmentEntry[]> {
     return [...this.segments_].map(([key, stored]) => ({ key, stored }));
+  }
+  async segmentsAndReadIds() {
+    return { segments: await this.segments(), readIds: await this.readIds() };
   }
   async replaceSegments(remove: number[], add: StoredSegment | null) {
     this.write();

@@ -127,6 +127,26 @@ describe('one related list from every source', () => {
   });
 });
 
+describe('the collections before the engine', () => {
+  it('their segments are read while the engine loads; the answer is the one with the engine at hand', async () => {
+    const { store, sources } = await library();
+    const expected = await (await sources.collections!()).index.related(page, 10);
+    let release: (e: typeof engine) => void = () => undefined;
+    const later = new Promise<typeof engine>((ok) => (release = ok));
+    let asked = 0;
+    const segments = store.segments.bind(store);
+    store.segments = (id) => ((asked += 1), segments(id));
+    const cold = new CollectionIndex(store, () => later);
+    cold.warm();
+    const answer = cold.related(page, 10);
+    await new Promise((r) => setTimeout(r, 0));
+    // Only the switched-on collection is read.
+    expect(asked).toBe(1);
+    release(engine);
+    expect(await answer).toEqual(expected);
+  });
+});
+
 describe('one comparable confidence', () => {
   it('a library copy of an archive article gets the confidence the archive gives the article itself', async () => {
     const reads = new Library(new MemoryStore(), engine);

@@ -15,6 +15,8 @@ export interface SegmentEntry {
 
 export interface LibraryStore {
   idOfUrl(url: string): Promise<number | null>;
+  /** The ids of the reads kept at these URLs (those kept), asked together. */
+  idsOfUrls(urls: string[]): Promise<number[]>;
   touch(id: number, readAt: number): Promise<void>;
   /** Adds a read and the segment made for its new id, in one transaction; returns the id. */
   addRead(read: NewRead, segmentFor: (id: number) => StoredSegment): Promise<number>;
@@ -25,6 +27,8 @@ export interface LibraryStore {
   /** The stored text of these reads (ids without one are left out). */
   texts(ids: number[]): Promise<Map<number, string>>;
   segments(): Promise<SegmentEntry[]>;
+  /** The segments and every read's id, as one snapshot (a cold start needs both, and waits for neither in turn). */
+  segmentsAndReadIds(): Promise<{ segments: SegmentEntry[]; readIds: number[] }>;
   /** Removes these segments and adds `add` (when given), in one transaction. */
   replaceSegments(remove: number[], add: StoredSegment | null): Promise<void>;
   /** Forget everything: the database is deleted. */
@@ -209,6 +213,14 @@ export class IndexedDbStore implements LibraryStore {
     return typeof key === 'number' ? key : null;
   }
 
+  async idsOfUrls(urls: string[]): Promise<number[]> {
+    const db = urls.length > 0 ? await this.openIfThere() : null;
+    if (!db) return [];
+    const byUrl = db.transaction(READS).objectStore(READS).index('url');
+    const keys = await Promise.all(urls.map((url) => done(byUrl.getKey(url))));
+    return keys.filter((key): key is number => typeof key === 'number');
+  }
+
   async touch(id: number, readAt: number): Promise<void> {
     const db = await this.open();
     const tx = db.transaction(READS, 'readwrite');
@@ -267,6 +279,15 @@ export class IndexedDbStore implements LibraryStore {
     const db = await this.openIfThere();
     if (!db) return [];
     return (await done(db.transaction(SEGMENTS).objectStore(SEGMENTS).getAll())) as SegmentEntry[];
+  }
+
+  async segmentsAndReadIds(): Promise<{ segments: SegmentEntry[]; readIds: number[] }> {
+    const db = await this.openIfThere();
+    if (!db) return { segments: [], readIds: [] };
+    // Both requests are queued at once in one transaction: the ids come right after the segments, no round trip.
+    const tx = db.transaction([SEGMENTS, READS]);
+    const [segments, readIds] = await Promise.all([done(tx.objectStore(SEGMENTS).getAll()), done(tx.objectStore(READS).getAllKeys())]);
+    return { segments: segments as SegmentEntry[], readIds: readIds as number[] };
   }
 
   async replaceSegments(remove: number[], add: StoredSegment | null): Promise<void> {

@@ -368,7 +368,8 @@ export class RelatedEngine {
     if (docs.length === 0) return [];
     const last = this.lastOutside;
     const same = last && last.query.title === query.title && last.query.body === query.body && last.query.published === query.published;
-    const q = same ? last.q : this.analyze(query);
+    // analyzePage: the library's ranking of this page (libraryQuery) analysed it just before, and keeps that.
+    const q = same ? last.q : this.analyzePage(query);
     this.lastOutside = { query, q };
     const slot = new Map<number, number>();
     for (let i = 0; i < Math.min(32, q.terms.length); i++) slot.set(q.terms[i], i);
