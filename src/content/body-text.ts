@@ -345,6 +345,18 @@ function wordCount(t: string): number {
   return n;
 }
 
+/**
+ * A control, not an item of a list: a link line of one or two short words ("Next", "Learn more", "اقرأ المزيد",
+ * "下一页"), a button written as a link. A listing's items are headlines, longer than that; a CJK character counts
+ * as two, so a Chinese headline, written without spaces, is not taken for one.
+ */
+export function isControlLine(t: string): boolean {
+  if (t.length + cjkCount(t) > 20) return false;
+  let spaces = 0;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 32 && ++spaces > 1) return false;
+  return true;
+}
+
 /** The table row a cell (<td>, <th>) is in, or null for any other block. */
 function rowOf(block: Element): Element | null {
   const name = block.localName;
@@ -423,7 +435,8 @@ export function mainText(
     }
     const row = rows.size > 0 && p.heading === 0 ? rowOf(p.block) : null;
     if (p.linkChars > t.length * 0.5 && !(row && rows.has(row))) {
-      if (appendixLevel === 0) linkLines++;
+      // Buttons written as links ("Learn more" after each section of a product tour) say nothing of a listing.
+      if (appendixLevel === 0 && !isControlLine(t)) linkLines++;
       // A list item or a paragraph that is a sentence with links in it ("Thanks to X, users can now import…", a
       // sentence glossed by a link) is the story's when more prose follows it; a list of links at the story's end,
       // or under a "read also" label, is not, nor is a line that is one link (a headline: "اقرأ أيضا" lists often

@@ -44,3 +44,20 @@ test('the lead above the body container is kept, the byline and the aside after 
   expect(snap.text).not.toContain('مراسل');
   expect(snap.text).not.toContain(aside);
 });
+
+test('a product tour whose sections end in "Next" / "Learn more" links is an article, a list of headlines is not', () => {
+  // Six sections with a subheading, a short paragraph and link buttons each: seven "link lines" per the old count,
+  // as many as the paragraphs, read as a listing. The same page with headline links in place of the buttons is one.
+  const section = (i: number, links: string) =>
+    `<h2>Section ${i} of the tour</h2><p>Feature ${i} of the browser lets you work the way you do, every day, on every device and with every site you visit.</p>${links}`;
+  const page = (links: (i: number) => string) =>
+    '<html><head><title>Make the browser your own</title></head><body><main><h1>Make the browser your own</h1>' +
+    Array.from({ length: 6 }, (_, i) => section(i, links(i))).join('') +
+    '</main></body></html>';
+  const read = (html: string) =>
+    extractSnapshot(parseHTML(`<!doctype html>${html}`).document as unknown as Document, 'https://www.example.org/browser/customize/');
+  expect(read(page(() => '<div><a href="/try">Try it</a></div><div><a href="/next">Next</a></div>')).isArticle).toBe(true);
+  const headlines = (i: number) =>
+    `<div><a href="/a/${i}">A headline of another story ${i}</a></div><div><a href="/b/${i}">And one more headline ${i}</a></div>`;
+  expect(read(page(headlines)).isArticle).toBe(false);
+});
