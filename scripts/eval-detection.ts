@@ -117,7 +117,8 @@ function bagF1(a: string[], b: string[]): number {
 /** Whitespace collapsed, typographic quotes as plain ones (a headline's “” and ’ against <title>'s "" and '). */
 const norm = (s: string): string =>
   s.replace(/\s+/g, ' ').replace(/[‘’‚′]/g, "'").replace(/[“”„″]/g, '"').trim();
-const SEPARATOR = /^\s*(?:[-|·:–—_»~/]|::|\[)/;
+// Full-width marks too: a Japanese title sets its site name off as "Headline　＜Site＞" or "Headline｜Site".
+const SEPARATOR = /^\s*(?:[-|·:–—_»~/＜｜：]|::|\[)/;
 
 function titleExact(got: string, ref: string, siteName: string | null): boolean {
   const g = norm(got);
