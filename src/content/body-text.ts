@@ -38,6 +38,14 @@ const SKIP_TAGS = new Set([
   'menu', 'dialog', 'math', 'head', 'link', 'meta', 'picture', 'img', 'map',
   'amp-ad', 'amp-sidebar', 'amp-analytics', 'amp-sticky-ad', 'amp-social-share', 'amp-iframe', 'amp-video', 'amp-img',
 ]);
+/**
+ * Skipped elements that sit inside a line of text rather than between blocks: a <style> or <link> that a wiki puts
+ * in each citation, an emoji <img>, an inline icon. Skipping one does not end the paragraph around it.
+ */
+const INLINE_SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'link', 'meta', 'img', 'picture', 'svg', 'math', 'button', 'input',
+  'select', 'textarea', 'map', 'amp-img',
+]);
 const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote',
   'pre', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'address', 'center', 'br', 'hr', 'body',
@@ -218,7 +226,7 @@ export function walkParagraphs(
       if (name === 'br' || name === 'hr') flush();
       else if ((skip = skipElement(el, name, keepPath, lenient)) !== KEEP) {
         if (skip === GUESS) guessed++;
-        if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
+        if (BLOCK_TAGS.has(name) || (SKIP_TAGS.has(name) && !INLINE_SKIP_TAGS.has(name))) flush();
       } else if (el.firstChild) {
         enter(el, name);
         descend = true;

@@ -4,6 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { expect, test } from 'vitest';
+import { walkParagraphs } from '../../src/content/body-text';
 import { extractSnapshot } from '../../src/content/extract';
 
 const para = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.';
@@ -60,4 +61,14 @@ test('a product tour whose sections end in "Next" / "Learn more" links is an art
   const headlines = (i: number) =>
     `<div><a href="/a/${i}">A headline of another story ${i}</a></div><div><a href="/b/${i}">And one more headline ${i}</a></div>`;
   expect(read(page(headlines)).isArticle).toBe(false);
+});
+
+test('a <style>, <link> or emoji <img> inside a sentence does not cut it in two', () => {
+  // A wiki puts a <style> and a <link> in every citation; cut there, the citation's linked half read as a link line.
+  const { document } = parseHTML(
+    '<!doctype html><html><body><div id="c"><p>Hartl, John. <a href="/x">"A film is distributed"</a><style>.x{}</style>' +
+      '<link rel="stylesheet" href="/s.css"> The Seattle Times <img src="/e.png" alt=""> retrieved in May.</p></div></body></html>',
+  );
+  const root = document.getElementById('c') as unknown as Element;
+  expect(walkParagraphs(root).paras.map((p) => p.text)).toEqual(['Hartl, John. "A film is distributed" The Seattle Times retrieved in May.']);
 });
