@@ -27,6 +27,8 @@ export const PROSE_CHARS = 30;
 export interface Para {
   text: string;
   linkChars: number;
+  /** Of linkChars, those in links to a place on the same page (href="#…"): a table of contents, a back-link. */
+  anchorChars: number;
   block: Element;
   /** 1–6 inside <h1>–<h6>, else 0. */
   heading: number;
@@ -124,6 +126,12 @@ function skipElement(el: Element, name: string, keepPath: Set<Element> | null, l
   return negative ? GUESS : KEEP;
 }
 
+/** A link to a place on the same page ("#section-2"), not to another page. */
+function isAnchorLink(a: Element): boolean {
+  const href = a.getAttribute('href');
+  return href !== null && href.length > 1 && href[0] === '#';
+}
+
 /** A wall-clock limit for the walk: checked every 128 nodes, or sooner when the nodes carry long text. */
 export interface Deadline {
   at: number;
@@ -153,6 +161,8 @@ export function walkParagraphs(
   let bufChars = 0;
   let linkChars = 0;
   let linkDepth = 0;
+  let anchorDepth = 0;
+  let anchorChars = 0;
   let heading = 0;
   let nodes = 0;
   let chars = 0;
@@ -164,18 +174,23 @@ export function walkParagraphs(
     if (bufChars === 0) return;
     const text = cleanLine(buf.join(''), PARA_CHARS);
     if (text.length > 0) {
-      paras.push({ text, linkChars: Math.min(linkChars, text.length), block: blocks[blocks.length - 1], heading });
+      const links = Math.min(linkChars, text.length);
+      paras.push({ text, linkChars: links, anchorChars: Math.min(anchorChars, links), block: blocks[blocks.length - 1], heading });
     }
     buf = [];
     bufChars = 0;
     linkChars = 0;
+    anchorChars = 0;
   };
   const enter = (el: Element, name: string) => {
     if (BLOCK_TAGS.has(name)) {
       flush();
       blocks.push(el);
       if (name.length === 2 && name[0] === 'h' && name[1] >= '1' && name[1] <= '6') heading = +name[1];
-    } else if (name === 'a') linkDepth++;
+    } else if (name === 'a') {
+      linkDepth++;
+      if (isAnchorLink(el)) anchorDepth++;
+    }
   };
   const exit = (el: Element) => {
     const name = el.localName;
@@ -183,7 +198,10 @@ export function walkParagraphs(
       flush();
       if (blocks.length > 1) blocks.pop();
       if (heading && name.length === 2 && name[0] === 'h') heading = 0;
-    } else if (name === 'a' && linkDepth > 0) linkDepth--;
+    } else if (name === 'a' && linkDepth > 0) {
+      linkDepth--;
+      if (anchorDepth > 0 && isAnchorLink(el)) anchorDepth--;
+    }
   };
 
   // Work done since the start, in node visits plus one per 256 characters read; the deadline is looked at every
@@ -216,7 +234,11 @@ export function walkParagraphs(
       if (data.length > 0) {
         buf.push(data);
         bufChars += data.length;
-        if (linkDepth > 0) linkChars += data.trim().length;
+        if (linkDepth > 0) {
+          const t = data.trim().length;
+          linkChars += t;
+          if (anchorDepth > 0) anchorChars += t;
+        }
         work += data.length >> 8;
       }
       chars += length;
@@ -343,6 +365,11 @@ export function leadParas(paras: Para[], container: Element, titleHeading: Eleme
   return lead.size ? lead : null;
 }
 
+/**
+ * Blocks that may hold a sentence with links in it: a paragraph, a list item, a table cell (a wiki's table of films
+ * describes each in a sentence dense with links), a definition.
+ */
+const SENTENCE_BLOCKS = new Set(['p', 'li', 'td', 'dd']);
 /** A linked list item of this many words or more may be a sentence of the story (see mainText). */
 const LIST_SENTENCE_WORDS = 6;
 const MAX_PENDING = 200;
@@ -442,14 +469,17 @@ export function mainText(
       continue;
     }
     const row = rows.size > 0 && p.heading === 0 ? rowOf(p.block) : null;
-    if (p.linkChars > t.length * 0.5 && !(row && rows.has(row))) {
+    // A section heading that links back to the table of contents (docutils, Sphinx: "h2 > a[href=#toc-entry]") is
+    // the section's title, not a link to elsewhere.
+    const ownHeading = p.heading > 0 && p.linkChars - p.anchorChars <= t.length * 0.5;
+    if (p.linkChars > t.length * 0.5 && !(row && rows.has(row)) && !ownHeading) {
       // Buttons written as links ("Learn more" after each section of a product tour) say nothing of a listing.
       if (appendixLevel === 0 && !isControlLine(t)) linkLines++;
       // A list item or a paragraph that is a sentence with links in it ("Thanks to X, users can now import…", a
       // sentence glossed by a link) is the story's when more prose follows it; a list of links at the story's end,
       // or under a "read also" label, is not, nor is a line that is one link (a headline: "اقرأ أيضا" lists often
       // come unlabelled).
-      const sentenceBlock = p.block.localName === 'li' || p.block.localName === 'p';
+      const sentenceBlock = SENTENCE_BLOCKS.has(p.block.localName);
       if (
         p.heading === 0 && sentenceBlock && !afterReadAlso && proseCount > 0 &&
         p.linkChars <= t.length * 0.85 && wordCount(t) >= LIST_SENTENCE_WORDS

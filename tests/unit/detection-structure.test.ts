@@ -4,7 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { expect, test } from 'vitest';
-import { walkParagraphs } from '../../src/content/body-text';
+import { mainText, walkParagraphs } from '../../src/content/body-text';
 import { extractSnapshot } from '../../src/content/extract';
 
 const para = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.';
@@ -71,4 +71,25 @@ test('a <style>, <link> or emoji <img> inside a sentence does not cut it in two'
   );
   const root = document.getElementById('c') as unknown as Element;
   expect(walkParagraphs(root).paras.map((p) => p.text)).toEqual(['Hartl, John. "A film is distributed" The Seattle Times retrieved in May.']);
+});
+
+function mainOf(inner: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body><div id="c">${inner}</div></body></html>`);
+  const root = document.getElementById('c') as unknown as Element;
+  return mainText(walkParagraphs(root).paras, root, null, 200_000).text.split('\n');
+}
+
+test('a table cell that is a sentence dense with links is kept when the story goes on after it', () => {
+  const cell = 'The <a href="/w/1">second film</a> adaptation of <a href="/w/2">the short story by Richard Lupoff</a>, shown on TV.';
+  const lines = mainOf(`<p>${para}</p><table><tr><td>1993</td><td>${cell}</td></tr></table><p>${para}</p>`);
+  expect(lines).toContain('The second film adaptation of the short story by Richard Lupoff, shown on TV.');
+});
+
+test('a section heading linking back to the table of contents is kept; a heading linking to another page is not', () => {
+  const lines = mainOf(
+    `<p>${para}</p><h2><a href="#toc-2">Sharing with a single developer</a></h2><p>${para}</p>` +
+      `<h2><a href="/other-story">A headline of another page</a></h2><p>${para}</p>`,
+  );
+  expect(lines).toContain('Sharing with a single developer');
+  expect(lines).not.toContain('A headline of another page');
 });
