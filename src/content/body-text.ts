@@ -413,6 +413,27 @@ function proseRows(paras: Para[], container: Element): Set<Element> {
   return rows;
 }
 
+/** The list (<ul>, <ol>) a list item is in, or null for any other block. */
+function listOf(block: Element): Element | null {
+  if (block.localName !== 'li') return null;
+  const list = block.parentElement;
+  return list && (list.localName === 'ul' || list.localName === 'ol') ? list : null;
+}
+
+/**
+ * The lists of `container` with an item of prose: a list mixing sentences and links is the story's own notes (a
+ * changelog's "Bug 123 – Fix …" items beside its prose items), so its linked items are kept with the rest. A list of
+ * links beside the story (related stories, an unlabelled "read also") has no item of prose.
+ */
+function proseLists(paras: Para[], container: Element): Set<Element> {
+  const lists = new Set<Element>();
+  for (let i = 0; i < paras.length; i++) {
+    const list = listOf(paras[i].block);
+    if (list && isProse(paras[i]) && container.contains(list)) lists.add(list);
+  }
+  return lists;
+}
+
 export interface MainText {
   text: string;
   /** Prose paragraphs kept. */
@@ -450,6 +471,7 @@ export function mainText(
   /** Linked list items and paragraphs waiting for the prose that would make them part of the story. */
   const pending: string[] = [];
   const rows = proseRows(paras, container);
+  const lists = proseLists(paras, container);
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
@@ -472,7 +494,11 @@ export function mainText(
     // A section heading that links back to the table of contents (docutils, Sphinx: "h2 > a[href=#toc-entry]") is
     // the section's title, not a link to elsewhere.
     const ownHeading = p.heading > 0 && p.linkChars - p.anchorChars <= t.length * 0.5;
-    if (p.linkChars > t.length * 0.5 && !(row && rows.has(row)) && !ownHeading) {
+    const list = lists.size > 0 && p.heading === 0 ? listOf(p.block) : null;
+    const inProseList = list !== null && lists.has(list) && p.linkChars > t.length * 0.5;
+    // Kept, but still a link line for the listing shape: a feed may put a summary item in each of its lists.
+    if (inProseList && appendixLevel === 0 && !isControlLine(t)) linkLines++;
+    if (p.linkChars > t.length * 0.5 && !(row && rows.has(row)) && !inProseList && !ownHeading) {
       // Buttons written as links ("Learn more" after each section of a product tour) say nothing of a listing.
       if (appendixLevel === 0 && !isControlLine(t)) linkLines++;
       // A list item or a paragraph that is a sentence with links in it ("Thanks to X, users can now import…", a

@@ -93,3 +93,12 @@ test('a section heading linking back to the table of contents is kept; a heading
   expect(lines).toContain('Sharing with a single developer');
   expect(lines).not.toContain('A headline of another page');
 });
+
+test('a list mixing prose items and linked items is the story\'s own: its linked items are kept; a list of links is not', () => {
+  const lines = mainOf(
+    `<p>${para}</p><ul><li>${para}</li><li><a href="/bug/1677080">Bug 1677080 – Fullscreen window is affected by switching video source</a></li></ul>` +
+      `<p>${para}</p><ul><li><a href="/a">A headline of another story on the site</a></li><li><a href="/b">And one more headline of another</a></li></ul>`,
+  );
+  expect(lines).toContain('Bug 1677080 – Fullscreen window is affected by switching video source');
+  expect(lines).not.toContain('A headline of another story on the site');
+});
