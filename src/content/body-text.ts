@@ -32,11 +32,16 @@ export interface Para {
   block: Element;
   /** 1–6 inside <h1>–<h6>, else 0. */
   heading: number;
+  /**
+   * Inside a <figure> or <figcaption>: a caption, kept where it stands (Readability and trafilatura keep captions)
+   * but never prose: a gallery's captions must not vote for the container nor make a page an article.
+   */
+  caption?: boolean;
 }
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object', 'embed', 'video', 'audio',
-  'select', 'button', 'input', 'textarea', 'form', 'nav', 'footer', 'aside', 'header', 'figure', 'figcaption',
+  'select', 'button', 'input', 'textarea', 'form', 'nav', 'footer', 'aside', 'header',
   'menu', 'dialog', 'math', 'head', 'link', 'meta', 'picture', 'img', 'map',
   'amp-ad', 'amp-sidebar', 'amp-analytics', 'amp-sticky-ad', 'amp-social-share', 'amp-iframe', 'amp-video', 'amp-img',
 ]);
@@ -51,6 +56,7 @@ const INLINE_SKIP_TAGS = new Set([
 const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote',
   'pre', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'address', 'center', 'br', 'hr', 'body',
+  'figure', 'figcaption',
 ]);
 const SKIP_ROLES = new Set([
   'navigation', 'complementary', 'contentinfo', 'banner', 'search', 'dialog', 'alertdialog', 'menu', 'menubar',
@@ -116,7 +122,9 @@ function skipElement(el: Element, name: string, keepPath: Set<Element> | null, l
   if (keepPath && keepPath.has(el)) return KEEP;
   const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
   if (STRONG_NEGATIVE.test(names)) return lenient || (cls && STRONG_NEGATIVE.test(cls.toLowerCase())) ? SKIP : GUESS;
-  if (lenient) return KEEP;
+  // A figure's class describes the figure ("figure.caption", "figcaption.media-caption", "figure.video"): its
+  // caption is read as one (see Para.caption), not dropped for being a caption.
+  if (lenient || name === 'figure' || name === 'figcaption') return KEEP;
   const parts = names.split(/[\s_-]+/);
   let negative = false;
   for (let i = 0; i < parts.length; i++) {
@@ -162,6 +170,7 @@ export function walkParagraphs(
   let linkChars = 0;
   let linkDepth = 0;
   let anchorDepth = 0;
+  let figureDepth = 0;
   let anchorChars = 0;
   let heading = 0;
   let nodes = 0;
@@ -175,7 +184,9 @@ export function walkParagraphs(
     const text = cleanLine(buf.join(''), PARA_CHARS);
     if (text.length > 0) {
       const links = Math.min(linkChars, text.length);
-      paras.push({ text, linkChars: links, anchorChars: Math.min(anchorChars, links), block: blocks[blocks.length - 1], heading });
+      const para: Para = { text, linkChars: links, anchorChars: Math.min(anchorChars, links), block: blocks[blocks.length - 1], heading };
+      if (figureDepth > 0) para.caption = true;
+      paras.push(para);
     }
     buf = [];
     bufChars = 0;
@@ -184,6 +195,7 @@ export function walkParagraphs(
   };
   const enter = (el: Element, name: string) => {
     if (BLOCK_TAGS.has(name)) {
+      if (name === 'figure' || name === 'figcaption') figureDepth++;
       flush();
       blocks.push(el);
       if (name.length === 2 && name[0] === 'h' && name[1] >= '1' && name[1] <= '6') heading = +name[1];
@@ -196,6 +208,7 @@ export function walkParagraphs(
     const name = el.localName;
     if (BLOCK_TAGS.has(name)) {
       flush();
+      if ((name === 'figure' || name === 'figcaption') && figureDepth > 0) figureDepth--;
       if (blocks.length > 1) blocks.pop();
       if (heading && name.length === 2 && name[0] === 'h') heading = 0;
     } else if (name === 'a' && linkDepth > 0) {
@@ -285,7 +298,7 @@ export function scriptText(el: Element, maxChars: number): string {
 }
 
 export function isProse(p: Para): boolean {
-  return p.heading === 0 && p.text.length - p.linkChars >= PROSE_CHARS && p.linkChars <= p.text.length * 0.35;
+  return p.heading === 0 && !p.caption && p.text.length - p.linkChars >= PROSE_CHARS && p.linkChars <= p.text.length * 0.35;
 }
 
 /** Prose held by an element: characters and number of prose paragraphs. */
@@ -470,6 +483,8 @@ export function mainText(
   const dateLines: string[] = [];
   /** Linked list items and paragraphs waiting for the prose that would make them part of the story. */
   const pending: string[] = [];
+  /** Where in `out` the captions since the last prose paragraph are. */
+  const captionsSinceProse: number[] = [];
   const rows = proseRows(paras, container);
   const lists = proseLists(paras, container);
   for (let i = 0; i < paras.length; i++) {
@@ -488,6 +503,17 @@ export function mainText(
     if (t.length < 200 && READ_ALSO.test(t)) {
       afterReadAlso = true;
       if (p.heading && proseCount > 0 && appendixLevel === 0) appendixLevel = p.heading;
+      continue;
+    }
+    // A caption between paragraphs of the story is the story's (an image it explains, a step of a how-to); the lead
+    // image's caption above the text, and captions after its end (a gallery, the next story's picture), are not.
+    // Kept in its place; taken out again at the end when no prose came after it.
+    if (p.caption) {
+      if (proseCount > 0 && chars + t.length <= maxChars) {
+        captionsSinceProse.push(out.length);
+        out.push(t);
+        chars += t.length + 1;
+      }
       continue;
     }
     const row = rows.size > 0 && p.heading === 0 ? rowOf(p.block) : null;
@@ -533,6 +559,7 @@ export function mainText(
         chars += pending[j].length + 1;
       }
       pending.length = 0;
+      captionsSinceProse.length = 0;
       proseCount++;
       // A CJK character counts as two: a Chinese paragraph says in 100 characters what English says in 200+.
       proseChars += t.length - p.linkChars + cjkCount(t);
@@ -544,5 +571,6 @@ export function mainText(
     out.push(t);
     chars += t.length + 1;
   }
+  for (let i = captionsSinceProse.length - 1; i >= 0; i--) out.splice(captionsSinceProse[i], 1);
   return { text: out.join('\n'), proseCount, proseChars, headingCount, linkLines, dateLines };
 }

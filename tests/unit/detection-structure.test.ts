@@ -102,3 +102,12 @@ test('a list mixing prose items and linked items is the story\'s own: its linked
   expect(lines).toContain('Bug 1677080 – Fullscreen window is affected by switching video source');
   expect(lines).not.toContain('A headline of another story on the site');
 });
+
+test('a caption between paragraphs of the story is kept in its place; the lead image\'s and a trailing one are not', () => {
+  const fig = (c: string) => `<figure class="caption"><img src="/i.jpg" alt=""><figcaption>${c}</figcaption></figure>`;
+  const lines = mainOf(
+    `${fig('The lead picture above the story')}<p>${para}</p>${fig('Step two: dig a hole in the foam')}<p>Step 2</p>` +
+      `<p>${para} Again.</p>${fig('A picture after the end of the story')}`,
+  );
+  expect(lines).toEqual([para, 'Step two: dig a hole in the foam', 'Step 2', `${para} Again.`]);
+});
