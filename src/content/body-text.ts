@@ -413,18 +413,6 @@ function rowOf(block: Element): Element | null {
   return row && row.localName === 'tr' ? row : null;
 }
 
-/**
- * The table rows of `container` with a cell of prose: a row is one record, so its cells that are links (a film's
- * title, a person's name) belong with the description beside them.
- */
-function proseRows(paras: Para[], container: Element): Set<Element> {
-  const rows = new Set<Element>();
-  for (let i = 0; i < paras.length; i++) {
-    const row = rowOf(paras[i].block);
-    if (row && isProse(paras[i]) && container.contains(row)) rows.add(row);
-  }
-  return rows;
-}
 
 /** The list (<ul>, <ol>) a list item is in, or null for any other block. */
 function listOf(block: Element): Element | null {
@@ -434,17 +422,19 @@ function listOf(block: Element): Element | null {
 }
 
 /**
- * The lists of `container` with an item of prose: a list mixing sentences and links is the story's own notes (a
- * changelog's "Bug 123 – Fix …" items beside its prose items), so its linked items are kept with the rest. A list of
- * links beside the story (related stories, an unlabelled "read also") has no item of prose.
+ * The groups of `container` (table rows by rowOf, lists by listOf) with a member of prose. A table row is one
+ * record, so its cells that are links (a film's title, a person's name) belong with the description beside them; a
+ * list mixing sentences and links is the story's own notes (a changelog's "Bug 123 – Fix …" items beside its prose
+ * items), so its linked items are kept with the rest. A list of links beside the story (related stories, an
+ * unlabelled "read also") has no item of prose.
  */
-function proseLists(paras: Para[], container: Element): Set<Element> {
-  const lists = new Set<Element>();
+function groupsWithProse(paras: Para[], container: Element, groupOf: (block: Element) => Element | null): Set<Element> {
+  const groups = new Set<Element>();
   for (let i = 0; i < paras.length; i++) {
-    const list = listOf(paras[i].block);
-    if (list && isProse(paras[i]) && container.contains(list)) lists.add(list);
+    const group = groupOf(paras[i].block);
+    if (group && isProse(paras[i]) && container.contains(group)) groups.add(group);
   }
-  return lists;
+  return groups;
 }
 
 export interface MainText {
@@ -485,8 +475,8 @@ export function mainText(
   const pending: string[] = [];
   /** Where in `out` the captions since the last prose paragraph are. */
   const captionsSinceProse: number[] = [];
-  const rows = proseRows(paras, container);
-  const lists = proseLists(paras, container);
+  const rows = groupsWithProse(paras, container, rowOf);
+  const lists = groupsWithProse(paras, container, listOf);
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
