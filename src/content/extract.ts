@@ -93,8 +93,18 @@ export function quickLook(doc: Document, url: string): boolean {
  */
 function titledByHeading(doc: Document): boolean {
   const og = doc.querySelector('meta[property="og:title" i]');
-  const heading = findTitleHeading(doc, [og ? og.getAttribute('content') || '' : '', cleanLine(titleOf(doc), LIMITS.titleChars)]);
-  return heading !== null && headingText(heading).split(' ').length >= 3;
+  const titles = [og ? og.getAttribute('content') || '' : '', cleanLine(titleOf(doc), LIMITS.titleChars)];
+  // The page's first two <h1>s and <h2>s only: this look runs on every such page, and a story's title comes first.
+  for (const tag of ['h1', 'h2']) {
+    const hs = doc.getElementsByTagName(tag);
+    for (let i = 0; i < hs.length && i < 2; i++) {
+      if (tag === 'h1' && isSiteLogo(hs[i])) continue;
+      const t = headingText(hs[i]);
+      if (t.split(' ').length < 3) continue;
+      for (let j = 0; j < titles.length; j++) if (titles[j] && titleSimilarity(t, titles[j]) > 0.6) return true;
+    }
+  }
+  return false;
 }
 
 /** A heading's text as the reader sees it: script, style and hidden parts left out, a bounded read. */
