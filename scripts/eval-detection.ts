@@ -11,7 +11,10 @@
  *    scores 0);
  *  - time per page (median, p90, max) in ms, node + linkedom (not the browser: see bench-detection.ts).
  *
- *   npx tsx scripts/eval-detection.ts [--dir PATH] [--peer] [--json]   (or SILA_DETECTION_DIR=PATH)
+ *   npx tsx scripts/eval-detection.ts [--dir PATH] [--peer] [--json] [--half odd|even]   (or SILA_DETECTION_DIR=PATH)
+ *
+ * --half: only every other page (by sorted name, the first is odd), so that a rule can be judged on two halves of
+ * the pages: one that helps on one half and hurts on the other is fitted to pages, not general.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -114,7 +117,8 @@ function bagF1(a: string[], b: string[]): number {
 /** Whitespace collapsed, typographic quotes as plain ones (a headline's “” and ’ against <title>'s "" and '). */
 const norm = (s: string): string =>
   s.replace(/\s+/g, ' ').replace(/[‘’‚′]/g, "'").replace(/[“”„″]/g, '"').trim();
-const SEPARATOR = /^\s*(?:[-|·:–—_»~/]|::|\[)/;
+// Full-width marks too: a Japanese title sets its site name off as "Headline　＜Site＞" or "Headline｜Site".
+const SEPARATOR = /^\s*(?:[-|·:–—_»~/＜｜：]|::|\[)/;
 
 function titleExact(got: string, ref: string, siteName: string | null): boolean {
   const g = norm(got);
@@ -169,10 +173,16 @@ export function summarise(rows: PageResult[]): GroupSummary {
   };
 }
 
-export function evalPages(dir: string, extractor: 'sila' | 'peer' = 'sila'): PageResult[] {
+export type Half = 'odd' | 'even';
+
+export function evalPages(dir: string, extractor: 'sila' | 'peer' = 'sila', half?: Half): PageResult[] {
   const run = extractor === 'sila' ? sila : peer;
   const rows: PageResult[] = [];
-  for (const slug of readdirSync(dir).sort()) {
+  const slugs = readdirSync(dir).sort();
+  for (let i = 0; i < slugs.length; i++) {
+    // The first page is odd (index 0 is page 1).
+    if (half && (i % 2 === 0) !== (half === 'odd')) continue;
+    const slug = slugs[i];
     const folder = join(dir, slug);
     const source = join(folder, 'source.html');
     if (!existsSync(source)) continue;
@@ -261,24 +271,30 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       json: { type: 'boolean', default: false },
       pages: { type: 'boolean', default: false },
       worst: { type: 'string', default: '15' },
+      half: { type: 'string' },
     },
   });
+  if (values.half !== undefined && values.half !== 'odd' && values.half !== 'even') {
+    console.error('eval:detection: --half takes odd or even');
+    process.exit(2);
+  }
+  const half = values.half as Half | undefined;
   const dir = resolve(values.dir ?? defaultDetectionDir);
   if (!existsSync(dir)) {
     console.error(`eval:detection: no pages at ${dir} (give --dir or SILA_DETECTION_DIR)`);
     process.exit(2);
   }
-  const ours = evalPages(dir, 'sila');
+  const ours = evalPages(dir, 'sila', half);
   const results: Record<string, Record<Group, GroupSummary>> = { sila: byGroup(ours) };
   const perPage: Record<string, PageResult[]> = { sila: ours };
   if (values.peer) {
-    perPage.readability = evalPages(dir, 'peer');
+    perPage.readability = evalPages(dir, 'peer', half);
     results.readability = byGroup(perPage.readability);
   }
   if (values.json) {
     console.log(JSON.stringify({ dir, results, pages: perPage }, null, 1));
   } else {
-    console.log(`article detection on ${dir}\n`);
+    console.log(`article detection on ${dir}${half ? ` (${half} half)` : ''}\n`);
     console.log(table(results));
     const worst = Math.max(0, Number(values.worst) || 0);
     if (worst > 0) console.log('\n' + worstLists(ours, worst));

@@ -27,20 +27,36 @@ export const PROSE_CHARS = 30;
 export interface Para {
   text: string;
   linkChars: number;
+  /** Of linkChars, those in links to a place on the same page (href="#…"): a table of contents, a back-link. */
+  anchorChars: number;
   block: Element;
   /** 1–6 inside <h1>–<h6>, else 0. */
   heading: number;
+  /**
+   * Inside a <figure> or <figcaption>: a caption, kept where it stands (Readability and trafilatura keep captions)
+   * but never prose: a gallery's captions must not vote for the container nor make a page an article.
+   */
+  caption?: boolean;
 }
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object', 'embed', 'video', 'audio',
-  'select', 'button', 'input', 'textarea', 'form', 'nav', 'footer', 'aside', 'header', 'figure', 'figcaption',
+  'select', 'button', 'input', 'textarea', 'form', 'nav', 'footer', 'aside', 'header',
   'menu', 'dialog', 'math', 'head', 'link', 'meta', 'picture', 'img', 'map',
   'amp-ad', 'amp-sidebar', 'amp-analytics', 'amp-sticky-ad', 'amp-social-share', 'amp-iframe', 'amp-video', 'amp-img',
+]);
+/**
+ * Skipped elements that sit inside a line of text rather than between blocks: a <style> or <link> that a wiki puts
+ * in each citation, an emoji <img>, an inline icon. Skipping one does not end the paragraph around it.
+ */
+const INLINE_SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'link', 'meta', 'img', 'picture', 'svg', 'math', 'button', 'input',
+  'select', 'textarea', 'map', 'amp-img',
 ]);
 const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote',
   'pre', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'address', 'center', 'br', 'hr', 'body',
+  'figure', 'figcaption',
 ]);
 const SKIP_ROLES = new Set([
   'navigation', 'complementary', 'contentinfo', 'banner', 'search', 'dialog', 'alertdialog', 'menu', 'menubar',
@@ -106,7 +122,9 @@ function skipElement(el: Element, name: string, keepPath: Set<Element> | null, l
   if (keepPath && keepPath.has(el)) return KEEP;
   const names = ((cls || '') + ' ' + (id || '')).slice(0, 300).toLowerCase();
   if (STRONG_NEGATIVE.test(names)) return lenient || (cls && STRONG_NEGATIVE.test(cls.toLowerCase())) ? SKIP : GUESS;
-  if (lenient) return KEEP;
+  // A figure's class describes the figure ("figure.caption", "figcaption.media-caption", "figure.video"): its
+  // caption is read as one (see Para.caption), not dropped for being a caption.
+  if (lenient || name === 'figure' || name === 'figcaption') return KEEP;
   const parts = names.split(/[\s_-]+/);
   let negative = false;
   for (let i = 0; i < parts.length; i++) {
@@ -114,6 +132,12 @@ function skipElement(el: Element, name: string, keepPath: Set<Element> | null, l
     if (WEAK_NEGATIVE.has(parts[i])) negative = true;
   }
   return negative ? GUESS : KEEP;
+}
+
+/** A link to a place on the same page ("#section-2"), not to another page. */
+function isAnchorLink(a: Element): boolean {
+  const href = a.getAttribute('href');
+  return href !== null && href.length > 1 && href[0] === '#';
 }
 
 /** A wall-clock limit for the walk: checked every 128 nodes, or sooner when the nodes carry long text. */
@@ -145,6 +169,9 @@ export function walkParagraphs(
   let bufChars = 0;
   let linkChars = 0;
   let linkDepth = 0;
+  let anchorDepth = 0;
+  let figureDepth = 0;
+  let anchorChars = 0;
   let heading = 0;
   let nodes = 0;
   let chars = 0;
@@ -156,26 +183,38 @@ export function walkParagraphs(
     if (bufChars === 0) return;
     const text = cleanLine(buf.join(''), PARA_CHARS);
     if (text.length > 0) {
-      paras.push({ text, linkChars: Math.min(linkChars, text.length), block: blocks[blocks.length - 1], heading });
+      const links = Math.min(linkChars, text.length);
+      const para: Para = { text, linkChars: links, anchorChars: Math.min(anchorChars, links), block: blocks[blocks.length - 1], heading };
+      if (figureDepth > 0) para.caption = true;
+      paras.push(para);
     }
     buf = [];
     bufChars = 0;
     linkChars = 0;
+    anchorChars = 0;
   };
   const enter = (el: Element, name: string) => {
     if (BLOCK_TAGS.has(name)) {
+      if (name === 'figure' || name === 'figcaption') figureDepth++;
       flush();
       blocks.push(el);
       if (name.length === 2 && name[0] === 'h' && name[1] >= '1' && name[1] <= '6') heading = +name[1];
-    } else if (name === 'a') linkDepth++;
+    } else if (name === 'a') {
+      linkDepth++;
+      if (isAnchorLink(el)) anchorDepth++;
+    }
   };
   const exit = (el: Element) => {
     const name = el.localName;
     if (BLOCK_TAGS.has(name)) {
       flush();
+      if ((name === 'figure' || name === 'figcaption') && figureDepth > 0) figureDepth--;
       if (blocks.length > 1) blocks.pop();
       if (heading && name.length === 2 && name[0] === 'h') heading = 0;
-    } else if (name === 'a' && linkDepth > 0) linkDepth--;
+    } else if (name === 'a' && linkDepth > 0) {
+      linkDepth--;
+      if (anchorDepth > 0 && isAnchorLink(el)) anchorDepth--;
+    }
   };
 
   // Work done since the start, in node visits plus one per 256 characters read; the deadline is looked at every
@@ -208,7 +247,11 @@ export function walkParagraphs(
       if (data.length > 0) {
         buf.push(data);
         bufChars += data.length;
-        if (linkDepth > 0) linkChars += data.trim().length;
+        if (linkDepth > 0) {
+          const t = data.trim().length;
+          linkChars += t;
+          if (anchorDepth > 0) anchorChars += t;
+        }
         work += data.length >> 8;
       }
       chars += length;
@@ -218,7 +261,7 @@ export function walkParagraphs(
       if (name === 'br' || name === 'hr') flush();
       else if ((skip = skipElement(el, name, keepPath, lenient)) !== KEEP) {
         if (skip === GUESS) guessed++;
-        if (BLOCK_TAGS.has(name) || SKIP_TAGS.has(name)) flush();
+        if (BLOCK_TAGS.has(name) || (SKIP_TAGS.has(name) && !INLINE_SKIP_TAGS.has(name))) flush();
       } else if (el.firstChild) {
         enter(el, name);
         descend = true;
@@ -255,7 +298,7 @@ export function scriptText(el: Element, maxChars: number): string {
 }
 
 export function isProse(p: Para): boolean {
-  return p.heading === 0 && p.text.length - p.linkChars >= PROSE_CHARS && p.linkChars <= p.text.length * 0.35;
+  return p.heading === 0 && !p.caption && p.text.length - p.linkChars >= PROSE_CHARS && p.linkChars <= p.text.length * 0.35;
 }
 
 /** Prose held by an element: characters and number of prose paragraphs. */
@@ -335,6 +378,11 @@ export function leadParas(paras: Para[], container: Element, titleHeading: Eleme
   return lead.size ? lead : null;
 }
 
+/**
+ * Blocks that may hold a sentence with links in it: a paragraph, a list item, a table cell (a wiki's table of films
+ * describes each in a sentence dense with links), a definition.
+ */
+const SENTENCE_BLOCKS = new Set(['p', 'li', 'td', 'dd']);
 /** A linked list item of this many words or more may be a sentence of the story (see mainText). */
 const LIST_SENTENCE_WORDS = 6;
 const MAX_PENDING = 200;
@@ -345,6 +393,18 @@ function wordCount(t: string): number {
   return n;
 }
 
+/**
+ * A control, not an item of a list: a link line of one or two short words ("Next", "Learn more", "اقرأ المزيد",
+ * "下一页"), a button written as a link. A listing's items are headlines, longer than that; a CJK character counts
+ * as two, so a Chinese headline, written without spaces, is not taken for one.
+ */
+export function isControlLine(t: string): boolean {
+  if (t.length + cjkCount(t) > 20) return false;
+  let spaces = 0;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 32 && ++spaces > 1) return false;
+  return true;
+}
+
 /** The table row a cell (<td>, <th>) is in, or null for any other block. */
 function rowOf(block: Element): Element | null {
   const name = block.localName;
@@ -353,17 +413,28 @@ function rowOf(block: Element): Element | null {
   return row && row.localName === 'tr' ? row : null;
 }
 
+
+/** The list (<ul>, <ol>) a list item is in, or null for any other block. */
+function listOf(block: Element): Element | null {
+  if (block.localName !== 'li') return null;
+  const list = block.parentElement;
+  return list && (list.localName === 'ul' || list.localName === 'ol') ? list : null;
+}
+
 /**
- * The table rows of `container` with a cell of prose: a row is one record, so its cells that are links (a film's
- * title, a person's name) belong with the description beside them.
+ * The groups of `container` (table rows by rowOf, lists by listOf) with a member of prose. A table row is one
+ * record, so its cells that are links (a film's title, a person's name) belong with the description beside them; a
+ * list mixing sentences and links is the story's own notes (a changelog's "Bug 123 – Fix …" items beside its prose
+ * items), so its linked items are kept with the rest. A list of links beside the story (related stories, an
+ * unlabelled "read also") has no item of prose.
  */
-function proseRows(paras: Para[], container: Element): Set<Element> {
-  const rows = new Set<Element>();
+function groupsWithProse(paras: Para[], container: Element, groupOf: (block: Element) => Element | null): Set<Element> {
+  const groups = new Set<Element>();
   for (let i = 0; i < paras.length; i++) {
-    const row = rowOf(paras[i].block);
-    if (row && isProse(paras[i]) && container.contains(row)) rows.add(row);
+    const group = groupOf(paras[i].block);
+    if (group && isProse(paras[i]) && container.contains(group)) groups.add(group);
   }
-  return rows;
+  return groups;
 }
 
 export interface MainText {
@@ -402,7 +473,10 @@ export function mainText(
   const dateLines: string[] = [];
   /** Linked list items and paragraphs waiting for the prose that would make them part of the story. */
   const pending: string[] = [];
-  const rows = proseRows(paras, container);
+  /** Where in `out` the captions since the last prose paragraph are. */
+  const captionsSinceProse: number[] = [];
+  const rows = groupsWithProse(paras, container, rowOf);
+  const lists = groupsWithProse(paras, container, listOf);
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (!container.contains(p.block) && !(lead && lead.has(p))) continue;
@@ -421,14 +495,33 @@ export function mainText(
       if (p.heading && proseCount > 0 && appendixLevel === 0) appendixLevel = p.heading;
       continue;
     }
+    // A caption between paragraphs of the story is the story's (an image it explains, a step of a how-to); the lead
+    // image's caption above the text, and captions after its end (a gallery, the next story's picture), are not.
+    // Kept in its place; taken out again at the end when no prose came after it.
+    if (p.caption) {
+      if (proseCount > 0 && chars + t.length <= maxChars) {
+        captionsSinceProse.push(out.length);
+        out.push(t);
+        chars += t.length + 1;
+      }
+      continue;
+    }
     const row = rows.size > 0 && p.heading === 0 ? rowOf(p.block) : null;
-    if (p.linkChars > t.length * 0.5 && !(row && rows.has(row))) {
-      if (appendixLevel === 0) linkLines++;
+    // A section heading that links back to the table of contents (docutils, Sphinx: "h2 > a[href=#toc-entry]") is
+    // the section's title, not a link to elsewhere.
+    const ownHeading = p.heading > 0 && p.linkChars - p.anchorChars <= t.length * 0.5;
+    const list = lists.size > 0 && p.heading === 0 ? listOf(p.block) : null;
+    const inProseList = list !== null && lists.has(list) && p.linkChars > t.length * 0.5;
+    // Kept, but still a link line for the listing shape: a feed may put a summary item in each of its lists.
+    if (inProseList && appendixLevel === 0 && !isControlLine(t)) linkLines++;
+    if (p.linkChars > t.length * 0.5 && !(row && rows.has(row)) && !inProseList && !ownHeading) {
+      // Buttons written as links ("Learn more" after each section of a product tour) say nothing of a listing.
+      if (appendixLevel === 0 && !isControlLine(t)) linkLines++;
       // A list item or a paragraph that is a sentence with links in it ("Thanks to X, users can now import…", a
       // sentence glossed by a link) is the story's when more prose follows it; a list of links at the story's end,
       // or under a "read also" label, is not, nor is a line that is one link (a headline: "اقرأ أيضا" lists often
       // come unlabelled).
-      const sentenceBlock = p.block.localName === 'li' || p.block.localName === 'p';
+      const sentenceBlock = SENTENCE_BLOCKS.has(p.block.localName);
       if (
         p.heading === 0 && sentenceBlock && !afterReadAlso && proseCount > 0 &&
         p.linkChars <= t.length * 0.85 && wordCount(t) >= LIST_SENTENCE_WORDS
@@ -456,6 +549,7 @@ export function mainText(
         chars += pending[j].length + 1;
       }
       pending.length = 0;
+      captionsSinceProse.length = 0;
       proseCount++;
       // A CJK character counts as two: a Chinese paragraph says in 100 characters what English says in 200+.
       proseChars += t.length - p.linkChars + cjkCount(t);
@@ -467,5 +561,6 @@ export function mainText(
     out.push(t);
     chars += t.length + 1;
   }
+  for (let i = captionsSinceProse.length - 1; i >= 0; i--) out.splice(captionsSinceProse[i], 1);
   return { text: out.join('\n'), proseCount, proseChars, headingCount, linkLines, dateLines };
 }

@@ -75,7 +75,7 @@ export function quickLook(doc: Document, url: string): boolean {
     if (cards >= 5) return false; // a grid of cards, and nothing says "article"
     // The page names itself something else (website, video, product, profile) and has no <article>: a front page,
     // a section, a shop, a social profile. Article pages that mislabel themselves nearly always carry JSON-LD.
-    if (ogType && cards === 0 && !doc.querySelector('[itemtype*="Article"]')) return false;
+    if (ogType && cards === 0 && !doc.querySelector('[itemtype*="Article"]') && !titledByHeading(doc)) return false;
     // Paragraphs, or the <pre> blocks of a plain-text document (RFCs and Internet-Drafts are one <pre> per page).
     return (
       doc.getElementsByTagName('p').length >= 3 || cards > 0 || doc.getElementsByTagName('br').length >= 6 ||
@@ -84,6 +84,27 @@ export function quickLook(doc: Document, url: string): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * Positive evidence of a story on a page that calls itself a website: a heading of three words or more that names
+ * the page's title (a blog post, a product tour: "Friday Facts #282 - 0.17 in sight | Factorio" over its <h2>). A
+ * front page or a section ("World news" over "World news | Site") has none; the full read then judges the text.
+ */
+function titledByHeading(doc: Document): boolean {
+  const og = doc.querySelector('meta[property="og:title" i]');
+  const titles = [og ? og.getAttribute('content') || '' : '', cleanLine(titleOf(doc), LIMITS.titleChars)];
+  // The page's first two <h1>s and <h2>s only: this look runs on every such page, and a story's title comes first.
+  for (const tag of ['h1', 'h2']) {
+    const hs = doc.getElementsByTagName(tag);
+    for (let i = 0; i < hs.length && i < 2; i++) {
+      if (tag === 'h1' && isSiteLogo(hs[i])) continue;
+      const t = headingText(hs[i]);
+      if (t.split(' ').length < 3) continue;
+      for (let j = 0; j < titles.length; j++) if (titles[j] && titleSimilarity(t, titles[j]) > 0.6) return true;
+    }
+  }
+  return false;
 }
 
 /** A heading's text as the reader sees it: script, style and hidden parts left out, a bounded read. */

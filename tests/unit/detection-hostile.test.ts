@@ -134,6 +134,16 @@ describe('quickLook (the content script\'s cheap first look)', () => {
     expect(quickLook(parseHTML(html(1)).document as unknown as Document, 'https://tools.example/html/draft-x-protocol-04')).toBe(false);
   });
 
+  test('lets a page calling itself a website through when a heading of three words names its title, not a section', () => {
+    const page = (title: string, heading: string) =>
+      `<html><head><title>${title}</title><meta property="og:type" content="website"></head><body><div>` +
+      `<h2>${heading}</h2><p>One</p><p>Two</p><p>Three</p></div></body></html>`;
+    const look = (html: string) => quickLook(parseHTML(html).document as unknown as Document, 'https://www.factorio.example/blog/post/fff-282');
+    expect(look(page('Friday Facts #282 - 0.17 in sight | Factorio', 'Friday Facts #282 - 0.17 in sight'))).toBe(true);
+    expect(look(page('World news | The Site', 'World news'))).toBe(false);
+    expect(look(page('Friday Facts #282 - 0.17 in sight | Factorio', 'Latest posts from our blog'))).toBe(false);
+  });
+
   test('stops home and search pages by URL without touching the DOM', () => {
     const { document } = parseHTML('<html><body><p>a</p><p>b</p><p>c</p><p>d</p></body></html>');
     const doc = document as unknown as Document;
