@@ -416,19 +416,25 @@ export class RelatedEngine {
       return known;
     };
     // Each result's title spellings by term: a chip is written as the page or that title writes it most often.
-    const titleSpellings = titles.map((title) => {
-      const byTerm = new Map<number, Map<string, number>>();
-      for (const t of analyzeTokens(title)) {
-        const id = this.idOf(t.term);
-        if (id === UNKNOWN) continue;
-        const seen = byTerm.get(id) ?? new Map<string, number>();
-        byTerm.set(id, seen.set(t.surface, (seen.get(t.surface) ?? 0) + 1));
+    // A title is analysed when one of its result's chips is spelled (a result may have none).
+    const titleSpellings: (Map<number, Map<string, number>> | undefined)[] = [];
+    const spellingsOf = (result: number) => {
+      let byTerm = titleSpellings[result];
+      if (!byTerm) {
+        byTerm = new Map();
+        for (const t of analyzeTokens(titles[result])) {
+          const id = this.idOf(t.term);
+          if (id === UNKNOWN) continue;
+          const seen = byTerm.get(id) ?? new Map<string, number>();
+          byTerm.set(id, seen.set(t.surface, (seen.get(t.surface) ?? 0) + 1));
+        }
+        titleSpellings[result] = byTerm;
       }
       return byTerm;
-    });
+    };
     const spell = (result: number, i: number, surface: string) => {
       const term = q.terms[i];
-      const inTitle = titleSpellings[result].get(term);
+      const inTitle = spellingsOf(result).get(term);
       const written = q.surfaces.get(term);
       return inTitle && written ? readableSurface(written, this.ix.terms[term], inTitle) : surface;
     };
