@@ -130,20 +130,25 @@ runMain(async () => {
     const mine = await libraryRelated(sources, { title: page.title, text: page.text, published: page.published, urls }, limit);
     const list = mine.length === 0 ? archive.slice(0, limit) : mergeRelated([archive, mine], { limit, ownUrls: urls });
     libraryShare.push(performance.now() - l0);
-    // The library's results' snippets and chips, as library-handlers.ts adds them: timed apart, so that the
-    // whole answer stays comparable with earlier runs.
-    const d0 = performance.now();
-    const detailed = await withDetails(mine, { title: page.title, body: page.text, published: page.published }, details);
-    detailsMs.push(performance.now() - d0);
-    lastChips = detailed.map((r) => r.sharedTerms);
+    lastMine = mine;
     return list;
   };
+  /**
+   * The snippets and chips of the library's results of the page wholeAnswer just answered, as library-handlers.ts
+   * adds them: timed apart, so that the whole answer stays comparable with earlier runs.
+   */
+  const libraryDetails = async (page: ArticleSnapshot): Promise<string[][]> => {
+    const d0 = performance.now();
+    const detailed = await withDetails(lastMine, { title: page.title, body: page.text, published: page.published }, details);
+    detailsMs.push(performance.now() - d0);
+    return detailed.map((r) => r.sharedTerms);
+  };
+  let lastMine: RelatedResult[] = [];
   const details = {
     openings: async (ids: number[]) => new Map((await readStore.reads(ids)).map((r) => [r.id, r.opening])),
     chips: (page: { title: string; body: string }, articles: { title: string; body: string }[]) => index.sharedTermsOutside(page, articles),
   };
   let detailsMs: number[] = [];
-  let lastChips: string[][] = [];
   /** The library's part of each whole answer (the reads, the collection and the merge), what the popup waits for. */
   let libraryShare: number[] = [];
   // Warm, as `npm run bench` and `npm run eval` time queries: one untimed pass first, so that reading the
@@ -151,6 +156,7 @@ runMain(async () => {
   for (const page of pages) {
     await relatedForSnapshot(index, page, limit);
     await wholeAnswer(page);
+    await libraryDetails(page);
   }
   // A pause, as between a page's read and the popup: the library's background steps (its segments seen as one,
   // segment-view.ts) run when the worker is idle.
@@ -183,10 +189,11 @@ runMain(async () => {
     const c = performance.now();
     archiveCpu.push(bCpu - aCpu);
     wholeCpu.push(cpuMs() - bCpu);
+    const chips = await libraryDetails(pages[(i + half) % pages.length]);
     archive.push(b - a);
     whole.push(c - b);
     fromLibrary += shown.filter((r) => r.readAt !== undefined || r.collection !== undefined).length;
-    answers[(i + half) % pages.length] = JSON.stringify([shown.map((r) => [r.doc.id, r.confidence]), lastChips]);
+    answers[(i + half) % pages.length] = JSON.stringify([shown.map((r) => [r.doc.id, r.confidence]), chips]);
   }
   const answersFile = args.get('answers');
   if (answersFile) writeFileSync(answersFile, answers.join('\n') + '\n');
