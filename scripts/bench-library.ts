@@ -11,9 +11,10 @@
  *   read stores) beside the whole answer the popup shows (the archive's, then the library's: reads and
  *   collection, src/library/sources.ts, merged with the archive's by confidence as the popup's pageResults does);
  * - typed searches (the queries' first title words) over the archive alone and with the collection beside it.
- * Each timing as median, p95 and max. --answers writes each page's whole answer (ids and confidences, one JSON line
- * a page), so that two builds' answers can be compared line by line. Not measured here (the browser half, bench-library-chromium.ts): IndexedDB,
- * Chromium, popup latency during an import.
+ * Each timing as median, p95 and max; the library results' snippets and chips (related-details.ts) timed apart.
+ * --answers writes each page's whole answer (ids and confidences, then the library results' chips; one JSON line
+ * a page), so that two builds' answers can be compared line by line. Not measured here (the browser half,
+ * bench-library-chromium.ts): IndexedDB, Chromium, popup latency during an import.
  */
 import { createReadStream, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,6 +32,7 @@ import { MemoryCollections } from '../src/library/memory-collections';
 import { MemoryStore } from '../src/library/memory-store';
 import { Library, libraryEngineOf } from '../src/library/library';
 import { libraryRelated, type LibrarySources } from '../src/library/sources';
+import { withDetails } from '../src/library/related-details';
 import { relatedForSnapshot } from '../src/background/related-for-tab';
 import { parseArgs, runMain } from './lib/args';
 import { corpusDir, defaultIndexDir } from './paths';
@@ -128,8 +130,25 @@ runMain(async () => {
     const mine = await libraryRelated(sources, { title: page.title, text: page.text, published: page.published, urls }, limit);
     const list = mine.length === 0 ? archive.slice(0, limit) : mergeRelated([archive, mine], { limit, ownUrls: urls });
     libraryShare.push(performance.now() - l0);
+    lastMine = mine;
     return list;
   };
+  /**
+   * The snippets and chips of the library's results of the page wholeAnswer just answered, as library-handlers.ts
+   * adds them: timed apart, so that the whole answer stays comparable with earlier runs.
+   */
+  const libraryDetails = async (page: ArticleSnapshot): Promise<string[][]> => {
+    const d0 = performance.now();
+    const detailed = await withDetails(lastMine, { title: page.title, body: page.text, published: page.published }, details);
+    detailsMs.push(performance.now() - d0);
+    return detailed.map((r) => r.sharedTerms);
+  };
+  let lastMine: RelatedResult[] = [];
+  const details = {
+    openings: async (ids: number[]) => new Map((await readStore.reads(ids)).map((r) => [r.id, r.opening])),
+    chips: (page: { title: string; body: string }, articles: { title: string; body: string }[]) => index.sharedTermsOutside(page, articles),
+  };
+  let detailsMs: number[] = [];
   /** The library's part of each whole answer (the reads, the collection and the merge), what the popup waits for. */
   let libraryShare: number[] = [];
   // Warm, as `npm run bench` and `npm run eval` time queries: one untimed pass first, so that reading the
@@ -137,6 +156,7 @@ runMain(async () => {
   for (const page of pages) {
     await relatedForSnapshot(index, page, limit);
     await wholeAnswer(page);
+    await libraryDetails(page);
   }
   // A pause, as between a page's read and the popup: the library's background steps (its segments seen as one,
   // segment-view.ts) run when the worker is idle.
@@ -145,6 +165,7 @@ runMain(async () => {
   const archive: number[] = [];
   const whole: number[] = [];
   libraryShare = [];
+  detailsMs = [];
   let fromLibrary = 0;
   const answers: string[] = [];
   // CPU time too (this process's, process.cpuUsage): on a machine shared with other work the wall time also
@@ -168,10 +189,11 @@ runMain(async () => {
     const c = performance.now();
     archiveCpu.push(bCpu - aCpu);
     wholeCpu.push(cpuMs() - bCpu);
+    const chips = await libraryDetails(pages[(i + half) % pages.length]);
     archive.push(b - a);
     whole.push(c - b);
     fromLibrary += shown.filter((r) => r.readAt !== undefined || r.collection !== undefined).length;
-    answers[(i + half) % pages.length] = JSON.stringify(shown.map((r) => [r.doc.id, r.confidence]));
+    answers[(i + half) % pages.length] = JSON.stringify([shown.map((r) => [r.doc.id, r.confidence]), chips]);
   }
   const answersFile = args.get('answers');
   if (answersFile) writeFileSync(answersFile, answers.join('\n') + '\n');
@@ -205,6 +227,7 @@ runMain(async () => {
     relatedWholeMs: stats(whole),
     relatedWholeOverArchive: +(pct(whole, 50) / pct(archive, 50)).toFixed(2),
     relatedLibraryShareMs: stats(libraryShare),
+    relatedLibraryDetailsMs: stats(detailsMs),
     relatedArchiveCpuMs: stats(archiveCpu),
     relatedWholeCpuMs: stats(wholeCpu),
     libraryResultsShown: fromLibrary,

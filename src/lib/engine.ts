@@ -61,7 +61,8 @@ export interface SilaIndex {
   weighForLibrary(article: { title: string; body: string }): WeighedDoc;
   /**
    * "Shares" chips for the library's articles related to a page (src/library/related-details.ts): per article,
-   * the page's terms its title or text holds, chosen among them as the bundled results' chips are.
+   * the page's terms its title or text holds, chosen among them as the bundled results' chips are. The page's
+   * analysis is the kept one (libraryQuery's, when it was the last page asked about): no second analysis.
    */
   sharedTermsOutside(query: RelatedQuery, articles: readonly { title: string; body: string }[]): string[][];
 }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildFixtureFiles, fixtureArticles } from '../../tests/fixtures/fixture-index';
 import { openIndex } from '../lib/engine';
 import { memorySource } from '../lib/index/source';
+import { RelatedEngine } from '../lib/related/related';
 import type { RelatedResult } from '../lib/types';
 import { MemoryStore } from './memory-store';
 import { OPENING_CHARS } from './records';
@@ -20,6 +21,23 @@ describe('sharedTermsOutside: chips for articles outside the index', () => {
     const texts = bundled.map((r) => fixtureArticles.find((a) => a.id === r.doc.id)!);
     const outside = index.sharedTermsOutside(query, texts.map((a) => ({ title: a.title, body: a.body })));
     expect(outside).toEqual(bundled.map((r) => r.sharedTerms));
+  });
+
+  it('analyses the page once: the chips read the analysis the library asked with (SilaIndex.libraryQuery)', async () => {
+    const index = await openIndex(memorySource(indexFiles));
+    const other = fixtureArticles[1];
+    const expected = (await openIndex(memorySource(indexFiles))).sharedTermsOutside(query, [{ title: other.title, body: other.body }]);
+    const analyses = vi.spyOn(RelatedEngine.prototype, 'analyze');
+    try {
+      index.libraryQuery(query);
+      expect(index.sharedTermsOutside(query, [{ title: other.title, body: other.body }])).toEqual(expected);
+      expect(analyses).toHaveBeenCalledTimes(1);
+      // Another page is analysed afresh, not given the kept one's chips.
+      index.sharedTermsOutside({ title: other.title, body: other.body }, [{ title: page.title, body: page.body }]);
+      expect(analyses).toHaveBeenCalledTimes(2);
+    } finally {
+      analyses.mockRestore();
+    }
   });
 
   it('gives no chip to an article sharing no word with the page', async () => {

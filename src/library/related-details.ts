@@ -3,7 +3,8 @@
  * peer of an archive result: its opening as the snippet and the "Shares" chips (the page's words it holds).
  * The ranking (sources.ts) returns the library's results bare; the few that are shown get these here, once:
  * a read's opening from its record (the store reads only the shown reads' records), the chips from the
- * bundled engine's chip rule (SilaIndex.sharedTermsOutside) over the title and the snippet the card shows.
+ * bundled engine's chip rule (SilaIndex.sharedTermsOutside) over the title and the snippet the card shows, from the
+ * analysis of the page the library's ranking asked with (SilaIndex.libraryQuery keeps it): the page is analysed once.
  */
 import type { RelatedQuery, RelatedResult } from '../lib/types';
 

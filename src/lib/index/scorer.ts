@@ -185,12 +185,18 @@ export class Scorer {
 
   /**
    * Walks the postings of the first `count` terms and calls `hit(i, q, level)` where term q's list holds
-   * positions[i]. Only hits call back, so the cost is the decoding of the lists.
+   * positions[i]. Only hits call back, so the cost is the decoding of the lists; a list's walk stops past the
+   * last wanted document (lists ascend), which no later posting can be.
    */
   private walkShortlist(terms: ArrayLike<number>, count: number, positions: number[], hit: (i: number, q: number, level: number) => void): void {
+    if (positions.length === 0) return;
     const { postOffsets } = this.p;
     const { slot } = this;
-    positions.forEach((p, i) => (slot[p] = i + 1));
+    let last = 0;
+    positions.forEach((p, i) => {
+      slot[p] = i + 1;
+      if (p > last) last = p;
+    });
     for (let q = 0; q < count; q++) {
       const postings = this.p.postings.slice(postOffsets[terms[q]], postOffsets[terms[q] + 1]);
       let doc = 0;
@@ -203,6 +209,7 @@ export class Scorer {
           v |= (b & 0x7f) << shift;
         }
         doc += v >>> SAT_BITS;
+        if (doc > last) break;
         const i = slot[doc];
         if (i !== 0) hit(i - 1, q, v & SAT_MASK);
       }

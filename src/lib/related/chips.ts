@@ -85,8 +85,28 @@ export function chooseChips(
 
 const PROCLITIC = /^[وفبلك]/;
 
+/**
+ * stripClitics' answers by term and spelling: each chip of each result asks again about the page's spellings
+ * of its term, and each ask analyses the word. Pure, so kept; forgotten at once past STRIPPED_KEPT.
+ */
+const stripped = new Map<string, string>();
+const STRIPPED_KEPT = 20_000;
+
 /** The word without its clitic prefixes, when what is left still analyses to `term` (see the module comment). */
 export function stripClitics(surface: string, term: string): string {
+  // The prefixes are single letters: a word not starting with one is its own answer, no lookup needed.
+  if (!PROCLITIC.test(surface)) return surface;
+  const key = `${term}\u0000${surface}`;
+  let word = stripped.get(key);
+  if (word === undefined) {
+    word = stripOnce(surface, term);
+    if (stripped.size >= STRIPPED_KEPT) stripped.clear();
+    stripped.set(key, word);
+  }
+  return word;
+}
+
+function stripOnce(surface: string, term: string): string {
   let word = surface;
   for (let i = 0; i < 2 && PROCLITIC.test(word); i++) {
     // ل before the article drops the article's alef: «للرئيس» = ل + «الرئيس».

@@ -24,12 +24,15 @@ export interface AnalyzedQuery extends QueryTerms {
   /** The page's `wholeTerms` strongest terms that are not query terms, and their weights (whole-page re-scoring). */
   restTerms: number[];
   restWeights: number[];
-  /** How each query term is written in the page, each spelling with its count, for sharedTerms. */
+  /** How each of the first 32 query terms (those chips can show) is written in the page, each spelling with its count. */
   surfaces: Map<number, Map<string, number>>;
   hours: number | null;
   /** The page title's terms (ids) with their idf. */
   titleTerms: Map<number, number>;
 }
+
+/** Words outside the vocabulary whose lookup is kept (RelatedEngine.idOf): a few pages' worth. */
+const MAX_UNKNOWN_KEPT = 20_000;
 
 /** Extra query terms and their weights. */
 interface Expansion {
@@ -60,18 +63,10 @@ export class RelatedEngine {
     const ix = this.ix;
     const titleTokens = analyzeTokens(query.title ?? '');
     const bodyTokens = analyzeTokens(query.body ?? '');
-    const ids = new Map<string, number>();
-    const idOf = (term: string) => {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = ix.termId(term);
-        if (id < 0) id = UNKNOWN;
-        ids.set(term, id);
-      }
-      return id;
-    };
+    const titleIds = toSequence(titleTokens, this.idOf);
+    const bodyIds = toSequence(bodyTokens, this.idOf);
     const counts = new Map<number, number>();
-    const length = countTerms(toSequence(titleTokens, idOf), toSequence(bodyTokens, idOf), ix.meta.sila.params, counts);
+    const length = countTerms(titleIds, bodyIds, ix.meta.sila.params, counts);
     const selected = selectQueryTerms(counts, length, this.ctx, params);
     // The whole page, for re-scoring the shortlist: its strongest terms whatever their frequency in the page.
     const whole = params.wholeWeight > 0 ? selectQueryTerms(counts, length, this.ctx, { ...params, maxTerms: params.wholeTerms, minTf: 1 }) : null;
@@ -93,32 +88,51 @@ export class RelatedEngine {
     const c = this.ctx;
     let norm2 = selected.norm ** 2;
     const unknown = new Map<string, number>();
-    for (const t of [...titleTokens, ...bodyTokens]) if (ids.get(t.term) === UNKNOWN) unknown.set(t.term, (unknown.get(t.term) ?? 0) + 1);
+    for (const [tokens, ids] of [[titleTokens, titleIds], [bodyTokens, bodyIds]] as const) {
+      for (let i = 0; i < tokens.length; i++) if (ids[i] === UNKNOWN) unknown.set(tokens[i].term, (unknown.get(tokens[i].term) ?? 0) + 1);
+    }
     const maxIdf = idf(0, c.docCount);
     for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, c.idfPower);
     selected.norm = Math.sqrt(norm2);
 
+    // The spellings of the terms chips can show (the first 32 query terms, see sharedTerms), in page order.
     const surfaces = new Map<number, Map<string, number>>();
-    const addSurface = (id: number, surface: string) => {
-      let seen = surfaces.get(id);
-      if (!seen) surfaces.set(id, (seen = new Map()));
-      seen.set(surface, (seen.get(surface) ?? 0) + 1);
-    };
-    for (const tokens of [titleTokens, bodyTokens]) {
+    for (const term of selected.terms.slice(0, 32)) surfaces.set(term, new Map());
+    for (const [tokens, ids] of [[titleTokens, titleIds], [bodyTokens, bodyIds]] as const) {
       for (let i = 0; i < tokens.length; i++) {
-        const id = ids.get(tokens[i].term)!;
-        if (id === UNKNOWN) continue;
-        addSurface(id, tokens[i].surface);
+        const seen = surfaces.get(ids[i]);
+        if (seen) seen.set(tokens[i].surface, (seen.get(tokens[i].surface) ?? 0) + 1);
       }
     }
     const hours = toHours(query.published ?? null);
     const titleTerms = new Map<number, number>();
-    for (const t of titleTokens) {
-      const id = ids.get(t.term)!;
-      if (id !== UNKNOWN) titleTerms.set(id, ix.idf[id]);
-    }
+    for (const id of titleIds) if (id !== UNKNOWN) titleTerms.set(id, ix.idf[id]);
     return { ...selected, restTerms, restWeights, surfaces, hours: hours === NO_DATE ? null : hours, titleTerms };
   }
+
+  /**
+   * Term ids by analysed term, kept across pages: looking a term up is a binary search of the term table, and
+   * most of a page's words were on the page before. Bounded by the vocabulary; words it lacks (UNKNOWN) are
+   * kept too, up to MAX_UNKNOWN_KEPT, then forgotten at once.
+   */
+  private readonly termIds = new Map<string, number>();
+  private unknownKept = 0;
+
+  private readonly idOf = (term: string): number => {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.ix.termId(term);
+      if (id < 0) {
+        id = UNKNOWN;
+        if (++this.unknownKept > MAX_UNKNOWN_KEPT) {
+          for (const [t, known] of this.termIds) if (known === UNKNOWN) this.termIds.delete(t);
+          this.unknownKept = 1;
+        }
+      }
+      this.termIds.set(term, id);
+    }
+    return id;
+  };
 
   /**
    * The page's analysis with the default parameters, kept for the next question about the same page: the
@@ -357,27 +371,22 @@ export class RelatedEngine {
     }));
   }
 
-  private lastOutside: { query: RelatedQuery; q: AnalyzedQuery } | null = null;
-
   /**
    * The chips of articles outside the index (the user's library: reads, collections' articles), chosen among
    * them as a bundled result's are among its list: the page's query terms each article's title or text holds.
-   * The page's analysis is kept for the next call with the same page (the popup asks once per page).
+   * The page's analysis is the kept one (analyzePage): the library asked about this page just before
+   * (SilaIndex.libraryQuery), so the page is not analysed again.
    */
   sharedTermsOutside(query: RelatedQuery, docs: readonly { title: string; body: string }[]): string[][] {
     if (docs.length === 0) return [];
-    const last = this.lastOutside;
-    const same = last && last.query.title === query.title && last.query.body === query.body && last.query.published === query.published;
-    // analyzePage: the library's ranking of this page (libraryQuery) analysed it just before, and keeps that.
-    const q = same ? last.q : this.analyzePage(query);
-    this.lastOutside = { query, q };
+    const q = this.analyzePage(query);
     const slot = new Map<number, number>();
     for (let i = 0; i < Math.min(32, q.terms.length); i++) slot.set(q.terms[i], i);
     const masks = docs.map((doc) => {
       let mask = 0;
       for (const text of [doc.title, doc.body]) {
         for (const t of analyzeTokens(text)) {
-          const i = slot.get(this.ix.termId(t.term));
+          const i = slot.get(this.idOf(t.term));
           if (i !== undefined) mask |= 1 << i;
         }
       }
@@ -387,7 +396,7 @@ export class RelatedEngine {
   }
 
   /** Up to 4 chips per result: name-like shared terms that set it apart from the other results (chips.ts). */
-  private sharedTerms(q: AnalyzedQuery, masks: number[], titles: string[]): string[][] {
+  private sharedTerms(q: Readonly<AnalyzedQuery>, masks: number[], titles: string[]): string[][] {
     const shares = this.titleShares();
     const n = Math.min(32, q.terms.length);
     const matched = masks.map((mask) => {
@@ -407,19 +416,25 @@ export class RelatedEngine {
       return known;
     };
     // Each result's title spellings by term: a chip is written as the page or that title writes it most often.
-    const titleSpellings = titles.map((title) => {
-      const byTerm = new Map<number, Map<string, number>>();
-      for (const t of analyzeTokens(title)) {
-        const id = this.ix.termId(t.term);
-        if (id < 0) continue;
-        const seen = byTerm.get(id) ?? new Map<string, number>();
-        byTerm.set(id, seen.set(t.surface, (seen.get(t.surface) ?? 0) + 1));
+    // A title is analysed when one of its result's chips is spelled (a result may have none).
+    const titleSpellings: (Map<number, Map<string, number>> | undefined)[] = [];
+    const spellingsOf = (result: number) => {
+      let byTerm = titleSpellings[result];
+      if (!byTerm) {
+        byTerm = new Map();
+        for (const t of analyzeTokens(titles[result])) {
+          const id = this.idOf(t.term);
+          if (id === UNKNOWN) continue;
+          const seen = byTerm.get(id) ?? new Map<string, number>();
+          byTerm.set(id, seen.set(t.surface, (seen.get(t.surface) ?? 0) + 1));
+        }
+        titleSpellings[result] = byTerm;
       }
       return byTerm;
-    });
+    };
     const spell = (result: number, i: number, surface: string) => {
       const term = q.terms[i];
-      const inTitle = titleSpellings[result].get(term);
+      const inTitle = spellingsOf(result).get(term);
       const written = q.surfaces.get(term);
       return inTitle && written ? readableSurface(written, this.ix.terms[term], inTitle) : surface;
     };
