@@ -120,4 +120,21 @@ describe('reads while the one-time "remember what I read" question is unanswered
     expect(await libraryForBadge(1, { rememberReads: 'unasked' })).toEqual([]);
     expect((await indexedDB.databases()).map((d) => d.name)).toEqual([]);
   });
+
+  test('whether any read is stored is asked of storage once, until the reads change', async () => {
+    const { readsChanged } = await import('./reads-changed');
+    sync.set(SETTINGS_KEY, { version: 2, rememberReads: 'unasked' });
+    await libraryHandlers['library/forget'](undefined as never, undefined);
+    await articleIn(1, false);
+    const listed = vi.spyOn(indexedDB, 'databases');
+    await libraryForBadge(1, { rememberReads: 'unasked' });
+    const first = listed.mock.calls.length;
+    // A second page snapshot asks storage nothing: both answers (reads, collections switched on) are kept.
+    await libraryForBadge(1, { rememberReads: 'unasked' });
+    expect(listed.mock.calls.length).toBe(first);
+    readsChanged();
+    await libraryForBadge(1, { rememberReads: 'unasked' });
+    expect(listed.mock.calls.length).toBeGreaterThan(first);
+    listed.mockRestore();
+  });
 });

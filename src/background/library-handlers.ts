@@ -33,8 +33,17 @@ async function library(): Promise<Library> {
   return opened;
 }
 
+/**
+ * Whether any read is stored, read from storage once and kept until the reads change: each page snapshot of a
+ * profile that never answered the remembering question asks it (library-for-badge.ts).
+ */
+let anyReads: Promise<boolean> | null = null;
+
 // Reads added other than by remember (a restore): the next ranking and search read them again.
-onReadsChanged(() => (opened = null));
+onReadsChanged(() => {
+  opened = null;
+  anyReads = null;
+});
 
 const collectionSearch = new CollectionSearch(collectionStore);
 
@@ -60,8 +69,10 @@ async function isPrivateTab(tabId: number): Promise<boolean> {
 }
 
 /** Whether any read is stored (remembered, or restored from a backup), without creating the database. */
-export async function hasReads(): Promise<boolean> {
-  return (await store.readIds()).length > 0;
+export function hasReads(): Promise<boolean> {
+  anyReads ??= store.readIds().then((ids) => ids.length > 0);
+  anyReads.catch(() => (anyReads = null));
+  return anyReads;
 }
 
 export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
@@ -81,6 +92,7 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
       text: snapshot.text,
       readAt: Date.now(),
     });
+    anyReads = null;
     return { kept };
   },
 
@@ -114,6 +126,7 @@ export const libraryHandlers: { [N in LibraryName]: Handler<N> } = {
     // The collections are in the same database: a running import is stopped first, so nothing writes it again.
     await stopImports();
     await (await library()).forget();
+    anyReads = null;
     collectionsChanged();
     return { reads: 0 };
   },
