@@ -31,6 +31,9 @@ export interface AnalyzedQuery extends QueryTerms {
   titleTerms: Map<number, number>;
 }
 
+/** Query terms a match mask holds (one bit each of a 32-bit int): the terms chips and name cover can show. */
+const MASK_TERMS = 32;
+
 /** Words outside the vocabulary whose lookup is kept (RelatedEngine.idOf): a few pages' worth. */
 const MAX_UNKNOWN_KEPT = 20_000;
 
@@ -95,9 +98,9 @@ export class RelatedEngine {
     for (const tf of unknown.values()) norm2 += (saturate(tf, length, c.avgLength, c.k1, c.b) ** 2) * Math.pow(maxIdf, c.idfPower);
     selected.norm = Math.sqrt(norm2);
 
-    // The spellings of the terms chips can show (the first 32 query terms, see sharedTerms), in page order.
+    // The spellings of the terms chips can show (the first MASK_TERMS query terms, see sharedTerms), in page order.
     const surfaces = new Map<number, Map<string, number>>();
-    for (const term of selected.terms.slice(0, 32)) surfaces.set(term, new Map());
+    for (const term of selected.terms.slice(0, MASK_TERMS)) surfaces.set(term, new Map());
     for (const [tokens, ids] of [[titleTokens, titleIds], [bodyTokens, bodyIds]] as const) {
       for (let i = 0; i < tokens.length; i++) {
         const seen = surfaces.get(ids[i]);
@@ -279,7 +282,7 @@ export class RelatedEngine {
     }
     const q = this.analysisFor(query, options, params);
     if (options.query?.published == null) q.hours = ix.docHours[position] === NO_DATE ? null : ix.docHours[position];
-    await ix.ensurePostings(q.terms.slice(0, 32));
+    await ix.ensurePostings(q.terms.slice(0, MASK_TERMS));
     const masks = this.scorer.matchMasks(q.terms, positions);
     const found: Candidate[] = positions.map((p, i) => ({ position: p, score: scores[i], mask: masks[i] }));
     return this.finish(found, q, { queryNorm: ix.queryNorm[position], params, k: options.k ?? 10, self: position });
@@ -381,7 +384,7 @@ export class RelatedEngine {
     if (docs.length === 0) return [];
     const q = this.analyzePage(query);
     const slot = new Map<number, number>();
-    for (let i = 0; i < Math.min(32, q.terms.length); i++) slot.set(q.terms[i], i);
+    for (let i = 0; i < Math.min(MASK_TERMS, q.terms.length); i++) slot.set(q.terms[i], i);
     const masks = docs.map((doc) => {
       let mask = 0;
       for (const text of [doc.title, doc.body]) {
@@ -398,7 +401,7 @@ export class RelatedEngine {
   /** Up to 4 chips per result: name-like shared terms that set it apart from the other results (chips.ts). */
   private sharedTerms(q: Readonly<AnalyzedQuery>, masks: number[], titles: string[]): string[][] {
     const shares = this.titleShares();
-    const n = Math.min(32, q.terms.length);
+    const n = Math.min(MASK_TERMS, q.terms.length);
     const matched = masks.map((mask) => {
       const terms: number[] = [];
       for (let i = 0; i < n; i++) if (mask & (1 << i)) terms.push(i);
@@ -444,7 +447,7 @@ export class RelatedEngine {
   /** Name weight of each of the first 32 query terms: weight × title share for name-like terms, else 0. */
   private nameWeights(q: AnalyzedQuery): { weights: number[]; total: number } {
     const shares = this.titleShares();
-    const weights = q.terms.slice(0, 32).map((term, i) => {
+    const weights = q.terms.slice(0, MASK_TERMS).map((term, i) => {
       const share = shares.shares[term];
       return share >= shares.mean && this.ix.terms[term].length >= 3 && /\p{L}/u.test(this.ix.terms[term]) ? q.weights[i] * share : 0;
     });
