@@ -11,13 +11,16 @@
  *    scores 0);
  *  - time per page (median, p90, max) in ms, node + linkedom (not the browser: see bench-detection.ts).
  *
- *   npx tsx scripts/eval-detection.ts [--dir PATH] [--peer] [--json] [--half odd|even]   (or SILA_DETECTION_DIR=PATH)
+ *   npx tsx scripts/eval-detection.ts [--dir PATH] [--peer] [--json] [--half odd|even] [--base BASE.json]   (or SILA_DETECTION_DIR=PATH)
  *
  * --half: only every other page (by sorted name, the first is odd), so that a rule can be judged on two halves of
  * the pages: one that helps on one half and hurts on the other is fitted to pages, not general.
+ * --base: an earlier run's --json output (another build, same pages): this run compared with it page by page, with
+ * paired bootstrap intervals on both halves (lib/detection-compare.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { compareDetection, comparisonText } from './lib/detection-compare';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
@@ -272,6 +275,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       pages: { type: 'boolean', default: false },
       worst: { type: 'string', default: '15' },
       half: { type: 'string' },
+      base: { type: 'string' },
     },
   });
   if (values.half !== undefined && values.half !== 'odd' && values.half !== 'even') {
@@ -298,6 +302,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(table(results));
     const worst = Math.max(0, Number(values.worst) || 0);
     if (worst > 0) console.log('\n' + worstLists(ours, worst));
+    if (values.base) {
+      const base = JSON.parse(readFileSync(resolve(values.base), 'utf8')) as { pages?: { sila?: PageResult[] } };
+      if (!base.pages?.sila) throw new Error(`eval:detection: ${values.base} is not an eval:detection --json output`);
+      console.log('\n' + comparisonText(compareDetection(base.pages.sila, ours)));
+    }
     if (values.pages) {
       console.log('\n| page | groups | readable | recognised | title exact | body F1 |\n| --- | --- | --- | --- | --- | --- |');
       for (const r of ours)
