@@ -87,7 +87,7 @@ function findTerm(terms: Uint32Array, sample: Uint32Array, t: number): number {
  * smaller (a binary search of the whole list for each was half of a library query over a 10,000-article
  * collection: CPU profile, bench:library's slowest pages).
  */
-function lowerBoundFrom(postDocs: Uint32Array, from: number, to: number, doc: number): number {
+export function lowerBoundFrom(postDocs: Uint32Array, from: number, to: number, doc: number): number {
   let lo = from;
   let step = 1;
   let hi = from;
