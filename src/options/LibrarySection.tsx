@@ -63,7 +63,7 @@ export function LibrarySection({ settings, onChange }: { settings: Settings; onC
         <span>{i18n.t('rememberSwitch')}</span>
       </label>
       {/* The numbers in the interface's digits, as every other number on the page; the example is a read's own label. */}
-      <p class="help">{i18n.t('rememberHelp', DWELL_MS / 1000, i18n.t('readWhen', i18n.relative(new Date(Date.now() - 3 * 86_400_000).toISOString())))}</p>
+      <p class="help">{i18n.t('rememberHelp', i18n.plural('secondsCount', DWELL_MS / 1000), i18n.t('readWhen', i18n.relative(new Date(Date.now() - 3 * 86_400_000).toISOString())))}</p>
       {reads !== null && <p data-role="library-count">{i18n.t('libraryCount', i18n.number(reads))}</p>}
       <div class="library-actions">
         <button type="button" class="button" data-role="export-library" onClick={exportAll}>

@@ -51,7 +51,22 @@ describe('numbers inside the locale’s sentences', () => {
   it('are placeholders, so they follow the digits setting like every other number (only the digits choice shows both)', () => {
     const written = Object.entries(ar_messages as Record<string, { message: string }>).filter(([key, v]) => /[٠-٩]/.test(v.message) && key !== 'digitsArab');
     expect(written.map(([key]) => key)).toEqual([]);
-    expect(ar.t('rememberCardBody', 15)).toContain(' 15 ثانية');
-    expect(arabicDigits.t('rememberCardBody', 15)).toContain(' ١٥ ثانية');
+    expect(ar.t('rememberCardBody', ar.plural('secondsCount', 15))).toContain(' 15 ثانيةً ');
+    expect(arabicDigits.t('rememberCardBody', arabicDigits.plural('secondsCount', 15))).toContain(' ١٥ ثانيةً ');
+  });
+});
+
+describe('how long a read lasts before it is kept (the remember card and its setting)', () => {
+  it('says the seconds in the Arabic form each number takes', () => {
+    expect([0, 1, 2, 3, 10, 11, 15, 99, 100, 101, 103].map((n) => ar.plural('secondsCount', n))).toEqual([
+      '0 ثانية', 'ثانية واحدة', 'ثانيتين', '3 ثوانٍ', '10 ثوانٍ', '11 ثانيةً', '15 ثانيةً', '99 ثانيةً', '100 ثانية', '101 ثانية', '103 ثوانٍ',
+    ]);
+    expect(ar.t('rememberHelp', ar.plural('secondsCount', 5), 'x')).toContain('مفتوحة 5 ثوانٍ تُحفظ');
+    expect(ar.t('rememberCardBody', ar.plural('secondsCount', 2))).toContain('تقرؤها ثانيتين أو أكثر');
+  });
+
+  it('says one second and many seconds apart in English', () => {
+    expect(en.t('rememberCardBody', en.plural('secondsCount', 1))).toContain('read for 1 second or more');
+    expect(en.t('rememberHelp', en.plural('secondsCount', 15), 'x')).toContain('keep open for 15 seconds are');
   });
 });

@@ -16,7 +16,7 @@ export function RememberCard() {
   return (
     <section class="card remember-card" data-role="remember-card" aria-labelledby="remember-card-title">
       <h2 id="remember-card-title">{i18n.t('rememberCardTitle')}</h2>
-      <p>{i18n.t('rememberCardBody', DWELL_MS / 1000)}</p>
+      <p>{i18n.t('rememberCardBody', i18n.plural('secondsCount', DWELL_MS / 1000))}</p>
       <div class="actions">
         <button type="button" class="button primary" data-role="remember-yes" onClick={() => choose('on')}>
           {i18n.t('rememberYes')}
